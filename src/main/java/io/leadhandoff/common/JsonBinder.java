@@ -1,0 +1,206 @@
+package io.leadhandoff.common;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a JSON body into a request record, reporting every offending field at once (unknown fields,
+ * server-owned fields, wrong types, failed constraints), each with an RFC 6901 pointer. Jackson alone
+ * stops at the first error, which makes clients fix their payloads one field per round trip.
+ */
+@ApplicationScoped
+public class JsonBinder {
+
+    /** Fields that belong to the server; a client that sends one is told so by name. */
+    private static final Set<String> SERVER_OWNED = Set.of(
+            "id", "status", "score", "fit", "engagement", "grade", "queue", "queueId", "owner", "ownerRepId",
+            "createdAt", "updatedAt", "receivedAt", "domain", "freeEmail", "touches", "merged", "routing",
+            "explanation", "leaseToken", "leaseExpiresAt", "erasedAt", "acceptanceProbability");
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public JsonBinder(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /** Binds {@code body} to {@code type} or throws a 422 {@link ProblemException} listing every error. */
+    public <T> T bind(JsonNode body, Class<T> type) {
+        Bound<T> bound = tryBind(body, type, "");
+        if (!bound.ok()) {
+            throw ProblemException.validation(bound.errors());
+        }
+        return bound.value();
+    }
+
+    /**
+     * Binds without throwing: either a value or every error. Fields that cannot be bound are reported
+     * and left out, and the rest is still validated, so one answer lists all that is wrong.
+     */
+    public <T> Bound<T> tryBind(JsonNode body, Class<T> type, String pointerPrefix) {
+        if (body == null || body.isMissingNode() || body.isNull() || !body.isObject()) {
+            String message = body == null || body.isMissingNode() || body.isNull()
+                    ? "a JSON object is required" : "must be a JSON object, not " + describe(body);
+            return new Bound<>(null, List.of(Problem.FieldError.atPointer(pointerPrefix, message)));
+        }
+        ObjectNode pruned = body.deepCopy();
+        List<Problem.FieldError> errors = prune(pruned, type, pointerPrefix);
+        T value = mapper.convertValue(pruned, type);
+        Set<String> reported = new java.util.HashSet<>();
+        errors.forEach(e -> reported.add(e.pointer()));
+        for (Problem.FieldError violation : validate(value, pointerPrefix)) {
+            if (!reported.contains(violation.pointer())) {
+                errors.add(violation);
+            }
+        }
+        return errors.isEmpty() ? new Bound<>(value, List.of()) : new Bound<>(null, errors);
+    }
+
+    /** The result of {@link #tryBind}: a value, or the reasons there is none. */
+    public record Bound<T>(T value, List<Problem.FieldError> errors) {
+        public boolean ok() {
+            return value != null;
+        }
+    }
+
+    public List<Problem.FieldError> validate(Object value, String pointerPrefix) {
+        Set<? extends ConstraintViolation<?>> violations = validator.validate(value);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : violations) {
+            errors.add(Problem.FieldError.atPointer(pointerPrefix + toPointer(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::pointer).thenComparing(Problem.FieldError::message));
+        return errors;
+    }
+
+    /** Removes from {@code node} every field that cannot be bound to {@code type}, saying why. */
+    private List<Problem.FieldError> prune(ObjectNode node, Class<?> type, String pointer) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, RecordComponent> components = components(type);
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String fieldPointer = pointer + "/" + escape(field.getKey());
+            RecordComponent component = components.get(field.getKey());
+            JsonNode value = field.getValue();
+            if (component == null) {
+                errors.add(Problem.FieldError.atPointer(fieldPointer, SERVER_OWNED.contains(field.getKey())
+                        ? "is set by the server and cannot be sent"
+                        : "is not a known field"));
+                fields.remove();
+            } else if (value.isNull()) {
+                continue;
+            } else if (component.getType().isRecord()) {
+                if (value.isObject()) {
+                    errors.addAll(prune((ObjectNode) value, component.getType(), fieldPointer));
+                } else {
+                    errors.add(Problem.FieldError.atPointer(fieldPointer, "must be a JSON object, not " + describe(value)));
+                    fields.remove();
+                }
+            } else {
+                String problem = conversionProblem(value, component.getGenericType());
+                if (problem != null) {
+                    errors.add(Problem.FieldError.atPointer(fieldPointer, problem));
+                    fields.remove();
+                }
+            }
+        }
+        return errors;
+    }
+
+    private String conversionProblem(JsonNode value, Type type) {
+        JavaType javaType = mapper.getTypeFactory().constructType(type);
+        if (javaType.isMapLikeType() && !value.isObject()) {
+            return "must be a JSON object, not " + describe(value);
+        }
+        if (javaType.isCollectionLikeType() && !value.isArray()) {
+            return "must be a JSON array, not " + describe(value);
+        }
+        if (!javaType.isContainerType() && (value.isObject() || value.isArray())) {
+            return "must be " + expected(javaType) + ", not " + describe(value);
+        }
+        try {
+            mapper.convertValue(value, javaType);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "must be " + expected(javaType) + ", not " + describe(value);
+        }
+    }
+
+    private static Map<String, RecordComponent> components(Class<?> type) {
+        Map<String, RecordComponent> byName = new java.util.HashMap<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            byName.put(c.getName(), c);
+        }
+        return byName;
+    }
+
+    private static String expected(JavaType type) {
+        Class<?> raw = type.getRawClass();
+        if (raw == String.class) {
+            return "a string";
+        }
+        if (raw == Boolean.class || raw == boolean.class) {
+            return "a boolean";
+        }
+        if (raw == Integer.class || raw == Long.class || raw == int.class || raw == long.class) {
+            return "a whole number in range";
+        }
+        if (Number.class.isAssignableFrom(raw)) {
+            return "a number";
+        }
+        if (raw == java.time.Instant.class) {
+            return "an ISO-8601 UTC timestamp such as 2026-01-31T09:30:00Z";
+        }
+        if (raw.isEnum()) {
+            return "one of " + java.util.Arrays.toString(raw.getEnumConstants());
+        }
+        return "a valid " + raw.getSimpleName();
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> node.isIntegralNumber() ? "a whole number" : "a decimal number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "this value";
+        };
+    }
+
+    static String toPointer(Path path) {
+        StringBuilder pointer = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                pointer.append('/').append(escape(node.getName()));
+            }
+            if (node.getKey() != null) {
+                pointer.append('/').append(escape(String.valueOf(node.getKey())));
+            } else if (node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+
+    static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+}

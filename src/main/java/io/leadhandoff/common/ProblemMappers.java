@@ -1,0 +1,121 @@
+package io.leadhandoff.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place exceptions become HTTP answers. Every answer is application/problem+json; nothing of
+ * an exception's class, message or stack reaches the client except for our own {@link ProblemException}.
+ */
+public class ProblemMappers {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.type(), e.getMessage(), request, e);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        Throwable json = findCause(e, JsonProcessingException.class);
+        if (json != null) {
+            return malformed((JsonProcessingException) json, request);
+        }
+        if (e instanceof NotFoundException) {
+            return respond(ProblemType.NOT_FOUND, "No resource at " + request.path(), request, null);
+        }
+        if (e instanceof NotAllowedException) {
+            Response r = respond(ProblemType.METHOD_NOT_ALLOWED,
+                    request.method() + " is not allowed on " + request.path(), request, null);
+            String allow = e.getResponse().getHeaderString("Allow");
+            return allow == null ? r : Response.fromResponse(r).header("Allow", allow).build();
+        }
+        if (e instanceof NotSupportedException) {
+            return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type " + safe(request.getHeader("Content-Type")) + " is not accepted here; send application/json",
+                    request, null);
+        }
+        if (e instanceof NotAcceptableException) {
+            return respond(ProblemType.NOT_ACCEPTABLE, "None of the media types in Accept can be produced", request, null);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 413) {
+            return respond(ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than allowed", request, null);
+        }
+        if (status >= 400 && status < 500) {
+            return respond(ProblemType.BAD_REQUEST, "The request could not be read", request, null);
+        }
+        return unexpected(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return malformed(e, request);
+    }
+
+    @ServerExceptionMapper
+    public Response any(Throwable e, HttpServerRequest request) {
+        if (findCause(e, JDBCConnectionException.class) != null
+                || findCause(e, SQLTransientConnectionException.class) != null) {
+            LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                    "The database is not reachable right now; retry shortly", request, null))
+                    .header("Retry-After", "5").build();
+        }
+        Throwable json = findCause(e, JsonProcessingException.class);
+        if (json != null) {
+            return malformed((JsonProcessingException) json, request);
+        }
+        return unexpected(e, request);
+    }
+
+    private Response malformed(JsonProcessingException e, HttpServerRequest request) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return respond(ProblemType.MALFORMED_JSON, "The body is not well-formed UTF-8 JSON" + where, request, null);
+    }
+
+    private Response unexpected(Throwable e, HttpServerRequest request) {
+        String requestId = request.getHeader(HttpEdge.REQUEST_ID);
+        LOG.errorf(e, "Unexpected failure on %s %s (request %s)", request.method(), request.path(), requestId);
+        return respond(ProblemType.INTERNAL,
+                "Something went wrong on our side; quote request id " + requestId + " when reporting it", request, null);
+    }
+
+    static Response respond(ProblemType type, String detail, HttpServerRequest request, ProblemException source) {
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail, request.path(),
+                request.getHeader(HttpEdge.REQUEST_ID),
+                source == null || source.errors().isEmpty() ? null : source.errors(),
+                source == null ? null : source.currentState());
+        return Response.status(type.status()).type(PROBLEM_JSON).entity(body).build();
+    }
+
+    private static Throwable findCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String safe(String header) {
+        if (header == null) {
+            return "(none)";
+        }
+        String cleaned = header.replaceAll("[^\\x20-\\x7e]", "?");
+        return cleaned.length() > 100 ? cleaned.substring(0, 100) + "…" : cleaned;
+    }
+}

@@ -1,0 +1,24 @@
+package io.leadhandoff.lead;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The answer to posting one lead. */
+@Schema(name = "IntakeResult")
+public record IntakeResult(
+        @Schema(description = "created: a new lead; merged: a touch on an open lead with the same email; updated: a repeat of (source, externalId)",
+                enumeration = {"created", "merged", "updated"}, examples = "created") Outcome outcome,
+        @Schema(description = "True when the post was merged into an existing open lead", examples = "false") boolean merged,
+        LeadView lead) {
+
+    /** What intake did with a posted lead. */
+    public enum Outcome {
+        CREATED, MERGED, UPDATED, REJECTED;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

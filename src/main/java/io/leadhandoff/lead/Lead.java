@@ -1,0 +1,100 @@
+package io.leadhandoff.lead;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A stored lead. Never leaves the service layer: the API speaks {@link LeadView}. */
+@Entity
+@Table(name = "lead")
+public class Lead {
+
+    @Id
+    @Column(length = 26)
+    public String id;
+
+    @Column(nullable = false, length = 20)
+    @Enumerated(EnumType.STRING)
+    public LeadStatus status;
+
+    public String source;
+    @Column(name = "external_id")
+    public String externalId;
+    public String email;
+    @Column(name = "email_raw")
+    public String emailRaw;
+    @Column(name = "open_email")
+    public String openEmail;
+    public String domain;
+    @Column(name = "free_email", nullable = false)
+    public boolean freeEmail;
+    @Column(name = "first_name")
+    public String firstName;
+    @Column(name = "last_name")
+    public String lastName;
+    public String company;
+    public String website;
+    public String title;
+    public String phone;
+    @Column(name = "phone_raw")
+    public String phoneRaw;
+    public String country;
+    @Column(name = "country_raw")
+    public String countryRaw;
+    public String region;
+    public String city;
+    public String industry;
+    @Column(name = "employee_count")
+    public Integer employeeCount;
+    @Column(name = "annual_revenue", precision = 19, scale = 2)
+    public BigDecimal annualRevenue;
+    public String campaign;
+    @Column(name = "utm_source")
+    public String utmSource;
+    @Column(name = "utm_medium")
+    public String utmMedium;
+    @Column(name = "utm_campaign")
+    public String utmCampaign;
+    @Column(name = "utm_term")
+    public String utmTerm;
+    @Column(name = "utm_content")
+    public String utmContent;
+    @Column(name = "consent_marketing")
+    public Boolean consentMarketing;
+    @Column(name = "consent_at")
+    public Instant consentAt;
+    @Column(name = "form_submissions", nullable = false)
+    public int formSubmissions;
+    @Column(name = "page_views", nullable = false)
+    public int pageViews;
+    @Column(name = "email_clicks", nullable = false)
+    public int emailClicks;
+    @Column(name = "webinars_attended", nullable = false)
+    public int webinarsAttended;
+    @Column(name = "last_activity_at")
+    public Instant lastActivityAt;
+    /** Custom attributes as a JSON object. */
+    @Lob
+    public String attributes;
+    @Column(nullable = false)
+    public int touches;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    /** Moves the lead to {@code next}, keeping the open-email uniqueness column in step. */
+    public void moveTo(LeadStatus next) {
+        status = next;
+        openEmail = next.isOpen() ? email : null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.leadhandoff.lead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.common.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Map;
+
+/** Appends entries to a lead's timeline, in the caller's transaction. */
+@ApplicationScoped
+public class LeadHistory {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public LeadHistory(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    public void record(String leadId, String type, Instant at, String actor, Map<String, ?> detail) {
+        LeadEvent event = new LeadEvent();
+        event.id = Ids.next();
+        event.leadId = leadId;
+        event.type = type;
+        event.occurredAt = at;
+        event.actor = actor;
+        try {
+            event.detail = mapper.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise event detail", e);
+        }
+        em.persist(event);
+    }
+}

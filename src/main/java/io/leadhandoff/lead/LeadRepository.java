@@ -1,0 +1,57 @@
+package io.leadhandoff.lead;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+@ApplicationScoped
+public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
+
+    /** Open leads holding any of these emails. */
+    public List<Lead> findOpenByEmails(Collection<String> emails) {
+        return emails.isEmpty() ? List.of() : list("openEmail in ?1", emails);
+    }
+
+    /** Leads of these sources whose external id is among these ids (callers match the pairs). */
+    public List<Lead> findByExternalIds(Collection<String> sources, Collection<String> externalIds) {
+        if (sources.isEmpty() || externalIds.isEmpty()) {
+            return List.of();
+        }
+        return list("source in ?1 and externalId in ?2", sources, externalIds);
+    }
+
+    /** One keyset page of leads in id order, filtered; fetches {@code limit + 1} to detect a next page. */
+    public List<Lead> page(LeadFilter filter, String after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (after != null) {
+            query.append(" and id > :after");
+            params.and("after", after);
+        }
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.source() != null) {
+            query.append(" and source = :source");
+            params.and("source", filter.source());
+        }
+        if (filter.campaign() != null) {
+            query.append(" and campaign = :campaign");
+            params.and("campaign", filter.campaign());
+        }
+        if (filter.updatedSince() != null) {
+            query.append(" and updatedAt >= :since");
+            params.and("since", filter.updatedSince());
+        }
+        query.append(" order by id");
+        return find(query.toString(), params).page(0, limit + 1).list();
+    }
+
+    /** Filters of the lead list; null means "any". */
+    public record LeadFilter(LeadStatus status, String source, String campaign, Instant updatedSince) {
+    }
+}

@@ -1,0 +1,204 @@
+package io.leadhandoff.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.JsonBinder;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.Params;
+import io.leadhandoff.common.Problem;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.idempotency.IdempotencyService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/leads")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Leads", description = "Intake and reading of marketing-qualified leads")
+public class LeadResource {
+
+    static final String CALLER = "anonymous";
+
+    private final LeadService service;
+    private final JsonBinder binder;
+    private final IdempotencyService idempotency;
+
+    public LeadResource(LeadService service, JsonBinder binder, IdempotencyService idempotency) {
+        this.service = service;
+        this.binder = binder;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "ingestLead", summary = "Ingest one lead",
+            description = "Normalises, de-duplicates and stores a lead. A new lead answers 201 with Location; a post whose email "
+                    + "matches an open lead is merged into it (200, `merged: true`); a repeat of (source, externalId) updates that "
+                    + "lead (200). Send `Idempotency-Key` to make retries safe.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LeadRequest.class),
+            examples = @ExampleObject(name = "webinar signup", value = LeadExamples.SINGLE)))
+    @APIResponse(responseCode = "201", description = "A new lead was created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResult.class)))
+    @APIResponse(responseCode = "200", description = "Merged into, or updated, an existing lead",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResult.class)))
+    @APIResponse(responseCode = "400", description = "Body is not well-formed JSON", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still in flight", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than 2 MiB", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid lead, listing every offending field; or Idempotency-Key reused with another body",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid email", value = LeadExamples.VALIDATION_PROBLEM)))
+    public Response ingest(
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyService.HEADER,
+                    description = "Client-chosen key (1–255 visible ASCII characters); a retry with the same key and body within 24 h replays the first answer")
+            @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            JsonNode body) {
+        LeadRequest request = binder.bind(requireBody(body), LeadRequest.class);
+        NormalizedLead lead = Normalizer.normalize(request);
+        return idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads", request, () -> {
+            LeadService.Ingested result = service.ingest(List.of(lead)).get(0);
+            boolean created = result.outcome() == IntakeResult.Outcome.CREATED;
+            IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED, result.lead());
+            return new IdempotencyService.Outcome(created ? 201 : 200, answer,
+                    created ? "/api/v1/leads/" + result.lead().id() : null);
+        });
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "ingestLeadBatch", summary = "Ingest up to 1,000 leads",
+            description = "Each item is validated and ingested on its own: one bad item never fails the others. The answer has "
+                    + "one result per item, in order. The body is `{\"leads\": [...]}` or a bare JSON array. More than 1,000 "
+                    + "items is a 413. Honours `Idempotency-Key`.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchRequest.class),
+            examples = @ExampleObject(name = "two leads, one bad", value = LeadExamples.BATCH)))
+    @APIResponse(responseCode = "200", description = "One result per item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Body is not well-formed JSON", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 1,000 items, or body larger than 10 MiB", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The body is not a list of leads", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response ingestBatch(
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyService.HEADER, description = "See ingestLead")
+            @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            JsonNode body) {
+        requireBody(body);
+        JsonNode items = body.isArray() ? body : body.get("leads");
+        String prefix = body.isArray() ? "/" : "/leads/";
+        if (items == null || !items.isArray()) {
+            throw ProblemException.validation(List.of(Problem.FieldError.atPointer(body.isObject() ? "/leads" : "",
+                    "must be a JSON array of leads")));
+        }
+        if (items.size() > BatchRequest.MAX_ITEMS) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "A batch holds at most " + BatchRequest.MAX_ITEMS + " leads; this one has " + items.size());
+        }
+        if (items.isEmpty()) {
+            throw ProblemException.validation(List.of(Problem.FieldError.atPointer(prefix.substring(0, prefix.length() - 1),
+                    "must contain at least one lead")));
+        }
+        List<JsonNode> raw = new ArrayList<>(items.size());
+        items.forEach(raw::add);
+        return idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads/batch", raw,
+                () -> new IdempotencyService.Outcome(200, new BatchIntake(binder, service).run(raw, prefix), null));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getLead", summary = "Get one lead")
+    @APIResponse(responseCode = "200", description = "The lead",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public LeadView get(@Parameter(description = "Lead id") @PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getLeadHistory", summary = "Timeline of everything that happened to a lead",
+            description = "Oldest first, paginated with `cursor`.")
+    @APIResponse(responseCode = "200", description = "A page of history entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)))
+    @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Page<HistoryEntry> history(
+            @PathParam("id") String id,
+            @Parameter(description = "Page size, 1–200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
+        return service.history(id, cursor, Page.limit(Params.integer("limit", limit)));
+    }
+
+    @GET
+    @Operation(operationId = "listLeads", summary = "List leads",
+            description = "Keyset-paginated in id order (oldest first), stable under concurrent inserts. Pass `nextCursor` as "
+                    + "`cursor` for the next page; it is null on the last page.")
+    @APIResponse(responseCode = "200", description = "A page of leads",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
+    @APIResponse(responseCode = "422", description = "Invalid filter, limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Page<LeadView> list(
+            @Parameter(description = "Only leads in this status", schema = @Schema(enumeration = {"received", "scored", "disqualified",
+                    "queued", "claimed", "accepted", "converted", "won", "lost", "rejected", "recycled", "erased"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "Only leads from this source", examples = @ExampleObject(name = "hubspot", value = "hubspot")) @QueryParam("source") String source,
+            @Parameter(description = "Only leads of this campaign") @QueryParam("campaign") String campaign,
+            @Parameter(description = "Only leads changed at or after this instant (ISO-8601 UTC)") @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Page size, 1–200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
+        LeadStatus wanted = null;
+        if (status != null && !status.isEmpty()) {
+            wanted = LeadStatus.fromWire(status);
+            if (wanted == null) {
+                throw ProblemException.invalidParameter("status", "is not a lead status");
+            }
+        }
+        LeadRepository.LeadFilter filter = new LeadRepository.LeadFilter(wanted,
+                Normalizer.text(Params.text("source", source, 64)) == null ? null : Normalizer.source(source),
+                Params.text("campaign", campaign, 200),
+                Params.instant("updatedSince", updatedSince));
+        return service.list(filter, cursor, Page.limit(Params.integer("limit", limit)));
+    }
+
+    private static JsonNode requireBody(JsonNode body) {
+        if (body == null || body.isMissingNode()) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty; send a JSON object");
+        }
+        return body;
+    }
+
+    /** OpenAPI shape of a page of leads. */
+    @Schema(name = "LeadPage")
+    static final class LeadPage {
+        public List<LeadView> items;
+        @Schema(nullable = true)
+        public String nextCursor;
+    }
+
+    /** OpenAPI shape of a page of history entries. */
+    @Schema(name = "HistoryPage")
+    static final class HistoryPage {
+        public List<HistoryEntry> items;
+        @Schema(nullable = true)
+        public String nextCursor;
+    }
+}

@@ -1,0 +1,409 @@
+package io.leadhandoff.lead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Ids;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Lead intake and reading. Intake de-duplicates in two ways: a repeat of (source, externalId) updates
+ * that lead; a new post whose email matches an open lead is merged into it as a touch. Both are
+ * enforced by unique keys, so concurrent posts on any number of replicas cannot create duplicates.
+ */
+@ApplicationScoped
+public class LeadService {
+
+    /** Leads written per transaction in a batch; each chunk is one round of JDBC batches. */
+    static final int CHUNK = 250;
+
+    private final LeadRepository leads;
+    private final LeadEventRepository events;
+    private final LeadHistory history;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public LeadService(LeadRepository leads, LeadEventRepository events, LeadHistory history, EntityManager em,
+                       ObjectMapper mapper, Clock clock) {
+        this.leads = leads;
+        this.events = events;
+        this.history = history;
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** What intake did with one lead. */
+    public record Ingested(IntakeResult.Outcome outcome, LeadView lead) {
+    }
+
+    /** Ingests leads in the caller's transaction, in order; later items see earlier ones. */
+    @Transactional
+    public List<Ingested> ingest(List<NormalizedLead> batch) {
+        Instant now = clock.instant();
+        Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
+                        .collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(l -> l.openEmail, l -> l, (a, b) -> a, HashMap::new));
+        Map<String, Lead> byExternal = new HashMap<>();
+        Set<String> sources = batch.stream().filter(l -> l.externalId() != null && l.source() != null)
+                .map(NormalizedLead::source).collect(Collectors.toSet());
+        Set<String> externalIds = batch.stream().filter(l -> l.externalId() != null && l.source() != null)
+                .map(NormalizedLead::externalId).collect(Collectors.toSet());
+        for (Lead lead : leads.findByExternalIds(sources, externalIds)) {
+            byExternal.put(externalKey(lead.source, lead.externalId), lead);
+        }
+
+        List<Ingested> results = new ArrayList<>(batch.size());
+        for (NormalizedLead in : batch) {
+            String key = in.externalId() != null && in.source() != null ? externalKey(in.source(), in.externalId()) : null;
+            Lead byId = key == null ? null : byExternal.get(key);
+            if (byId != null) {
+                update(byId, in, now, byEmail);
+                results.add(new Ingested(IntakeResult.Outcome.UPDATED, toView(byId)));
+                continue;
+            }
+            Lead match = byEmail.get(in.email());
+            if (match != null) {
+                merge(match, in, now);
+                if (key != null && match.externalId == null) {
+                    match.source = in.source();
+                    match.externalId = in.externalId();
+                    byExternal.put(key, match);
+                }
+                results.add(new Ingested(IntakeResult.Outcome.MERGED, toView(match)));
+                continue;
+            }
+            Lead created = create(in, now);
+            byEmail.put(created.email, created);
+            if (key != null) {
+                byExternal.put(key, created);
+            }
+            results.add(new Ingested(IntakeResult.Outcome.CREATED, toView(created)));
+        }
+        em.flush();
+        return results;
+    }
+
+    /**
+     * Ingests many leads in chunks, one transaction per chunk. A chunk that fails for a reason other
+     * than a lost race is retried item by item, so one unstorable lead never fails the others; its
+     * result is null.
+     */
+    public List<Ingested> ingestInChunks(List<NormalizedLead> batch) {
+        List<Ingested> results = new ArrayList<>(batch.size());
+        for (int start = 0; start < batch.size(); start += CHUNK) {
+            List<NormalizedLead> chunk = batch.subList(start, Math.min(batch.size(), start + CHUNK));
+            try {
+                results.addAll(Transactions.inNewTransaction(() -> ingest(chunk)));
+            } catch (RuntimeException chunkFailure) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    List<NormalizedLead> one = List.of(chunk.get(i));
+                    try {
+                        results.add(Transactions.inNewTransaction(() -> ingest(one)).get(0));
+                    } catch (RuntimeException itemFailure) {
+                        results.add(null);
+                    }
+                }
+            }
+        }
+        return results;
+    }
+
+    @Transactional
+    public LeadView get(String id) {
+        return toView(find(id));
+    }
+
+    @Transactional
+    public Page<LeadView> list(LeadRepository.LeadFilter filter, String cursor, int limit) {
+        List<Lead> rows = leads.page(filter, Cursor.decode(cursor), limit);
+        return Page.of(rows, limit, l -> l.id, this::toView);
+    }
+
+    @Transactional
+    public Page<HistoryEntry> history(String id, String cursor, int limit) {
+        find(id);
+        List<LeadEvent> rows = events.history(id, Cursor.decode(cursor), limit);
+        return Page.of(rows, limit, e -> e.id,
+                e -> new HistoryEntry(e.id, e.type, e.occurredAt, e.actor, readTree(e.detail)));
+    }
+
+    private Lead find(String id) {
+        Lead lead = id == null || id.length() > 26 ? null : leads.findById(id);
+        if (lead == null) {
+            throw ProblemException.notFound("Lead", id);
+        }
+        return lead;
+    }
+
+    private Lead create(NormalizedLead in, Instant now) {
+        Lead lead = new Lead();
+        lead.id = Ids.next();
+        lead.source = in.source();
+        lead.externalId = in.source() == null ? null : in.externalId();
+        lead.email = in.email();
+        lead.emailRaw = in.emailRaw();
+        lead.domain = in.domain();
+        lead.freeEmail = in.freeEmail();
+        lead.firstName = in.firstName();
+        lead.lastName = in.lastName();
+        lead.company = in.company();
+        lead.website = in.website();
+        lead.title = in.title();
+        lead.phone = in.phone();
+        lead.phoneRaw = in.phoneRaw();
+        lead.country = in.country();
+        lead.countryRaw = in.countryRaw();
+        lead.region = in.region();
+        lead.city = in.city();
+        lead.industry = in.industry();
+        lead.employeeCount = in.employeeCount();
+        lead.annualRevenue = in.annualRevenue();
+        lead.campaign = in.campaign();
+        lead.utmSource = in.utmSource();
+        lead.utmMedium = in.utmMedium();
+        lead.utmCampaign = in.utmCampaign();
+        lead.utmTerm = in.utmTerm();
+        lead.utmContent = in.utmContent();
+        lead.consentMarketing = in.consentMarketing();
+        lead.consentAt = in.consentAt();
+        lead.formSubmissions = in.formSubmissions();
+        lead.pageViews = in.pageViews();
+        lead.emailClicks = in.emailClicks();
+        lead.webinarsAttended = in.webinarsAttended();
+        lead.lastActivityAt = in.lastActivityAt();
+        lead.attributes = writeJson(in.attributes());
+        lead.touches = 1;
+        lead.createdAt = now;
+        lead.updatedAt = now;
+        lead.moveTo(LeadStatus.RECEIVED);
+        leads.persist(lead);
+        history.record(lead.id, "lead.created", now, actor(in), touch(in));
+        return lead;
+    }
+
+    /**
+     * A new post for an open lead with the same email: a touch. Fields the lead lacks are filled in,
+     * nothing it has is overwritten (the first touch keeps its attribution), activity counters add up.
+     */
+    private void merge(Lead lead, NormalizedLead in, Instant now) {
+        List<String> filled = new ArrayList<>();
+        fill(filled, "firstName", lead.firstName, in.firstName(), v -> lead.firstName = v);
+        fill(filled, "lastName", lead.lastName, in.lastName(), v -> lead.lastName = v);
+        fill(filled, "company", lead.company, in.company(), v -> lead.company = v);
+        fill(filled, "website", lead.website, in.website(), v -> lead.website = v);
+        fill(filled, "title", lead.title, in.title(), v -> lead.title = v);
+        if (lead.phone == null && in.phone() != null) {
+            lead.phone = in.phone();
+            lead.phoneRaw = in.phoneRaw();
+            filled.add("phone");
+        }
+        if (lead.country == null && in.country() != null) {
+            lead.country = in.country();
+            lead.countryRaw = in.countryRaw();
+            filled.add("country");
+        }
+        fill(filled, "region", lead.region, in.region(), v -> lead.region = v);
+        fill(filled, "city", lead.city, in.city(), v -> lead.city = v);
+        fill(filled, "industry", lead.industry, in.industry(), v -> lead.industry = v);
+        fill(filled, "employeeCount", lead.employeeCount, in.employeeCount(), v -> lead.employeeCount = v);
+        fill(filled, "annualRevenue", lead.annualRevenue, in.annualRevenue(), v -> lead.annualRevenue = v);
+        fill(filled, "campaign", lead.campaign, in.campaign(), v -> lead.campaign = v);
+        fill(filled, "consent", lead.consentMarketing, in.consentMarketing(), v -> {
+            lead.consentMarketing = v;
+            lead.consentAt = in.consentAt();
+        });
+        Map<String, Object> attributes = readMap(lead.attributes);
+        in.attributes().forEach((k, v) -> {
+            if (!attributes.containsKey(k) && attributes.size() < 50) {
+                attributes.put(k, v);
+                filled.add("attributes." + k);
+            }
+        });
+        lead.attributes = writeJson(attributes);
+        lead.formSubmissions += in.formSubmissions();
+        lead.pageViews += in.pageViews();
+        lead.emailClicks += in.emailClicks();
+        lead.webinarsAttended += in.webinarsAttended();
+        lead.lastActivityAt = latest(lead.lastActivityAt, in.lastActivityAt());
+        lead.touches++;
+        lead.updatedAt = now;
+        Map<String, Object> detail = touch(in);
+        detail.put("filledFields", filled);
+        history.record(lead.id, "lead.merged", now, actor(in), detail);
+    }
+
+    /**
+     * A repeat of (source, externalId): the sending tool's record of the same person, so its values
+     * win, including its activity counters (tools send running totals). The email only moves when
+     * no other open lead holds the new address.
+     */
+    private void update(Lead lead, NormalizedLead in, Instant now, Map<String, Lead> byEmail) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(lead.email, in.email())) {
+            Lead holder = byEmail.get(in.email());
+            if (holder == null || holder == lead) {
+                byEmail.remove(lead.email);
+                lead.email = in.email();
+                lead.emailRaw = in.emailRaw();
+                lead.domain = in.domain();
+                lead.freeEmail = in.freeEmail();
+                lead.moveTo(lead.status);
+                byEmail.put(lead.email, lead);
+                changed.add("email");
+            }
+        }
+        replace(changed, "firstName", lead.firstName, in.firstName(), v -> lead.firstName = v);
+        replace(changed, "lastName", lead.lastName, in.lastName(), v -> lead.lastName = v);
+        replace(changed, "company", lead.company, in.company(), v -> lead.company = v);
+        replace(changed, "website", lead.website, in.website(), v -> lead.website = v);
+        replace(changed, "title", lead.title, in.title(), v -> lead.title = v);
+        if (in.phone() != null && !in.phone().equals(lead.phone)) {
+            lead.phone = in.phone();
+            lead.phoneRaw = in.phoneRaw();
+            changed.add("phone");
+        }
+        if (in.country() != null && !in.country().equals(lead.country)) {
+            lead.country = in.country();
+            lead.countryRaw = in.countryRaw();
+            changed.add("country");
+        }
+        replace(changed, "region", lead.region, in.region(), v -> lead.region = v);
+        replace(changed, "city", lead.city, in.city(), v -> lead.city = v);
+        replace(changed, "industry", lead.industry, in.industry(), v -> lead.industry = v);
+        replace(changed, "employeeCount", lead.employeeCount, in.employeeCount(), v -> lead.employeeCount = v);
+        if (in.annualRevenue() != null && (lead.annualRevenue == null || in.annualRevenue().compareTo(lead.annualRevenue) != 0)) {
+            lead.annualRevenue = in.annualRevenue();
+            changed.add("annualRevenue");
+        }
+        replace(changed, "campaign", lead.campaign, in.campaign(), v -> lead.campaign = v);
+        replace(changed, "consent", lead.consentMarketing, in.consentMarketing(), v -> {
+            lead.consentMarketing = v;
+            lead.consentAt = in.consentAt();
+        });
+        Map<String, Object> attributes = readMap(lead.attributes);
+        in.attributes().forEach((k, v) -> {
+            if (!Objects.equals(attributes.get(k), v) && (attributes.containsKey(k) || attributes.size() < 50)) {
+                attributes.put(k, v);
+                changed.add("attributes." + k);
+            }
+        });
+        lead.attributes = writeJson(attributes);
+        lead.formSubmissions = Math.max(lead.formSubmissions, in.formSubmissions());
+        lead.pageViews = Math.max(lead.pageViews, in.pageViews());
+        lead.emailClicks = Math.max(lead.emailClicks, in.emailClicks());
+        lead.webinarsAttended = Math.max(lead.webinarsAttended, in.webinarsAttended());
+        lead.lastActivityAt = latest(lead.lastActivityAt, in.lastActivityAt());
+        lead.touches++;
+        lead.updatedAt = now;
+        Map<String, Object> detail = touch(in);
+        detail.put("changedFields", changed);
+        history.record(lead.id, "lead.updated", now, actor(in), detail);
+    }
+
+    private static <T> void fill(List<String> filled, String name, T current, T incoming, Consumer<T> set) {
+        if (current == null && incoming != null) {
+            set.accept(incoming);
+            filled.add(name);
+        }
+    }
+
+    private static <T> void replace(List<String> changed, String name, T current, T incoming, Consumer<T> set) {
+        if (incoming != null && !incoming.equals(current)) {
+            set.accept(incoming);
+            changed.add(name);
+        }
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Map<String, Object> touch(NormalizedLead in) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        putIfPresent(detail, "source", in.source());
+        putIfPresent(detail, "externalId", in.externalId());
+        putIfPresent(detail, "campaign", in.campaign());
+        putIfPresent(detail, "utmSource", in.utmSource());
+        putIfPresent(detail, "utmMedium", in.utmMedium());
+        putIfPresent(detail, "utmCampaign", in.utmCampaign());
+        return detail;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static String actor(NormalizedLead in) {
+        return in.source() == null ? "api" : in.source();
+    }
+
+    private static String externalKey(String source, String externalId) {
+        return source + '\u0000' + externalId;
+    }
+
+    LeadView toView(Lead l) {
+        boolean anyRaw = l.emailRaw != null || l.phoneRaw != null || l.countryRaw != null;
+        return new LeadView(l.id, l.status, l.source, l.externalId, l.email, l.domain, l.freeEmail,
+                l.firstName, l.lastName, l.company, l.website, l.title, l.phone, l.country, l.region, l.city,
+                l.industry, l.employeeCount, l.annualRevenue, l.campaign,
+                l.utmSource == null && l.utmMedium == null && l.utmCampaign == null && l.utmTerm == null && l.utmContent == null
+                        ? null : new LeadRequest.Utm(l.utmSource, l.utmMedium, l.utmCampaign, l.utmTerm, l.utmContent),
+                l.consentMarketing == null && l.consentAt == null ? null : new LeadRequest.Consent(l.consentMarketing, l.consentAt),
+                new LeadRequest.Activity(l.formSubmissions, l.pageViews, l.emailClicks, l.webinarsAttended, l.lastActivityAt),
+                readMap(l.attributes),
+                anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
+                l.touches, l.createdAt, l.updatedAt);
+    }
+
+    private Map<String, Object> readMap(String json) {
+        if (json == null || json.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            return mapper.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored attributes are not JSON", e);
+        }
+    }
+
+    private JsonNode readTree(String json) {
+        try {
+            return json == null ? mapper.createObjectNode() : mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored event detail is not JSON", e);
+        }
+    }
+
+    private String writeJson(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise", e);
+        }
+    }
+}

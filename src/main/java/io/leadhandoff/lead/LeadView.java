@@ -1,0 +1,51 @@
+package io.leadhandoff.lead;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A stored lead as the API shows it. */
+@Schema(name = "Lead", description = "A stored lead with its normalised fields and lifecycle status")
+public record LeadView(
+        @Schema(description = "Opaque lead id", examples = "01JDB7T3V8Q5M4N2P1R0S9T8U7") String id,
+        @Schema(description = "Lifecycle status", examples = "received",
+                enumeration = {"received", "scored", "disqualified", "queued", "claimed", "accepted", "converted",
+                        "won", "lost", "rejected", "recycled", "erased"}) LeadStatus status,
+        @Schema(examples = "hubspot") String source,
+        @Schema(examples = "hs-contact-90211") String externalId,
+        @Schema(description = "Normalised email (trimmed, lower-case)", examples = "ada.lovelace@analytical-engines.example") String email,
+        @Schema(description = "Company domain from the email, or from the website for free mailboxes", examples = "analytical-engines.example") String domain,
+        @Schema(description = "The email is at a consumer mailbox provider", examples = "false") boolean freeEmail,
+        String firstName,
+        String lastName,
+        String company,
+        String website,
+        String title,
+        @Schema(description = "E.164 when the number parses, otherwise as sent", examples = "+442079460958") String phone,
+        @Schema(description = "ISO 3166 alpha-2 when recognised, otherwise as sent", examples = "GB") String country,
+        String region,
+        String city,
+        String industry,
+        Integer employeeCount,
+        BigDecimal annualRevenue,
+        String campaign,
+        LeadRequest.Utm utm,
+        LeadRequest.Consent consent,
+        LeadRequest.Activity activity,
+        Map<String, Object> attributes,
+        @Schema(description = "Values as sent, where normalisation changed them") Raw raw,
+        @Schema(description = "How many times marketing posted this lead (1 + merges and updates)", examples = "1") int touches,
+        @Schema(description = "When the lead was first received (UTC)") Instant createdAt,
+        @Schema(description = "When the lead last changed (UTC)") Instant updatedAt) {
+
+    /** The client's original values where normalisation changed them; absent fields were unchanged. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "RawValues")
+    public record Raw(
+            @Schema(examples = " Ada.Lovelace@Analytical-Engines.example") String email,
+            @Schema(examples = "+44 20 7946 0958") String phone,
+            @Schema(examples = "United Kingdom") String country) {
+    }
+}
