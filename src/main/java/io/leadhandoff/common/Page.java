@@ -5,7 +5,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a keyset-paginated list. {@code nextCursor} is null on the last page. */
-@Schema(name = "Page")
+@Schema(hidden = true)
 public record Page<T>(
         @Schema(description = "The items of this page, in list order") List<T> items,
         @Schema(description = "Pass as `cursor` to get the next page; null on the last page", nullable = true)

@@ -3,12 +3,14 @@ package io.leadhandoff.common;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.SQLException;
 import java.util.function.Supplier;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 
 /**
  * Runs work in its own transaction and retries it when the database says another transaction won a
- * race (a unique key taken meanwhile, a deadlock): the retry then sees the winner's row and takes the
+ * race (a unique key taken meanwhile, a deadlock, a row changed under it): the retry then sees the winner's row and takes the
  * other branch (merge instead of insert), which is how concurrent replicas agree without a singleton.
  */
 public final class Transactions {
@@ -36,7 +38,8 @@ public final class Transactions {
     /** True when the failure is a lost race that a retry resolves: unique key, deadlock, lock timeout. */
     public static boolean isRace(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConstraintViolationException || t instanceof LockAcquisitionException) {
+            if (t instanceof ConstraintViolationException || t instanceof LockAcquisitionException
+                    || t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

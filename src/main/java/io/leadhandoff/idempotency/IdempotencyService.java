@@ -12,7 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -131,8 +130,13 @@ public class IdempotencyService {
     }
 
     private Decision decide(String caller, String key, String fingerprint) {
-        IdempotencyRecord row = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(caller, key),
-                LockModeType.PESSIMISTIC_WRITE);
+        // plain FOR UPDATE: portable across MySQL, MariaDB and H2 (see LeadRepository)
+        @SuppressWarnings("unchecked")
+        List<IdempotencyRecord> rows = em.createNativeQuery(
+                        "select * from idempotency_record where caller = :caller and idem_key = :key for update",
+                        IdempotencyRecord.class)
+                .setParameter("caller", caller).setParameter("key", key).getResultList();
+        IdempotencyRecord row = rows.isEmpty() ? null : rows.get(0);
         if (row == null) {
             return new Decision(Kind.GONE, null);
         }

@@ -1,7 +1,7 @@
 package io.leadhandoff.lead;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One entry of a lead's timeline. */
@@ -11,6 +11,6 @@ public record HistoryEntry(
         @Schema(description = "What happened", examples = "lead.merged") String type,
         @Schema(description = "When it happened (UTC)") Instant at,
         @Schema(description = "Who or what caused it: a source, a rep id, an API key", examples = "hubspot") String actor,
-        @Schema(description = "Details of the event; shape depends on the type", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
-        JsonNode detail) {
+        @Schema(description = "Details of the event; shape depends on the type")
+        Map<String, Object> detail) {
 }

@@ -3,16 +3,19 @@ package io.leadhandoff.lead;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
 
-    /** Open leads holding any of these emails. */
+    /** Open leads holding any of these emails, locked: concurrent touches on one lead queue up. */
     public List<Lead> findOpenByEmails(Collection<String> emails) {
-        return emails.isEmpty() ? List.of() : list("openEmail in ?1", emails);
+        return emails.isEmpty() ? List.of()
+                : lockAll("select * from lead where open_email in (:emails) for update", Map.of("emails", emails));
     }
 
     /** Leads of these sources whose external id is among these ids (callers match the pairs). */
@@ -20,7 +23,19 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
         if (sources.isEmpty() || externalIds.isEmpty()) {
             return List.of();
         }
-        return list("source in ?1 and externalId in ?2", sources, externalIds);
+        return lockAll("select * from lead where source in (:sources) and external_id in (:ids) for update",
+                Map.of("sources", sources, "ids", externalIds));
+    }
+
+    /**
+     * Row locks are taken with plain SQL {@code FOR UPDATE}: Hibernate's MySQL 8 dialect would write
+     * {@code FOR UPDATE OF alias}, which MariaDB does not accept, and the jar must run on both.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Lead> lockAll(String sql, Map<String, Object> parameters) {
+        Query query = getEntityManager().createNativeQuery(sql, Lead.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
     }
 
     /** One keyset page of leads in id order, filtered; fetches {@code limit + 1} to detect a next page. */

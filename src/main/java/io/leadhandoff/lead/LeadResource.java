@@ -126,7 +126,8 @@ public class LeadResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getLead", summary = "Get one lead")
+    @Operation(operationId = "getLead", summary = "Get one lead",
+            description = "The stored lead with its normalised fields, raw values where they differ, and lifecycle status.")
     @APIResponse(responseCode = "200", description = "The lead",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

@@ -2,7 +2,6 @@ package io.leadhandoff.lead;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Ids;
@@ -144,7 +143,7 @@ public class LeadService {
         find(id);
         List<LeadEvent> rows = events.history(id, Cursor.decode(cursor), limit);
         return Page.of(rows, limit, e -> e.id,
-                e -> new HistoryEntry(e.id, e.type, e.occurredAt, e.actor, readTree(e.detail)));
+                e -> new HistoryEntry(e.id, e.type, e.occurredAt, e.actor, readMap(e.detail)));
     }
 
     private Lead find(String id) {
@@ -388,14 +387,6 @@ public class LeadService {
             return mapper.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored attributes are not JSON", e);
-        }
-    }
-
-    private JsonNode readTree(String json) {
-        try {
-            return json == null ? mapper.createObjectNode() : mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored event detail is not JSON", e);
         }
     }
 
