@@ -112,12 +112,38 @@ public class JsonBinder {
                     errors.add(Problem.FieldError.atPointer(fieldPointer, "must be a JSON object, not " + describe(value)));
                     fields.remove();
                 }
+            } else if (recordElements(component) != null && value.isArray()) {
+                errors.addAll(pruneElements((com.fasterxml.jackson.databind.node.ArrayNode) value, recordElements(component), fieldPointer));
             } else {
                 String problem = conversionProblem(value, component.getGenericType());
                 if (problem != null) {
                     errors.add(Problem.FieldError.atPointer(fieldPointer, problem));
                     fields.remove();
                 }
+            }
+        }
+        return errors;
+    }
+
+    /** The record type of a {@code List<SomeRecord>} component, or null. */
+    private static Class<?> recordElements(RecordComponent component) {
+        if (component.getType() == List.class
+                && component.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+            return element;
+        }
+        return null;
+    }
+
+    private List<Problem.FieldError> pruneElements(com.fasterxml.jackson.databind.node.ArrayNode array, Class<?> type, String pointer) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode element = array.get(i);
+            if (element.isObject()) {
+                errors.addAll(prune((ObjectNode) element, type, pointer + "/" + i));
+            } else {
+                errors.add(Problem.FieldError.atPointer(pointer + "/" + i, "must be a JSON object, not " + describe(element)));
+                array.set(i, mapper.createObjectNode());
             }
         }
         return errors;
@@ -185,16 +211,19 @@ public class JsonBinder {
         };
     }
 
+    /** Bean Validation paths put a container element's index or key on the node after the container. */
     static String toPointer(Path path) {
         StringBuilder pointer = new StringBuilder();
         for (Path.Node node : path) {
+            if (node.isInIterable()) {
+                if (node.getKey() != null) {
+                    pointer.append('/').append(escape(String.valueOf(node.getKey())));
+                } else if (node.getIndex() != null) {
+                    pointer.append('/').append(node.getIndex());
+                }
+            }
             if (node.getName() != null && !node.getName().startsWith("<")) {
                 pointer.append('/').append(escape(node.getName()));
-            }
-            if (node.getKey() != null) {
-                pointer.append('/').append(escape(String.valueOf(node.getKey())));
-            } else if (node.getIndex() != null) {
-                pointer.append('/').append(node.getIndex());
             }
         }
         return pointer.toString();

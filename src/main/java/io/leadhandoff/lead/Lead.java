@@ -85,6 +85,22 @@ public class Lead {
     public String attributes;
     @Column(nullable = false)
     public int touches;
+    @Column(name = "score_fit")
+    public Integer scoreFit;
+    @Column(name = "score_engagement")
+    public Integer scoreEngagement;
+    @Column(name = "score_total")
+    public Integer scoreTotal;
+    @Column(name = "score_grade", length = 1)
+    public String scoreGrade;
+    @Column(name = "score_model_version")
+    public Integer scoreModelVersion;
+    /** The whole {@code Score} with its explanation, as JSON. */
+    @Lob
+    @Column(name = "score_explanation")
+    public String scoreExplanation;
+    @Column(name = "scored_at")
+    public Instant scoredAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -8,6 +8,11 @@ import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.Transactions;
+import io.leadhandoff.condition.Facts;
+import io.leadhandoff.scoring.CompiledModel;
+import io.leadhandoff.scoring.Score;
+import io.leadhandoff.scoring.Scorer;
+import io.leadhandoff.scoring.ScoringService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,15 +42,17 @@ public class LeadService {
     private final LeadRepository leads;
     private final LeadEventRepository events;
     private final LeadHistory history;
+    private final ScoringService scoring;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public LeadService(LeadRepository leads, LeadEventRepository events, LeadHistory history, EntityManager em,
-                       ObjectMapper mapper, Clock clock) {
+    public LeadService(LeadRepository leads, LeadEventRepository events, LeadHistory history, ScoringService scoring,
+                       EntityManager em, ObjectMapper mapper, Clock clock) {
         this.leads = leads;
         this.events = events;
         this.history = history;
+        this.scoring = scoring;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
@@ -59,6 +66,7 @@ public class LeadService {
     @Transactional
     public List<Ingested> ingest(List<NormalizedLead> batch) {
         Instant now = clock.instant();
+        CompiledModel model = scoring.active();
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(l -> l.openEmail, l -> l, (a, b) -> a, HashMap::new));
@@ -77,6 +85,7 @@ public class LeadService {
             Lead byId = key == null ? null : byExternal.get(key);
             if (byId != null) {
                 update(byId, in, now, byEmail);
+                score(byId, model, now);
                 results.add(new Ingested(IntakeResult.Outcome.UPDATED, toView(byId)));
                 continue;
             }
@@ -88,10 +97,12 @@ public class LeadService {
                     match.externalId = in.externalId();
                     byExternal.put(key, match);
                 }
+                score(match, model, now);
                 results.add(new Ingested(IntakeResult.Outcome.MERGED, toView(match)));
                 continue;
             }
             Lead created = create(in, now);
+            score(created, model, now);
             byEmail.put(created.email, created);
             if (key != null) {
                 byExternal.put(key, created);
@@ -155,6 +166,14 @@ public class LeadService {
     }
 
     private Lead create(NormalizedLead in, Instant now) {
+        Lead lead = newLead(in, now);
+        leads.persist(lead);
+        history.record(lead.id, "lead.created", now, actor(in), touch(in));
+        return lead;
+    }
+
+    /** A lead as it would be stored, not yet persisted (also what a scoring preview scores). */
+    Lead newLead(NormalizedLead in, Instant now) {
         Lead lead = new Lead();
         lead.id = Ids.next();
         lead.source = in.source();
@@ -195,9 +214,45 @@ public class LeadService {
         lead.createdAt = now;
         lead.updatedAt = now;
         lead.moveTo(LeadStatus.RECEIVED);
-        leads.persist(lead);
-        history.record(lead.id, "lead.created", now, actor(in), touch(in));
         return lead;
+    }
+
+    /**
+     * Scores (or re-scores, after a touch) a lead with the active model and records the change. A
+     * received lead becomes scored; a lead further down the lifecycle keeps its status.
+     */
+    private void score(Lead lead, CompiledModel model, Instant now) {
+        Score score = Scorer.score(model, LeadFacts.of(lead, readMap(lead.attributes), now), lead.lastActivityAt, now);
+        boolean changed = lead.scoreTotal == null || lead.scoreTotal != score.total() || lead.scoreFit != score.fit()
+                || lead.scoreEngagement != score.engagement() || lead.scoreModelVersion != score.modelVersion();
+        lead.scoreFit = score.fit();
+        lead.scoreEngagement = score.engagement();
+        lead.scoreTotal = score.total();
+        lead.scoreGrade = score.grade();
+        lead.scoreModelVersion = score.modelVersion();
+        lead.scoreExplanation = writeJson(score);
+        lead.scoredAt = now;
+        if (lead.status == LeadStatus.RECEIVED) {
+            lead.moveTo(LeadStatus.SCORED);
+        }
+        if (changed) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("modelVersion", score.modelVersion());
+            detail.put("fit", score.fit());
+            detail.put("engagement", score.engagement());
+            detail.put("total", score.total());
+            detail.put("grade", score.grade());
+            history.record(lead.id, "lead.scored", now, "scoring", detail);
+        }
+    }
+
+    /** Scores a lead body without storing anything. */
+    public ScorePreview preview(NormalizedLead in, Integer version) {
+        Instant now = clock.instant();
+        CompiledModel model = version == null ? scoring.active() : scoring.model(version);
+        Lead lead = newLead(in, now);
+        Facts facts = LeadFacts.of(lead, in.attributes(), now);
+        return new ScorePreview(Scorer.score(model, facts, lead.lastActivityAt, now), facts.asMap());
     }
 
     /**
@@ -376,7 +431,16 @@ public class LeadService {
                 new LeadRequest.Activity(l.formSubmissions, l.pageViews, l.emailClicks, l.webinarsAttended, l.lastActivityAt),
                 readMap(l.attributes),
                 anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
+                readScore(l.scoreExplanation),
                 l.touches, l.createdAt, l.updatedAt);
+    }
+
+    private Score readScore(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, Score.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored score is not JSON", e);
+        }
     }
 
     private Map<String, Object> readMap(String json) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import io.leadhandoff.scoring.Score;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored lead as the API shows it. */
@@ -36,6 +37,7 @@ public record LeadView(
         LeadRequest.Activity activity,
         Map<String, Object> attributes,
         @Schema(description = "Values as sent, where normalisation changed them") Raw raw,
+        @Schema(description = "Score from the active model at the last intake, with its explanation") Score score,
         @Schema(description = "How many times marketing posted this lead (1 + merges and updates)", examples = "1") int touches,
         @Schema(description = "When the lead was first received (UTC)") Instant createdAt,
         @Schema(description = "When the lead last changed (UTC)") Instant updatedAt) {

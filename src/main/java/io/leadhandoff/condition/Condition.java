@@ -1,0 +1,39 @@
+package io.leadhandoff.condition;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A condition on a lead, as written in scoring models and routing rules. Exactly one form per node:
+ * a comparison ({@code field} + {@code op} + {@code value}), or {@code all}, {@code any}, {@code not}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Condition", description = """
+        A comparison `{"field": "title", "op": "contains", "value": "director"}` or a combination
+        `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`. Operators: equals, in, notIn, contains, startsWith,
+        endsWith, matches (RE2 regular expression, at most 200 characters), gte, lte, between ([low, high], inclusive),
+        exists, missing. String comparisons ignore case. Every comparison is false when the field has no value
+        (use `missing` to match that).""")
+public record Condition(
+        @Schema(description = "Field reference: a lead field (title, country, employeeCount, …), utm.*, activity.*, "
+                + "attributes.<name>, and in routing rules score.* and routing.*", examples = "title")
+        String field,
+        @Schema(enumeration = {"equals", "in", "notIn", "contains", "startsWith", "endsWith", "matches", "gte", "lte",
+                "between", "exists", "missing"}, examples = "contains")
+        String op,
+        @Schema(description = "Operand: a string, number or boolean; an array for in/notIn/between; absent for exists/missing",
+                examples = "director", type = SchemaType.DEFAULT, implementation = Void.class,
+                anyOf = {String.class, BigDecimal.class, Boolean.class, Object[].class})
+        JsonNode value,
+        @Schema(description = "True when every condition is true") List<Condition> all,
+        @Schema(description = "True when at least one condition is true") List<Condition> any,
+        @Schema(description = "True when the condition is false") Condition not) {
+
+    public static Condition compare(String field, String op, JsonNode value) {
+        return new Condition(field, op, value, null, null, null);
+    }
+}

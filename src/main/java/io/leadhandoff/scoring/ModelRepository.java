@@ -1,0 +1,27 @@
+package io.leadhandoff.scoring;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class ModelRepository implements PanacheRepositoryBase<ScoringModel, Integer> {
+
+    /** The version every replica scores with right now: one primary-key read, no cache to go stale. */
+    public int activeVersion() {
+        return ((Number) getEntityManager().createNativeQuery("select version from scoring_active where id = 1")
+                .getSingleResult()).intValue();
+    }
+
+    public int nextVersion() {
+        Integer max = find("select max(m.version) from ScoringModel m").project(Integer.class).firstResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    /** Keyset page by version, newest first; fetches {@code limit + 1}. */
+    public List<ScoringModel> page(Integer before, int limit) {
+        return before == null
+                ? find("order by version desc").page(0, limit + 1).list()
+                : find("version < ?1 order by version desc", before).page(0, limit + 1).list();
+    }
+}

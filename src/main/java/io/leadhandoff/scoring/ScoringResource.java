@@ -1,0 +1,124 @@
+package io.leadhandoff.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.JsonBinder;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.Params;
+import io.leadhandoff.common.Problem;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.common.Transactions;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/scoring/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scoring", description = "Versioned, explainable scoring models")
+public class ScoringResource {
+
+    private final ScoringService service;
+    private final JsonBinder binder;
+
+    public ScoringResource(ScoringService service, JsonBinder binder) {
+        this.service = service;
+        this.binder = binder;
+    }
+
+    @GET
+    @Operation(operationId = "listScoringModels", summary = "List model versions", description = "Newest first; the active one has `active: true`.")
+    @APIResponse(responseCode = "200", description = "A page of model versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelPage.class)))
+    @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Page<ModelView> list(
+            @Parameter(description = "Page size, 1–200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
+        return service.list(cursor, Page.limit(Params.integer("limit", limit)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createScoringModel", summary = "Create a new model version",
+            description = "Saves the model as the next version, inactive. An invalid model (unknown field, bad operator, bad "
+                    + "regular expression, type mismatch, duplicate rule id) is refused with a 422 whose pointers name the rule.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ModelDocument.class),
+            examples = @ExampleObject(name = "small model", value = """
+                    {"name": "Enterprise focus",
+                     "fit": {"rules": [
+                        {"id": "senior", "group": "seniority", "points": 40, "when": {"field": "title", "op": "matches", "value": "\\\\b(vp|director|chief)\\\\b"}},
+                        {"id": "large", "points": 40, "when": {"field": "employeeCount", "op": "gte", "value": 1000}},
+                        {"id": "free-mail", "points": -30, "when": {"field": "freeEmail", "op": "equals", "value": true}}],
+                        "groupCaps": {"seniority": 40}},
+                     "engagement": {"rules": [
+                        {"id": "webinar", "points": 50, "when": {"field": "activity.webinarsAttended", "op": "gte", "value": 1}}],
+                        "halfLifeDays": 14},
+                     "weights": {"fit": 0.7, "engagement": 0.3}}""")))
+    @APIResponse(responseCode = "201", description = "Created, inactive",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "400", description = "Body is not well-formed JSON", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid model; every problem with its JSON pointer",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response create(JsonNode body) {
+        if (body == null || body.isMissingNode()) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty; send a scoring model");
+        }
+        ModelDocument document = binder.bind(body, ModelDocument.class);
+        ModelView created = Transactions.inNewTransaction(() -> service.create(document, "api", null));
+        return Response.status(201).header("Location", "/api/v1/scoring/models/" + created.version()).entity(created).build();
+    }
+
+    @GET
+    @Path("/{version}")
+    @Operation(operationId = "getScoringModel", summary = "Get one model version", description = "The model document and whether it is active.")
+    @APIResponse(responseCode = "200", description = "The model version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public ModelView get(@Parameter(description = "Model version") @PathParam("version") String version) {
+        return service.get(version(version));
+    }
+
+    @POST
+    @Path("/{version}/activate")
+    @Operation(operationId = "activateScoringModel", summary = "Activate a model version",
+            description = "Atomically makes this version the one that scores new leads, on every replica, from the next lead on. "
+                    + "Stored leads keep their scores until their next touch.")
+    @APIResponse(responseCode = "200", description = "Now active",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public ModelView activate(@Parameter(description = "Model version") @PathParam("version") String version) {
+        return service.activate(version(version));
+    }
+
+    static int version(String version) {
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("Scoring model version", version);
+        }
+    }
+
+    /** OpenAPI shape of a page of model versions. */
+    @Schema(name = "ScoringModelPage")
+    static final class ModelPage {
+        public List<ModelView> items;
+        @Schema(nullable = true)
+        public String nextCursor;
+    }
+}

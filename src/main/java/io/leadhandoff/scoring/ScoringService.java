@@ -1,0 +1,141 @@
+package io.leadhandoff.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.condition.Facts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Model versions and scoring with the active one. Models are immutable, so compiled models are cached
+ * by version forever; which version is active is read from the database for every intake transaction,
+ * so an activation takes effect on every replica for the next lead, without restart.
+ */
+@ApplicationScoped
+public class ScoringService {
+
+    private final ModelRepository models;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Map<Integer, CompiledModel> compiled = new ConcurrentHashMap<>();
+
+    public ScoringService(ModelRepository models, EntityManager em, ObjectMapper mapper, Clock clock) {
+        this.models = models;
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** The active model, compiled. Call once per transaction and reuse for every lead in it. */
+    @Transactional
+    public CompiledModel active() {
+        return model(models.activeVersion());
+    }
+
+    @Transactional
+    public CompiledModel model(int version) {
+        CompiledModel model = compiled.get(version);
+        if (model != null) {
+            return model;
+        }
+        ScoringModel row = models.findById(version);
+        if (row == null) {
+            throw ProblemException.notFound("Scoring model version", String.valueOf(version));
+        }
+        model = ModelCompiler.compile(version, read(row.document));
+        compiled.put(version, model);
+        return model;
+    }
+
+    public Score score(CompiledModel model, Facts facts, Instant lastActivityAt) {
+        return Scorer.score(model, facts, lastActivityAt, clock.instant());
+    }
+
+    /** Saves a new, inactive version; refuses an invalid model with a 422 pointing at the problem. */
+    @Transactional
+    public ModelView create(ModelDocument document, String origin, String evaluation) {
+        int version = models.nextVersion();
+        ModelCompiler.compile(version, document);
+        ScoringModel row = new ScoringModel();
+        row.version = version;
+        row.name = document.name();
+        row.document = write(document);
+        row.origin = origin;
+        row.evaluation = evaluation;
+        row.createdAt = clock.instant();
+        models.persist(row);
+        em.flush();
+        return view(row, false, true);
+    }
+
+    @Transactional
+    public ModelView get(int version) {
+        ScoringModel row = find(version);
+        return view(row, row.version == models.activeVersion(), true);
+    }
+
+    @Transactional
+    public Page<ModelView> list(String cursor, int limit) {
+        String position = Cursor.decode(cursor);
+        Integer before = null;
+        if (position != null) {
+            try {
+                before = Integer.valueOf(position);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidParameter("cursor", "is not a cursor returned by this API");
+            }
+        }
+        int active = models.activeVersion();
+        return Page.of(models.page(before, limit), limit, m -> String.valueOf(m.version), m -> view(m, m.version == active, false));
+    }
+
+    /** Makes {@code version} the active model in one update of the single pointer row. */
+    @Transactional
+    public ModelView activate(int version) {
+        ScoringModel row = find(version);
+        model(version);
+        Instant now = clock.instant();
+        em.createNativeQuery("update scoring_active set version = ?1, changed_at = ?2 where id = 1")
+                .setParameter(1, version).setParameter(2, now).executeUpdate();
+        row.activatedAt = now;
+        return view(row, true, true);
+    }
+
+    private ScoringModel find(int version) {
+        ScoringModel row = models.findById(version);
+        if (row == null) {
+            throw ProblemException.notFound("Scoring model version", String.valueOf(version));
+        }
+        return row;
+    }
+
+    private ModelView view(ScoringModel row, boolean active, boolean withDocument) {
+        return new ModelView(row.version, row.name, active, row.origin, row.createdAt, row.activatedAt,
+                withDocument ? read(row.document) : null);
+    }
+
+    private ModelDocument read(String json) {
+        try {
+            return mapper.readValue(json, ModelDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored scoring model is not valid JSON", e);
+        }
+    }
+
+    private String write(ModelDocument document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise scoring model", e);
+        }
+    }
+}
