@@ -20,7 +20,7 @@ public record CompiledModel(
     public record CompiledDimension(List<CompiledRule> rules, Map<String, Integer> groupCaps, int cap, Double halfLifeDays) {
     }
 
-    /** A rule with its compiled condition. */
-    public record CompiledRule(String id, String group, CompiledCondition when, int points) {
+    /** A rule with its compiled condition, and that condition rendered once for explanations. */
+    public record CompiledRule(String id, String group, CompiledCondition when, int points, String reason) {
     }
 }

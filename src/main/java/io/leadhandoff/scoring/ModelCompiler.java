@@ -59,7 +59,7 @@ public final class ModelCompiler {
             }
             CompiledCondition when = conditions.compile(rule.when(), rulePointer + "/when", errors);
             if (when != null) {
-                rules.add(new CompiledModel.CompiledRule(rule.id(), rule.group(), when, rule.points()));
+                rules.add(new CompiledModel.CompiledRule(rule.id(), rule.group(), when, rule.points(), when.describe()));
             }
         }
         Map<String, Integer> caps = d.groupCaps() == null ? Map.of() : new LinkedHashMap<>(d.groupCaps());

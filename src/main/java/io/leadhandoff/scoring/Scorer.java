@@ -38,7 +38,7 @@ public final class Scorer {
         int points = 0;
         for (CompiledModel.CompiledRule rule : d.rules()) {
             if (rule.when().test(facts)) {
-                entries.add(new Score.Entry("rule", rule.id(), rule.group(), rule.points(), rule.when().describe()));
+                entries.add(new Score.Entry("rule", rule.id(), rule.group(), rule.points(), rule.reason()));
                 points += rule.points();
                 if (rule.group() != null) {
                     groupSums.merge(rule.group(), rule.points(), Integer::sum);
