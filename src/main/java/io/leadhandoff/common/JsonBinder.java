@@ -151,6 +151,9 @@ public class JsonBinder {
 
     private String conversionProblem(JsonNode value, Type type) {
         JavaType javaType = mapper.getTypeFactory().constructType(type);
+        if (JsonNode.class.isAssignableFrom(javaType.getRawClass())) {
+            return null;
+        }
         if (javaType.isMapLikeType() && !value.isObject()) {
             return "must be a JSON object, not " + describe(value);
         }

@@ -14,6 +14,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
     INVALID_TRANSITION(409, "invalid-transition", "Transition not allowed in the current state"),
+    LEASE_LOST(409, "lease-lost", "The lease is not the current one"),
     IDEMPOTENCY_IN_FLIGHT(409, "idempotency-in-flight", "A request with this Idempotency-Key is still being processed"),
     IDEMPOTENCY_MISMATCH(422, "idempotency-key-reuse", "Idempotency-Key was already used with a different request"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),

@@ -101,6 +101,31 @@ public class Lead {
     public String scoreExplanation;
     @Column(name = "scored_at")
     public Instant scoredAt;
+    @Column(name = "queue_id", length = 64)
+    public String queueId;
+    /** The rep the lead is with: assigned by routing, or the rep who claimed it. */
+    @Column(name = "owner_rep_id", length = 128)
+    public String ownerRepId;
+    @Column(name = "routed_at")
+    public Instant routedAt;
+    /** The {@code RoutingDecision} with its trace, as JSON. */
+    @Lob
+    @Column(name = "routing_explanation")
+    public String routingExplanation;
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+    @Column(name = "sla_due_at")
+    public Instant slaDueAt;
+    @Column(name = "sla_breaches", nullable = false)
+    public int slaBreaches;
+    @Column(name = "lease_token", length = 64)
+    public String leaseToken;
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
+    @Column(name = "claimed_by", length = 128)
+    public String claimedBy;
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

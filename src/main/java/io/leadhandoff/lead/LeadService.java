@@ -9,6 +9,9 @@ import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.Transactions;
 import io.leadhandoff.condition.Facts;
+import io.leadhandoff.routing.Router;
+import io.leadhandoff.routing.RoutingDecision;
+import io.leadhandoff.routing.RoutingService;
 import io.leadhandoff.scoring.CompiledModel;
 import io.leadhandoff.scoring.Score;
 import io.leadhandoff.scoring.Scorer;
@@ -43,12 +46,14 @@ public class LeadService {
     private final LeadEventRepository events;
     private final LeadHistory history;
     private final ScoringService scoring;
+    private final RoutingService routing;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public LeadService(LeadRepository leads, LeadEventRepository events, LeadHistory history, ScoringService scoring,
-                       EntityManager em, ObjectMapper mapper, Clock clock) {
+                       RoutingService routing, EntityManager em, ObjectMapper mapper, Clock clock) {
+        this.routing = routing;
         this.leads = leads;
         this.events = events;
         this.history = history;
@@ -86,6 +91,7 @@ public class LeadService {
             if (byId != null) {
                 update(byId, in, now, byEmail);
                 score(byId, model, now);
+                route(byId, now);
                 results.add(new Ingested(IntakeResult.Outcome.UPDATED, toView(byId)));
                 continue;
             }
@@ -98,11 +104,13 @@ public class LeadService {
                     byExternal.put(key, match);
                 }
                 score(match, model, now);
+                route(match, now);
                 results.add(new Ingested(IntakeResult.Outcome.MERGED, toView(match)));
                 continue;
             }
             Lead created = create(in, now);
             score(created, model, now);
+            route(created, now);
             byEmail.put(created.email, created);
             if (key != null) {
                 byExternal.put(key, created);
@@ -244,6 +252,68 @@ public class LeadService {
             detail.put("grade", score.grade());
             history.record(lead.id, "lead.scored", now, "scoring", detail);
         }
+    }
+
+    /**
+     * Routes a scored lead (or a disqualified one whose new touch may lift it over the minimum). Leads
+     * already with sales keep their queue and rep: a new touch does not take a lead away from a rep.
+     */
+    private void route(Lead lead, Instant now) {
+        if (lead.status != LeadStatus.SCORED && lead.status != LeadStatus.DISQUALIFIED) {
+            return;
+        }
+        Map<String, Object> attributes = readMap(lead.attributes);
+        List<String> domains = new ArrayList<>();
+        domains.add(lead.domain);
+        String site = Normalizer.websiteDomain(lead.website);
+        if (site != null && !site.equals(lead.domain)) {
+            domains.add(site);
+        }
+        Router.Outcome outcome = routing.route(LeadFacts.of(lead, attributes, now), lead.scoreTotal, domains, lead.id, true);
+        RoutingDecision decision = outcome.decision();
+        boolean disqualified = "disqualified".equals(decision.outcome());
+        if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {
+            return;
+        }
+        lead.routingExplanation = writeJson(decision);
+        lead.routedAt = now;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("outcome", decision.outcome());
+        if (disqualified) {
+            lead.moveTo(LeadStatus.DISQUALIFIED);
+        } else {
+            lead.queueId = decision.queueId();
+            lead.ownerRepId = decision.repId();
+            lead.queuedAt = now;
+            Integer sla = routing.queueView(decision.queueId()).slaMinutes();
+            lead.slaDueAt = sla == null ? null : now.plus(java.time.Duration.ofMinutes(sla));
+            lead.moveTo(LeadStatus.QUEUED);
+            detail.put("queueId", decision.queueId());
+            if (decision.repId() != null) {
+                detail.put("repId", decision.repId());
+            }
+            detail.put("via", decision.via());
+            if (decision.rule() != null) {
+                detail.put("rule", decision.rule());
+            }
+        }
+        history.record(lead.id, "lead.routed", now, "routing", detail);
+    }
+
+    /** Scores and routes a lead body with the active or a draft rule set, storing nothing. */
+    public RoutingSimulationResource.Simulation simulate(NormalizedLead in, io.leadhandoff.routing.RuleSetDocument draft) {
+        Instant now = clock.instant();
+        Lead lead = newLead(in, now);
+        Score score = Scorer.score(scoring.active(), LeadFacts.of(lead, in.attributes(), now), lead.lastActivityAt, now);
+        lead.scoreFit = score.fit();
+        lead.scoreEngagement = score.engagement();
+        lead.scoreTotal = score.total();
+        lead.scoreGrade = score.grade();
+        List<String> domains = new ArrayList<>();
+        domains.add(lead.domain);
+        domains.add(Normalizer.websiteDomain(lead.website));
+        RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), domains).decision();
+        return new RoutingSimulationResource.Simulation(score, decision);
     }
 
     /** Scores a lead body without storing anything. */
@@ -420,6 +490,11 @@ public class LeadService {
         return source + '\u0000' + externalId;
     }
 
+    /** The API view of a lead (for other services that hold the entity inside their transaction). */
+    public LeadView view(Lead l) {
+        return toView(l);
+    }
+
     LeadView toView(Lead l) {
         boolean anyRaw = l.emailRaw != null || l.phoneRaw != null || l.countryRaw != null;
         return new LeadView(l.id, l.status, l.source, l.externalId, l.email, l.domain, l.freeEmail,
@@ -432,14 +507,22 @@ public class LeadService {
                 readMap(l.attributes),
                 anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
                 readScore(l.scoreExplanation),
+                l.queueId, l.ownerRepId, readJson(l.routingExplanation, RoutingDecision.class),
+                l.status == LeadStatus.CLAIMED && l.leaseExpiresAt != null && l.leaseExpiresAt.isAfter(clock.instant())
+                        ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt) : null,
+                l.slaDueAt, l.slaBreaches,
                 l.touches, l.createdAt, l.updatedAt);
     }
 
     private Score readScore(String json) {
+        return readJson(json, Score.class);
+    }
+
+    private <T> T readJson(String json, Class<T> type) {
         try {
-            return json == null ? null : mapper.readValue(json, Score.class);
+            return json == null ? null : mapper.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored score is not JSON", e);
+            throw new IllegalStateException("Stored " + type.getSimpleName() + " is not JSON", e);
         }
     }
 

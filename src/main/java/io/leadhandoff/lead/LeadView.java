@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import io.leadhandoff.routing.RoutingDecision;
 import io.leadhandoff.scoring.Score;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -38,9 +39,20 @@ public record LeadView(
         Map<String, Object> attributes,
         @Schema(description = "Values as sent, where normalisation changed them") Raw raw,
         @Schema(description = "Score from the active model at the last intake, with its explanation") Score score,
+        @Schema(description = "Queue the lead is in", examples = "inbound") String queueId,
+        @Schema(description = "Rep the lead is assigned to or claimed by", examples = "rep-042") String ownerRepId,
+        @Schema(description = "Where routing sent the lead and why") RoutingDecision routing,
+        @Schema(description = "The current lease, while the lead is claimed (the token is only given to the claimer)") Lease lease,
+        @Schema(description = "When the lead must be claimed by, under its queue's SLA (UTC)") Instant slaDueAt,
+        @Schema(description = "How many times the lead breached its SLA", examples = "0") int slaBreaches,
         @Schema(description = "How many times marketing posted this lead (1 + merges and updates)", examples = "1") int touches,
         @Schema(description = "When the lead was first received (UTC)") Instant createdAt,
         @Schema(description = "When the lead last changed (UTC)") Instant updatedAt) {
+
+    /** Who holds a claimed lead and until when. */
+    @Schema(name = "LeaseInfo")
+    public record Lease(@Schema(examples = "rep-042") String claimedBy, Instant claimedAt, Instant expiresAt) {
+    }
 
     /** The client's original values where normalisation changed them; absent fields were unchanged. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -58,7 +58,7 @@ class LeadBatchTest {
     void acceptsABareArray() {
         postBatch(List.of(Map.of("email", TestData.uniqueEmail()), Map.of("email", TestData.uniqueEmail())))
                 .then().statusCode(200).body("summary.created", equalTo(2))
-                .body("results[0].status", equalTo("scored"));
+                .body("results[0].status", equalTo("queued"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class LeadIntakeTest {
                 .header("Location", notNullValue())
                 .body("outcome", equalTo("created"))
                 .body("merged", equalTo(false))
-                .body("lead.status", equalTo("scored"))
+                .body("lead.status", equalTo("queued"))
                 .body("lead.email", equalTo(email))
                 .body("lead.source", equalTo("hubspot"))
                 .body("lead.phone", equalTo("+442079460958"))
@@ -117,10 +117,10 @@ class LeadIntakeTest {
 
         given().when().get("/api/v1/leads/" + id + "/history")
                 .then().statusCode(200)
-                .body("items.type", equalTo(List.of("lead.created", "lead.scored", "lead.merged", "lead.scored")))
+                .body("items.type", equalTo(List.of("lead.created", "lead.scored", "lead.routed", "lead.merged", "lead.scored")))
                 .body("items[0].actor", equalTo("hubspot"))
-                .body("items[2].detail.campaign", equalTo("ebook"))
-                .body("items[2].at", notNullValue())
+                .body("items[3].detail.campaign", equalTo("ebook"))
+                .body("items[3].at", notNullValue())
                 .body("nextCursor", nullValue());
     }
 

@@ -51,7 +51,7 @@ class LeadListTest {
         String source = TestData.unique("src");
         Instant before = Instant.now().minusSeconds(1);
         String id = LeadIntakeTest.create(Map.of("email", TestData.uniqueEmail(), "source", source));
-        given().queryParam("source", source).queryParam("status", "scored").queryParam("updatedSince", before.toString())
+        given().queryParam("source", source).queryParam("status", "queued").queryParam("updatedSince", before.toString())
                 .when().get("/api/v1/leads")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id)).body("nextCursor", nullValue());
         given().queryParam("source", source).queryParam("status", "won")

@@ -39,7 +39,7 @@ class ScoringApiTest {
                         "activity", Map.of("formSubmissions", 1, "webinarsAttended", 1)))
                 .when().post("/api/v1/leads")
                 .then().statusCode(201)
-                .body("lead.status", equalTo("scored"))
+                .body("lead.status", equalTo("queued"))
                 .body("lead.score.modelVersion", notNullValue())
                 .body("lead.score.grade", equalTo("A"))
                 .body("lead.score.total", greaterThan(50))
@@ -57,7 +57,7 @@ class ScoringApiTest {
                 .post("/api/v1/leads").then().statusCode(200)
                 .body("lead.score.engagement", greaterThan(before));
         given().get("/api/v1/leads/" + first.path("lead.id") + "/history").then()
-                .body("items.type", equalTo(List.of("lead.created", "lead.scored", "lead.merged", "lead.scored")));
+                .body("items.type", equalTo(List.of("lead.created", "lead.scored", "lead.routed", "lead.merged", "lead.scored")));
     }
 
     @Test

@@ -1,0 +1,55 @@
+package io.leadhandoff.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.JsonBinder;
+import io.leadhandoff.common.Problem;
+import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.common.Transactions;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/routing/rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Routing")
+public class RoutingRulesResource {
+
+    private final RoutingService routing;
+    private final JsonBinder binder;
+
+    public RoutingRulesResource(RoutingService routing, JsonBinder binder) {
+        this.routing = routing;
+        this.binder = binder;
+    }
+
+    @GET
+    @Operation(operationId = "getRoutingRules", summary = "The active routing rules", description = "With their version.")
+    @APIResponse(responseCode = "200", description = "The active rules", content = @Content(schema = @Schema(implementation = RoutingViews.RuleSetView.class)))
+    public RoutingViews.RuleSetView get() {
+        return routing.activeRuleSet();
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceRoutingRules", summary = "Replace the routing rules",
+            description = "Saves the whole ordered rule set as a new version and makes it active at once, on every replica. "
+                    + "Try it first with POST /api/v1/routing/simulate.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RuleSetDocument.class)))
+    @APIResponse(responseCode = "200", description = "The new active version", content = @Content(schema = @Schema(implementation = RoutingViews.RuleSetView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid rules (conditions, unknown queues), each with its pointer",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public RoutingViews.RuleSetView replace(JsonNode body) {
+        RuleSetDocument document = binder.bind(RequestBodies.require(body), RuleSetDocument.class);
+        return Transactions.inNewTransaction(() -> routing.replaceRules(document));
+    }
+}

@@ -1,0 +1,459 @@
+package io.leadhandoff.routing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.Problem.FieldError;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.condition.CompiledCondition;
+import io.leadhandoff.condition.ConditionCompiler;
+import io.leadhandoff.condition.Facts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Queues, members, accounts and the routing rules, and routing itself. Fairness state (member
+ * pointers, queue virtual time, daily counts) lives in the database and is updated under a row lock on
+ * the queue, so any number of replicas assign as one.
+ */
+@ApplicationScoped
+public class RoutingService {
+
+    /** Lead statuses that count against a rep's open-lead capacity. */
+    public static final List<String> OPEN_STATUSES = List.of("QUEUED", "CLAIMED", "ACCEPTED", "CONVERTED");
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Map<Integer, Router.CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+
+    public RoutingService(EntityManager em, ObjectMapper mapper, Clock clock) {
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    // --- routing ---------------------------------------------------------------------------------
+
+    /**
+     * Routes a scored lead with the active rules and, when {@code apply}, stores the fairness state of
+     * the pick. {@code domains} are the lead's email and website domains, tried for an account match.
+     */
+    @Transactional
+    public Router.Outcome route(Facts facts, int scoreTotal, List<String> domains, String seed, boolean apply) {
+        return route(activeRules(), facts, scoreTotal, domains, seed, apply);
+    }
+
+    /** Routes with a draft rule set, storing nothing: what-if for rule changes. */
+    @Transactional
+    public Router.Outcome simulate(RuleSetDocument draft, Facts facts, int scoreTotal, List<String> domains) {
+        Router.CompiledRuleSet rules = draft == null ? activeRules() : compile(0, draft);
+        return route(rules, facts, scoreTotal, domains, "simulation", false);
+    }
+
+    private Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, List<String> domains,
+                                 String seed, boolean apply) {
+        Instant now = clock.instant();
+        Router.AccountMatch account = null;
+        for (String domain : domains) {
+            Account a = domain == null ? null : em.find(Account.class, domain);
+            if (a != null) {
+                account = new Router.AccountMatch(a.domain, a.ownerRepId, a.queueId);
+                break;
+            }
+        }
+        Map<String, Router.QueueState> loaded = new HashMap<>();
+        Router.Outcome outcome = Router.route(rules, facts, scoreTotal, account,
+                id -> loaded.computeIfAbsent(id, q -> queueState(q, apply, now)), now, seed);
+        if (apply && outcome.pick().isPresent()) {
+            record(outcome.pickedQueueId(), outcome.pick().get(), now);
+        }
+        return outcome;
+    }
+
+    /** Picks another rep in a queue for an escalated lead, excluding the one who let it wait. */
+    @Transactional
+    public Optional<Assigner.Pick> reassign(String queueId, String excludeRep, String seed) {
+        Instant now = clock.instant();
+        Router.QueueState queue = queueState(queueId, true, now);
+        if (queue == null) {
+            return Optional.empty();
+        }
+        Optional<Assigner.Pick> pick = Assigner.pick(queue.mode(), queue.virtualTime(), queue.members(), now, excludeRep, seed).pick();
+        pick.ifPresent(p -> record(queueId, p, now));
+        return pick;
+    }
+
+    private Router.QueueState queueState(String id, boolean lock, Instant now) {
+        if (id == null) {
+            return null;
+        }
+        SalesQueue q = lock ? lockQueue(id) : em.find(SalesQueue.class, id);
+        if (q == null) {
+            return null;
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Map<String, Integer> open = openCounts(id);
+        List<Assigner.Member> members = new ArrayList<>();
+        for (QueueMember m : members(id)) {
+            members.add(new Assigner.Member(m.id.repId(), m.weight, m.status, m.awayUntil, m.maxOpen, m.maxPerDay,
+                    open.getOrDefault(m.id.repId(), 0), m.assignedOn(today), m.pointer, m.lastAssignedAt));
+        }
+        return new Router.QueueState(q.id, q.active, q.assignmentMode, q.minScore, q.overflowQueueId, q.virtualTime, members);
+    }
+
+    private List<QueueMember> members(String queueId) {
+        return em.createQuery("from QueueMember m where m.id.queueId = :q order by m.id.repId", QueueMember.class)
+                .setParameter("q", queueId).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private SalesQueue lockQueue(String id) {
+        // plain FOR UPDATE, portable across MySQL, MariaDB and H2
+        List<SalesQueue> rows = em.createNativeQuery("select * from sales_queue where id = :id for update", SalesQueue.class)
+                .setParameter("id", id).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private void record(String queueId, Assigner.Pick pick, Instant now) {
+        SalesQueue queue = em.find(SalesQueue.class, queueId);
+        queue.virtualTime = pick.newVirtualTime();
+        QueueMember member = em.find(QueueMember.class, new QueueMember.Key(queueId, pick.repId()));
+        if (member != null) {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            member.assignedToday = member.assignedOn(today) + 1;
+            member.assignedDay = today;
+            member.pointer = pick.newPointer();
+            member.lastAssignedAt = now;
+        }
+    }
+
+    /** Open leads per rep in a queue. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Integer> openCounts(String queueId) {
+        List<Object[]> rows = em.createQuery("select l.ownerRepId, count(l) from Lead l where l.queueId = :q "
+                        + "and l.ownerRepId is not null and l.status in :open group by l.ownerRepId")
+                .setParameter("q", queueId)
+                .setParameter("open", OPEN_STATUSES.stream().map(io.leadhandoff.lead.LeadStatus::valueOf).toList())
+                .getResultList();
+        Map<String, Integer> counts = new HashMap<>();
+        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).intValue()));
+        return counts;
+    }
+
+    // --- rules -----------------------------------------------------------------------------------
+
+    @Transactional
+    public Router.CompiledRuleSet activeRules() {
+        int version = ((Number) em.createNativeQuery("select version from routing_active where id = 1").getSingleResult()).intValue();
+        return compiled.computeIfAbsent(version, v -> compile(v, read(em.find(RuleSetRow.class, v).document)));
+    }
+
+    @Transactional
+    public RoutingViews.RuleSetView activeRuleSet() {
+        int version = activeRules().version();
+        RuleSetRow row = em.find(RuleSetRow.class, version);
+        return new RoutingViews.RuleSetView(row.version, row.createdAt, read(row.document));
+    }
+
+    /** Replaces the rules: a new version, active at once for every replica. */
+    @Transactional
+    public RoutingViews.RuleSetView replaceRules(RuleSetDocument document) {
+        Integer max = em.createQuery("select max(r.version) from RuleSetRow r", Integer.class).getSingleResult();
+        int version = max == null ? 1 : max + 1;
+        compile(version, document);
+        RuleSetRow row = new RuleSetRow();
+        row.version = version;
+        row.document = write(document);
+        row.createdAt = clock.instant();
+        em.persist(row);
+        em.flush();
+        em.createNativeQuery("update routing_active set version = ?1, changed_at = ?2 where id = 1")
+                .setParameter(1, version).setParameter(2, row.createdAt).executeUpdate();
+        return new RoutingViews.RuleSetView(version, row.createdAt, document);
+    }
+
+    private Router.CompiledRuleSet compile(int version, RuleSetDocument document) {
+        List<FieldError> errors = new ArrayList<>();
+        ConditionCompiler conditions = new ConditionCompiler(true);
+        if (em.find(SalesQueue.class, document.defaultQueueId()) == null) {
+            errors.add(FieldError.atPointer("/defaultQueueId", "is not a queue"));
+        }
+        List<Router.CompiledRoute> routes = new ArrayList<>();
+        for (int i = 0; i < document.rules().size(); i++) {
+            RuleSetDocument.Rule rule = document.rules().get(i);
+            CompiledCondition when = conditions.compile(rule.when(), "/rules/" + i + "/when", errors);
+            if (em.find(SalesQueue.class, rule.queueId()) == null) {
+                errors.add(FieldError.atPointer("/rules/" + i + "/queueId", "is not a queue"));
+            }
+            if (when != null) {
+                routes.add(new Router.CompiledRoute(rule.name(), when, rule.queueId(), when.describe()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return new Router.CompiledRuleSet(version, document.minScore() == null ? 0 : document.minScore(),
+                document.defaultQueueId(), List.copyOf(routes));
+    }
+
+    // --- queues ----------------------------------------------------------------------------------
+
+    @Transactional
+    public RoutingViews.QueueView createQueue(RoutingViews.QueueRequest request) {
+        if (request.id() == null) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/id", "is required")));
+        }
+        if (em.find(SalesQueue.class, request.id()) != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "Queue '" + request.id() + "' already exists");
+        }
+        SalesQueue q = new SalesQueue();
+        q.id = request.id();
+        q.createdAt = clock.instant();
+        apply(q, request);
+        em.persist(q);
+        em.flush();
+        return view(q);
+    }
+
+    @Transactional
+    public RoutingViews.QueueView updateQueue(String id, RoutingViews.QueueRequest request) {
+        SalesQueue q = queue(id);
+        if (request.id() != null && !request.id().equals(id)) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/id", "cannot change; it is " + id)));
+        }
+        apply(q, request);
+        return view(q);
+    }
+
+    private void apply(SalesQueue q, RoutingViews.QueueRequest r) {
+        if (r.overflowQueueId() != null && (r.overflowQueueId().equals(q.id) || em.find(SalesQueue.class, r.overflowQueueId()) == null)) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/overflowQueueId", "must be another existing queue")));
+        }
+        q.name = r.name();
+        q.description = r.description();
+        q.active = r.active() == null || r.active();
+        q.assignmentMode = r.assignmentMode() == null ? AssignmentMode.PULL : r.assignmentMode();
+        q.leaseSeconds = r.leaseSeconds() == null ? 900 : r.leaseSeconds();
+        q.slaMinutes = r.slaMinutes();
+        q.overflowQueueId = r.overflowQueueId();
+        q.minScore = r.minScore();
+        q.updatedAt = clock.instant();
+    }
+
+    @Transactional
+    public RoutingViews.QueueView getQueue(String id) {
+        return view(queue(id));
+    }
+
+    @Transactional
+    public Page<RoutingViews.QueueView> listQueues(String cursor, int limit) {
+        String after = Cursor.decode(cursor);
+        List<SalesQueue> rows = em.createQuery("from SalesQueue q where (:after is null or q.id > :after) order by q.id", SalesQueue.class)
+                .setParameter("after", after).setMaxResults(limit + 1).getResultList();
+        return Page.of(rows, limit, q -> q.id, this::view);
+    }
+
+    @Transactional
+    public void deleteQueue(String id) {
+        SalesQueue q = queue(id);
+        RuleSetDocument rules = read(em.find(RuleSetRow.class, activeRules().version()).document);
+        boolean referenced = rules.defaultQueueId().equals(id) || rules.rules().stream().anyMatch(r -> r.queueId().equals(id))
+                || !em.createQuery("from SalesQueue q where q.overflowQueueId = :id", SalesQueue.class).setParameter("id", id).getResultList().isEmpty()
+                || !em.createQuery("select l.id from Lead l where l.queueId = :id and l.status in :open", String.class)
+                .setParameter("id", id)
+                .setParameter("open", List.of(io.leadhandoff.lead.LeadStatus.QUEUED, io.leadhandoff.lead.LeadStatus.CLAIMED))
+                .setMaxResults(1).getResultList().isEmpty();
+        if (referenced) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "Queue '" + id + "' is in use (routing rules, an overflow setting, or leads waiting in it); deactivate it instead");
+        }
+        em.createQuery("delete from QueueMember m where m.id.queueId = :id").setParameter("id", id).executeUpdate();
+        em.remove(q);
+    }
+
+    private SalesQueue queue(String id) {
+        SalesQueue q = id == null ? null : em.find(SalesQueue.class, id);
+        if (q == null) {
+            throw ProblemException.notFound("Queue", id);
+        }
+        return q;
+    }
+
+    private RoutingViews.QueueView view(SalesQueue q) {
+        return new RoutingViews.QueueView(q.id, q.name, q.description, q.active, q.assignmentMode, q.leaseSeconds,
+                q.slaMinutes, q.overflowQueueId, q.minScore, q.createdAt, q.updatedAt);
+    }
+
+    // --- members ---------------------------------------------------------------------------------
+
+    @Transactional
+    public RoutingViews.MemberView putMember(String queueId, String repId, RoutingViews.MemberRequest r) {
+        SalesQueue queue = queue(queueId);
+        if (repId == null || repId.isBlank() || repId.length() > 128) {
+            throw ProblemException.notFound("Member", repId);
+        }
+        QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
+        Instant now = clock.instant();
+        MemberStatus status = r.status() == null ? MemberStatus.ACTIVE : r.status();
+        if (m == null) {
+            m = new QueueMember();
+            m.id = new QueueMember.Key(queueId, repId);
+            m.createdAt = now;
+            // a newcomer joins at the queue's current virtual time: no backlog of "owed" leads
+            m.pointer = queue.virtualTime;
+        } else if (m.status != MemberStatus.ACTIVE && status == MemberStatus.ACTIVE) {
+            m.pointer = Math.max(m.pointer, queue.virtualTime);
+        }
+        m.weight = r.weight() == null ? 1 : r.weight();
+        m.maxOpen = r.maxOpen();
+        m.maxPerDay = r.maxPerDay();
+        m.status = status;
+        m.awayUntil = status == MemberStatus.AWAY ? r.awayUntil() : null;
+        m.updatedAt = now;
+        if (!em.contains(m)) {
+            em.persist(m);
+        }
+        em.flush();
+        return view(m, openCounts(queueId));
+    }
+
+    @Transactional
+    public RoutingViews.MemberView getMember(String queueId, String repId) {
+        queue(queueId);
+        return view(member(queueId, repId), openCounts(queueId));
+    }
+
+    @Transactional
+    public Page<RoutingViews.MemberView> listMembers(String queueId, String cursor, int limit) {
+        queue(queueId);
+        String after = Cursor.decode(cursor);
+        List<QueueMember> rows = em.createQuery("from QueueMember m where m.id.queueId = :q and (:after is null or m.id.repId > :after) "
+                        + "order by m.id.repId", QueueMember.class)
+                .setParameter("q", queueId).setParameter("after", after).setMaxResults(limit + 1).getResultList();
+        Map<String, Integer> open = openCounts(queueId);
+        return Page.of(rows, limit, m -> m.id.repId(), m -> view(m, open));
+    }
+
+    @Transactional
+    public void deleteMember(String queueId, String repId) {
+        queue(queueId);
+        em.remove(member(queueId, repId));
+    }
+
+    /** True when {@code repId} belongs to {@code queueId}. */
+    @Transactional
+    public boolean isMember(String queueId, String repId) {
+        return em.find(QueueMember.class, new QueueMember.Key(queueId, repId)) != null;
+    }
+
+    @Transactional
+    public Optional<RoutingViews.MemberView> findMember(String queueId, String repId) {
+        QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
+        return m == null ? Optional.empty() : Optional.of(view(m, openCounts(queueId)));
+    }
+
+    @Transactional
+    public RoutingViews.QueueView queueView(String id) {
+        return view(queue(id));
+    }
+
+    private QueueMember member(String queueId, String repId) {
+        QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
+        if (m == null) {
+            throw ProblemException.notFound("Member of queue " + queueId, repId);
+        }
+        return m;
+    }
+
+    private RoutingViews.MemberView view(QueueMember m, Map<String, Integer> open) {
+        return new RoutingViews.MemberView(m.id.queueId(), m.id.repId(), m.weight, m.maxOpen, m.maxPerDay, m.status,
+                m.awayUntil, open.getOrDefault(m.id.repId(), 0), m.assignedOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)),
+                m.lastAssignedAt);
+    }
+
+    // --- accounts --------------------------------------------------------------------------------
+
+    @Transactional
+    public RoutingViews.AccountView putAccount(String domain, RoutingViews.AccountRequest r) {
+        String key = domain(domain);
+        if (r.queueId() != null) {
+            queue(r.queueId());
+        }
+        Account a = em.find(Account.class, key);
+        if (a == null) {
+            a = new Account();
+            a.domain = key;
+        }
+        a.name = r.name();
+        a.ownerRepId = r.ownerRepId();
+        a.queueId = r.queueId();
+        a.updatedAt = clock.instant();
+        if (!em.contains(a)) {
+            em.persist(a);
+        }
+        return view(a);
+    }
+
+    @Transactional
+    public RoutingViews.AccountView getAccount(String domain) {
+        return view(account(domain(domain)));
+    }
+
+    @Transactional
+    public void deleteAccount(String domain) {
+        em.remove(account(domain(domain)));
+    }
+
+    private Account account(String domain) {
+        Account a = em.find(Account.class, domain);
+        if (a == null) {
+            throw ProblemException.notFound("Account", domain);
+        }
+        return a;
+    }
+
+    private static String domain(String domain) {
+        String d = domain == null ? "" : domain.trim().toLowerCase(java.util.Locale.ROOT);
+        if (d.startsWith("www.")) {
+            d = d.substring(4);
+        }
+        if (d.isEmpty() || d.length() > 253 || !d.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+            throw ProblemException.invalidParameter("domain", "must be a domain name such as example.com");
+        }
+        return d;
+    }
+
+    private RoutingViews.AccountView view(Account a) {
+        return new RoutingViews.AccountView(a.domain, a.name, a.ownerRepId, a.queueId, a.updatedAt);
+    }
+
+    private RuleSetDocument read(String json) {
+        try {
+            return mapper.readValue(json, RuleSetDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored routing rules are not JSON", e);
+        }
+    }
+
+    private String write(RuleSetDocument document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise routing rules", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.leadhandoff.work;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.JsonBinder;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.Params;
+import io.leadhandoff.common.Problem;
+import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.lead.LeadView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Part of the work API; one class per path so that no class-level path shadows another resource's. */
+@Path("/api/v1/leads/{id}/lease")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Work", description = "Claims, leases and what each rep holds")
+public class LeaseResource {
+
+    private final WorkService work;
+    private final JsonBinder binder;
+
+    public LeaseResource(WorkService work, JsonBinder binder) {
+        this.work = work;
+        this.binder = binder;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "extendLease", summary = "Extend a lease",
+            description = "Sets the lease to end `leaseSeconds` from now. Needs the current, unexpired token; otherwise 409 lease-lost.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WorkViews.ExtendRequest.class)))
+    @APIResponse(responseCode = "200", description = "The extended lease", content = @Content(schema = @Schema(implementation = WorkViews.Claimed.class)))
+    @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "lease-lost", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public WorkViews.Claimed extend(@PathParam("id") String id, JsonNode body) {
+        WorkViews.ExtendRequest request = binder.bind(RequestBodies.require(body), WorkViews.ExtendRequest.class);
+        return work.extend(id, request.leaseToken(), request.leaseSeconds());
+    }
+
+}

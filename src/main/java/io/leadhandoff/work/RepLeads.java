@@ -1,0 +1,40 @@
+package io.leadhandoff.work;
+
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.lead.Lead;
+import io.leadhandoff.lead.LeadService;
+import io.leadhandoff.lead.LeadStatus;
+import io.leadhandoff.lead.LeadView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** A rep's current work: claimed under a valid lease, or assigned and waiting for the rep's claim. */
+@ApplicationScoped
+public class RepLeads {
+
+    private final EntityManager em;
+    private final LeadService leads;
+    private final Clock clock;
+
+    public RepLeads(EntityManager em, LeadService leads, Clock clock) {
+        this.em = em;
+        this.leads = leads;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<LeadView> list(String repId, String cursor, int limit) {
+        String after = Cursor.decode(cursor);
+        List<Lead> rows = em.createQuery("from Lead l where l.ownerRepId = :rep and (:after is null or l.id > :after) and "
+                        + "((l.status = :claimed and l.leaseExpiresAt > :now) or l.status = :queued) order by l.id", Lead.class)
+                .setParameter("rep", repId).setParameter("after", after)
+                .setParameter("claimed", LeadStatus.CLAIMED).setParameter("queued", LeadStatus.QUEUED)
+                .setParameter("now", clock.instant())
+                .setMaxResults(limit + 1).getResultList();
+        return Page.of(rows, limit, l -> l.id, leads::view);
+    }
+}

@@ -1,0 +1,89 @@
+package io.leadhandoff.work;
+
+import io.leadhandoff.lead.Lead;
+import io.leadhandoff.lead.LeadHistory;
+import io.leadhandoff.lead.LeadStatus;
+import io.leadhandoff.routing.Assigner;
+import io.leadhandoff.routing.AssignmentMode;
+import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.routing.RoutingViews;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Escalates leads not claimed within their queue's SLA: the breach is recorded, then the lead goes to
+ * the next eligible rep (round-robin and load-balanced queues) or to the overflow queue. The leads are
+ * taken with SKIP LOCKED and their due time moves on in the same transaction, so with any number of
+ * replicas running the job, one breach is escalated exactly once.
+ */
+@ApplicationScoped
+public class SlaService {
+
+    private final EntityManager em;
+    private final RoutingService routing;
+    private final LeadHistory history;
+    private final WorkMetrics metrics;
+
+    public SlaService(EntityManager em, RoutingService routing, LeadHistory history, WorkMetrics metrics) {
+        this.em = em;
+        this.routing = routing;
+        this.history = history;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public int escalate(Instant now, int max) {
+        @SuppressWarnings("unchecked")
+        List<Lead> due = em.createNativeQuery("select * from lead where status = 'QUEUED' and sla_due_at < :now "
+                        + "order by sla_due_at limit :n for update skip locked", Lead.class)
+                .setParameter("now", now).setParameter("n", max).getResultList();
+        due.forEach(lead -> escalate(lead, now));
+        return due.size();
+    }
+
+    private void escalate(Lead lead, Instant now) {
+        RoutingViews.QueueView queue = routing.queueView(lead.queueId);
+        lead.slaBreaches++;
+        Map<String, Object> breach = new LinkedHashMap<>();
+        breach.put("queueId", lead.queueId);
+        breach.put("repId", lead.ownerRepId);
+        breach.put("dueAt", lead.slaDueAt.toString());
+        history.record(lead.id, "lead.sla_breached", now, "sla", breach);
+        metrics.slaBreached(lead.queueId);
+
+        String fromRep = lead.ownerRepId;
+        String fromQueue = lead.queueId;
+        Optional<Assigner.Pick> pick = queue.assignmentMode() == AssignmentMode.PULL ? Optional.empty()
+                : routing.reassign(queue.id(), fromRep, lead.id + ":" + lead.slaBreaches);
+        RoutingViews.QueueView target = queue;
+        if (pick.isEmpty() && queue.overflowQueueId() != null) {
+            target = routing.queueView(queue.overflowQueueId());
+            pick = target.assignmentMode() == AssignmentMode.PULL ? Optional.empty()
+                    : routing.reassign(target.id(), fromRep, lead.id + ":" + lead.slaBreaches);
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("fromQueueId", fromQueue);
+        detail.put("fromRepId", fromRep);
+        if (pick.isEmpty() && target == queue) {
+            lead.slaDueAt = null;
+            detail.put("outcome", "nobody to escalate to; the breach stays recorded");
+        } else {
+            lead.queueId = target.id();
+            lead.ownerRepId = pick.map(Assigner.Pick::repId).orElse(null);
+            lead.queuedAt = now;
+            lead.slaDueAt = target.slaMinutes() == null ? null : now.plus(Duration.ofMinutes(target.slaMinutes()));
+            detail.put("toQueueId", target.id());
+            detail.put("toRepId", lead.ownerRepId);
+        }
+        lead.updatedAt = now;
+        lead.moveTo(LeadStatus.QUEUED);
+        history.record(lead.id, "lead.escalated", now, "sla", detail);
+    }
+}

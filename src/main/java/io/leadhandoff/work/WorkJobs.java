@@ -1,0 +1,29 @@
+package io.leadhandoff.work;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+
+/** The periodic work of every replica: return expired leases, escalate SLA breaches. */
+@ApplicationScoped
+public class WorkJobs {
+
+    static final int BATCH = 200;
+
+    private final WorkService work;
+    private final SlaService sla;
+    private final Clock clock;
+
+    public WorkJobs(WorkService work, SlaService sla, Clock clock) {
+        this.work = work;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${leadhandoff.work.sweep-interval:15s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        work.expireLeases(clock.instant(), BATCH);
+        sla.escalate(clock.instant(), BATCH);
+    }
+}

@@ -1,0 +1,224 @@
+package io.leadhandoff.work;
+
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.lead.Lead;
+import io.leadhandoff.lead.LeadHistory;
+import io.leadhandoff.lead.LeadService;
+import io.leadhandoff.lead.LeadStatus;
+import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.routing.RoutingViews;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Claims and leases. A claim locks ready leads with {@code SELECT … FOR UPDATE SKIP LOCKED}, so any
+ * number of claimers on any number of replicas take disjoint leads without waiting on each other. A
+ * lease is fenced by a random token: release, extension and feedback need the current token, so a
+ * client whose lease expired cannot overwrite a newer claim.
+ */
+@ApplicationScoped
+public class WorkService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EntityManager em;
+    private final RoutingService routing;
+    private final LeadService leads;
+    private final LeadHistory history;
+    private final WorkMetrics metrics;
+    private final Clock clock;
+
+    public WorkService(EntityManager em, RoutingService routing, LeadService leads, LeadHistory history,
+                       WorkMetrics metrics, Clock clock) {
+        this.em = em;
+        this.routing = routing;
+        this.leads = leads;
+        this.history = history;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WorkViews.ClaimResult claim(String queueId, WorkViews.ClaimRequest request) {
+        RoutingViews.QueueView queue = routing.queueView(queueId);
+        RoutingViews.MemberView member = routing.findMember(queueId, request.repId())
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                        "Rep '" + request.repId() + "' is not a member of queue '" + queueId + "'"));
+        int room = request.count();
+        if (member.maxOpen() != null) {
+            room = Math.min(room, Math.max(0, member.maxOpen() - member.openLeads()));
+        }
+        Instant now = clock.instant();
+        int leaseSeconds = request.leaseSeconds() == null ? queue.leaseSeconds() : request.leaseSeconds();
+        List<Lead> picked = new ArrayList<>();
+        if (room > 0) {
+            picked.addAll(lockReady(queueId, request.repId(), room));
+        }
+        if (picked.size() < room) {
+            picked.addAll(lockExpired(queueId, room - picked.size(), now));
+        }
+        List<WorkViews.Claimed> claimed = new ArrayList<>();
+        for (Lead lead : picked) {
+            if (lead.status == LeadStatus.CLAIMED) {
+                expire(lead, now);
+            }
+            lead.leaseToken = newToken();
+            lead.leaseExpiresAt = now.plusSeconds(leaseSeconds);
+            lead.claimedBy = request.repId();
+            lead.claimedAt = now;
+            lead.ownerRepId = request.repId();
+            lead.slaDueAt = null;
+            lead.updatedAt = now;
+            lead.moveTo(LeadStatus.CLAIMED);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("queueId", queueId);
+            detail.put("repId", request.repId());
+            detail.put("leaseExpiresAt", lead.leaseExpiresAt.toString());
+            detail.put("waitedSeconds", lead.queuedAt == null ? null : Duration.between(lead.queuedAt, now).toSeconds());
+            history.record(lead.id, "lead.claimed", now, request.repId(), detail);
+            claimed.add(new WorkViews.Claimed(lead.leaseToken, lead.leaseExpiresAt, leads.view(lead)));
+        }
+        metrics.claimed(queueId, claimed.size());
+        return new WorkViews.ClaimResult(claimed);
+    }
+
+    /**
+     * Ready leads: queued in this queue, unassigned or assigned to this rep. Two passes keep each one
+     * an index range scan on (queue_id, status, score_total, queued_at): the rep's own first.
+     */
+    private List<Lead> lockReady(String queueId, String repId, int count) {
+        List<Lead> own = lock("select * from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id = :rep "
+                + "order by score_total desc, queued_at asc limit :n for update skip locked", queueId, repId, count, null);
+        if (own.size() >= count) {
+            return own;
+        }
+        List<Lead> all = new ArrayList<>(own);
+        all.addAll(lock("select * from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id is null "
+                + "order by score_total desc, queued_at asc limit :n for update skip locked", queueId, null, count - own.size(), null));
+        return all;
+    }
+
+    /** Claimed leads whose lease ran out: claimable again, evaluated right here without a timer. */
+    private List<Lead> lockExpired(String queueId, int count, Instant now) {
+        return lock("select * from lead where queue_id = :q and status = 'CLAIMED' and lease_expires_at < :now "
+                + "order by score_total desc, queued_at asc limit :n for update skip locked", queueId, null, count, now);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Lead> lock(String sql, String queueId, String repId, int count, Instant now) {
+        var query = em.createNativeQuery(sql, Lead.class).setParameter("q", queueId).setParameter("n", count);
+        if (repId != null) {
+            query.setParameter("rep", repId);
+        }
+        if (now != null) {
+            query.setParameter("now", now);
+        }
+        return query.getResultList();
+    }
+
+    @Transactional
+    public void release(String leadId, String token) {
+        Lead lead = held(leadId, token);
+        Instant now = clock.instant();
+        String rep = lead.claimedBy;
+        requeue(lead, now);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("repId", rep);
+        history.record(lead.id, "lead.released", now, rep, detail);
+        metrics.released(lead.queueId);
+    }
+
+    @Transactional
+    public WorkViews.Claimed extend(String leadId, String token, int leaseSeconds) {
+        Lead lead = held(leadId, token);
+        Instant now = clock.instant();
+        lead.leaseExpiresAt = now.plusSeconds(leaseSeconds);
+        lead.updatedAt = now;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("leaseExpiresAt", lead.leaseExpiresAt.toString());
+        history.record(lead.id, "lead.lease_extended", now, lead.claimedBy, detail);
+        return new WorkViews.Claimed(lead.leaseToken, lead.leaseExpiresAt, leads.view(lead));
+    }
+
+    /**
+     * The lead, locked, if {@code token} is its current, unexpired lease; otherwise a 409 lease-lost.
+     * Used by release, extension and feedback.
+     */
+    @Transactional
+    public Lead held(String leadId, String token) {
+        Lead lead = leadId == null || leadId.length() > 26 ? null : em.find(Lead.class, leadId, jakarta.persistence.LockModeType.NONE);
+        if (lead == null) {
+            throw ProblemException.notFound("Lead", leadId);
+        }
+        lockRow(leadId);
+        em.refresh(lead);
+        Instant now = clock.instant();
+        if (lead.status != LeadStatus.CLAIMED || lead.leaseToken == null || !constantTimeEquals(lead.leaseToken, token)
+                || !lead.leaseExpiresAt.isAfter(now)) {
+            throw new ProblemException(ProblemType.LEASE_LOST,
+                    "This lease is not (or no longer) the current one for lead " + leadId + "; claim it again", List.of(),
+                    lead.status.wire());
+        }
+        return lead;
+    }
+
+    private void lockRow(String leadId) {
+        em.createNativeQuery("select id from lead where id = :id for update").setParameter("id", leadId).getResultList();
+    }
+
+    /** Records that a lease ran out and puts the lead back in its queue (an SLA miss for that rep). */
+    void expire(Lead lead, Instant now) {
+        String rep = lead.claimedBy;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("repId", rep);
+        detail.put("leaseExpiredAt", lead.leaseExpiresAt.toString());
+        requeue(lead, now);
+        history.record(lead.id, "lead.lease_expired", now, "work", detail);
+        metrics.leaseExpired(lead.queueId);
+    }
+
+    private void requeue(Lead lead, Instant now) {
+        RoutingViews.QueueView queue = routing.queueView(lead.queueId);
+        // back to the whole queue: the rep who let go of it is no longer its owner
+        lead.leaseToken = null;
+        lead.leaseExpiresAt = null;
+        lead.ownerRepId = null;
+        lead.queuedAt = now;
+        lead.slaDueAt = queue.slaMinutes() == null ? null : now.plus(Duration.ofMinutes(queue.slaMinutes()));
+        lead.updatedAt = now;
+        lead.moveTo(LeadStatus.QUEUED);
+    }
+
+    /** Returns expired leases to their queues; bounded, and safe on every replica at once (SKIP LOCKED). */
+    @Transactional
+    public int expireLeases(Instant now, int max) {
+        @SuppressWarnings("unchecked")
+        List<Lead> expired = em.createNativeQuery("select * from lead where status = 'CLAIMED' and lease_expires_at < :now "
+                        + "order by lease_expires_at limit :n for update skip locked", Lead.class)
+                .setParameter("now", now).setParameter("n", max).getResultList();
+        expired.forEach(l -> expire(l, now));
+        return expired.size();
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static boolean constantTimeEquals(String a, String b) {
+        return b != null && java.security.MessageDigest.isEqual(
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
