@@ -8,6 +8,7 @@ import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.idempotency.IdempotencyService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -73,7 +74,7 @@ public class LeadResource {
                     description = "Client-chosen key (1–255 visible ASCII characters); a retry with the same key and body within 24 h replays the first answer")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             JsonNode body) {
-        LeadRequest request = binder.bind(requireBody(body), LeadRequest.class);
+        LeadRequest request = binder.bind(RequestBodies.require(body), LeadRequest.class);
         NormalizedLead lead = Normalizer.normalize(request);
         return idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads", request, () -> {
             LeadService.Ingested result = service.ingest(List.of(lead)).get(0);
@@ -103,7 +104,7 @@ public class LeadResource {
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyService.HEADER, description = "See ingestLead")
             @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
             JsonNode body) {
-        requireBody(body);
+        RequestBodies.require(body);
         JsonNode items = body.isArray() ? body : body.get("leads");
         String prefix = body.isArray() ? "/" : "/leads/";
         if (items == null || !items.isArray()) {
@@ -178,13 +179,6 @@ public class LeadResource {
                 Params.text("campaign", campaign, 200),
                 Params.instant("updatedSince", updatedSince));
         return service.list(filter, cursor, Page.limit(Params.integer("limit", limit)));
-    }
-
-    private static JsonNode requireBody(JsonNode body) {
-        if (body == null || body.isMissingNode()) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty; send a JSON object");
-        }
-        return body;
     }
 
     /** OpenAPI shape of a page of leads. */

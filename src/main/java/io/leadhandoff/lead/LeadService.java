@@ -263,13 +263,7 @@ public class LeadService {
             return;
         }
         Map<String, Object> attributes = readMap(lead.attributes);
-        List<String> domains = new ArrayList<>();
-        domains.add(lead.domain);
-        String site = Normalizer.websiteDomain(lead.website);
-        if (site != null && !site.equals(lead.domain)) {
-            domains.add(site);
-        }
-        Router.Outcome outcome = routing.route(LeadFacts.of(lead, attributes, now), lead.scoreTotal, domains, lead.id, true);
+        Router.Outcome outcome = routing.route(LeadFacts.of(lead, attributes, now), lead.scoreTotal, domains(lead), lead.id, true);
         RoutingDecision decision = outcome.decision();
         boolean disqualified = "disqualified".equals(decision.outcome());
         if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {
@@ -309,11 +303,19 @@ public class LeadService {
         lead.scoreEngagement = score.engagement();
         lead.scoreTotal = score.total();
         lead.scoreGrade = score.grade();
+        RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), domains(lead)).decision();
+        return new RoutingSimulationResource.Simulation(score, decision);
+    }
+
+    /** The domains an account can match: the email's, and the website's when it differs. */
+    private static List<String> domains(Lead lead) {
         List<String> domains = new ArrayList<>();
         domains.add(lead.domain);
-        domains.add(Normalizer.websiteDomain(lead.website));
-        RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), domains).decision();
-        return new RoutingSimulationResource.Simulation(score, decision);
+        String site = Normalizer.websiteDomain(lead.website);
+        if (site != null && !site.equals(lead.domain)) {
+            domains.add(site);
+        }
+        return domains;
     }
 
     /** Scores a lead body without storing anything. */

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
-import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
-import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.common.RequestBodies;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,10 +46,7 @@ public class ScoringPreviewResource {
     public ScorePreview preview(
             @Parameter(description = "Model version to score with; default the active one") @QueryParam("version") String version,
             JsonNode body) {
-        if (body == null || body.isMissingNode()) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty; send a lead");
-        }
         Integer v = Params.integer("version", version);
-        return leads.preview(Normalizer.normalize(binder.bind(body, LeadRequest.class)), v);
+        return leads.preview(Normalizer.normalize(binder.bind(RequestBodies.require(body), LeadRequest.class)), v);
     }
 }

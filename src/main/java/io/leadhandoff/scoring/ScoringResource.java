@@ -7,7 +7,7 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
-import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.common.Transactions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -76,10 +76,7 @@ public class ScoringResource {
     @APIResponse(responseCode = "422", description = "Invalid model; every problem with its JSON pointer",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(JsonNode body) {
-        if (body == null || body.isMissingNode()) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty; send a scoring model");
-        }
-        ModelDocument document = binder.bind(body, ModelDocument.class);
+        ModelDocument document = binder.bind(RequestBodies.require(body), ModelDocument.class);
         ModelView created = Transactions.inNewTransaction(() -> service.create(document, "api", null));
         return Response.status(201).header("Location", "/api/v1/scoring/models/" + created.version()).entity(created).build();
     }

@@ -1,28 +1,21 @@
 package io.leadhandoff.work;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
-import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.lead.LeadView;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
