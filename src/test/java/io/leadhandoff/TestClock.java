@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class TestClock extends Clock {
 
-    private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration by) {

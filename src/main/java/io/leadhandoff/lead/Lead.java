@@ -126,6 +126,30 @@ public class Lead {
     public String claimedBy;
     @Column(name = "claimed_at")
     public Instant claimedAt;
+    @Column(name = "first_claimed_at")
+    public Instant firstClaimedAt;
+    @Column(name = "first_feedback_at")
+    public Instant firstFeedbackAt;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "rejected_at")
+    public Instant rejectedAt;
+    @Column(name = "recycled_at")
+    public Instant recycledAt;
+    @Column(name = "converted_at")
+    public Instant convertedAt;
+    @Column(name = "won_at")
+    public Instant wonAt;
+    @Column(name = "lost_at")
+    public Instant lostAt;
+    @Column(name = "outcome_reason", length = 40)
+    public String outcomeReason;
+    @Column(name = "feedback_rep_id", length = 128)
+    public String feedbackRepId;
+    @Column(name = "deal_amount", precision = 19, scale = 2)
+    public java.math.BigDecimal dealAmount;
+    @Column(name = "acceptance_probability")
+    public Double acceptanceProbability;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -27,6 +27,10 @@ public class LeadEvent {
 
     public String actor;
 
+    /** The queue the lead was in when it happened, for per-queue reports. */
+    @Column(name = "queue_id", length = 64)
+    public String queueId;
+
     /** Event details as a JSON object. */
     @Lob
     public String detail;

@@ -30,7 +30,7 @@ final class LeadFacts {
         attributes.forEach((k, v) -> b.put("attributes." + k, v));
         if (l.scoreTotal != null) {
             b.put("score.fit", l.scoreFit).put("score.engagement", l.scoreEngagement).put("score.total", l.scoreTotal)
-                    .put("score.grade", l.scoreGrade);
+                    .put("score.grade", l.scoreGrade).put("score.acceptanceProbability", l.acceptanceProbability);
         }
         return b.build();
     }

@@ -20,10 +20,12 @@ public class LeadHistory {
         this.mapper = mapper;
     }
 
-    public void record(String leadId, String type, Instant at, String actor, Map<String, ?> detail) {
+    /** Records an event of {@code lead}, tagged with the queue the lead is in at that moment. */
+    public void record(Lead lead, String type, Instant at, String actor, Map<String, ?> detail) {
         LeadEvent event = new LeadEvent();
         event.id = Ids.next();
-        event.leadId = leadId;
+        event.leadId = lead.id;
+        event.queueId = lead.queueId;
         event.type = type;
         event.occurredAt = at;
         event.actor = actor;

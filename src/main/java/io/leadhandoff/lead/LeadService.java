@@ -176,7 +176,7 @@ public class LeadService {
     private Lead create(NormalizedLead in, Instant now) {
         Lead lead = newLead(in, now);
         leads.persist(lead);
-        history.record(lead.id, "lead.created", now, actor(in), touch(in));
+        history.record(lead, "lead.created", now, actor(in), touch(in));
         return lead;
     }
 
@@ -238,6 +238,7 @@ public class LeadService {
         lead.scoreTotal = score.total();
         lead.scoreGrade = score.grade();
         lead.scoreModelVersion = score.modelVersion();
+        lead.acceptanceProbability = score.acceptanceProbability();
         lead.scoreExplanation = writeJson(score);
         lead.scoredAt = now;
         if (lead.status == LeadStatus.RECEIVED) {
@@ -250,7 +251,7 @@ public class LeadService {
             detail.put("engagement", score.engagement());
             detail.put("total", score.total());
             detail.put("grade", score.grade());
-            history.record(lead.id, "lead.scored", now, "scoring", detail);
+            history.record(lead, "lead.scored", now, "scoring", detail);
         }
     }
 
@@ -291,7 +292,7 @@ public class LeadService {
                 detail.put("rule", decision.rule());
             }
         }
-        history.record(lead.id, "lead.routed", now, "routing", detail);
+        history.record(lead, "lead.routed", now, "routing", detail);
     }
 
     /** Scores and routes a lead body with the active or a draft rule set, storing nothing. */
@@ -375,7 +376,7 @@ public class LeadService {
         lead.updatedAt = now;
         Map<String, Object> detail = touch(in);
         detail.put("filledFields", filled);
-        history.record(lead.id, "lead.merged", now, actor(in), detail);
+        history.record(lead, "lead.merged", now, actor(in), detail);
     }
 
     /**
@@ -443,7 +444,7 @@ public class LeadService {
         lead.updatedAt = now;
         Map<String, Object> detail = touch(in);
         detail.put("changedFields", changed);
-        history.record(lead.id, "lead.updated", now, actor(in), detail);
+        history.record(lead, "lead.updated", now, actor(in), detail);
     }
 
     private static <T> void fill(List<String> filled, String name, T current, T incoming, Consumer<T> set) {

@@ -14,7 +14,8 @@ public record CompiledModel(
         double engagementWeight,
         int gradeA,
         int gradeB,
-        int gradeC) {
+        int gradeC,
+        LearnedModel learned) {
 
     /** A dimension with compiled rules. */
     public record CompiledDimension(List<CompiledRule> rules, Map<String, Integer> groupCaps, int cap, Double halfLifeDays) {

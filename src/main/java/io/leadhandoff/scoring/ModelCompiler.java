@@ -40,7 +40,7 @@ public final class ModelCompiler {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return new CompiledModel(version, document, fit, engagement, wf, we, a, b, c);
+        return new CompiledModel(version, document, fit, engagement, wf, we, a, b, c, document.learned());
     }
 
     private static CompiledModel.CompiledDimension dimension(ModelDocument.Dimension d, String pointer, Set<String> ids,

@@ -29,7 +29,9 @@ public record ModelDocument(
         @Schema(description = "total = round(fit × weights.fit + engagement × weights.engagement); the weights add up to 1")
         @Valid Weights weights,
         @Schema(description = "Minimum fit score for grades A, B and C; below C is D")
-        @Valid Grades grades) {
+        @Valid Grades grades,
+        @Schema(description = "Set by training (POST /api/v1/scoring/models/train): gives every lead an acceptance probability")
+        @Valid LearnedModel learned) {
 
     /** One dimension's rules and caps. The dimension's score is its capped points scaled to 0–100. */
     @Schema(name = "ScoringDimension")

@@ -28,8 +28,21 @@ public final class Scorer {
         String totalReason = String.format(Locale.ROOT, "%s × fit %d + %s × engagement %d = %s, rounded to %d",
                 number(model.fitWeight()), fit.score(), number(model.engagementWeight()), engagement.score(), number(exact), total);
         String gradeReason = gradeReason(model, grade, fit.score());
-        return new Score(model.version(), fit.score(), engagement.score(), total, grade,
-                new Score.Explanation(fit, engagement, totalReason, gradeReason));
+        Double probability = null;
+        Score.Learned learned = null;
+        if (model.learned() != null) {
+            java.util.Set<String> features = Features.of(facts, fit.score(), engagement.score(), grade);
+            List<Score.Contribution> contributions = features.stream()
+                    .filter(f -> model.learned().weights().containsKey(f))
+                    .map(f -> new Score.Contribution(f, model.learned().weights().get(f)))
+                    .sorted(java.util.Comparator.comparingDouble((Score.Contribution c) -> -Math.abs(c.weight())).thenComparing(Score.Contribution::feature))
+                    .toList();
+            double logOdds = model.learned().intercept() + contributions.stream().mapToDouble(Score.Contribution::weight).sum();
+            probability = Math.round(LogisticRegression.sigmoid(logOdds) * 10_000.0) / 10_000.0;
+            learned = new Score.Learned(model.learned().intercept(), contributions, Math.round(logOdds * 10_000.0) / 10_000.0);
+        }
+        return new Score(model.version(), fit.score(), engagement.score(), total, grade, probability,
+                new Score.Explanation(fit, engagement, totalReason, gradeReason, learned));
     }
 
     private static Score.DimensionLedger ledger(CompiledModel.CompiledDimension d, Facts facts, Instant lastActivityAt, Instant now) {

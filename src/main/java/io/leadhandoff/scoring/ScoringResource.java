@@ -34,10 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScoringResource {
 
     private final ScoringService service;
+    private final TrainingService training;
     private final JsonBinder binder;
 
-    public ScoringResource(ScoringService service, JsonBinder binder) {
+    public ScoringResource(ScoringService service, TrainingService training, JsonBinder binder) {
         this.service = service;
+        this.training = training;
         this.binder = binder;
     }
 
@@ -79,6 +81,38 @@ public class ScoringResource {
         ModelDocument document = binder.bind(RequestBodies.require(body), ModelDocument.class);
         ModelView created = Transactions.inNewTransaction(() -> service.create(document, "api", null));
         return Response.status(201).header("Location", "/api/v1/scoring/models/" + created.version()).entity(created).build();
+    }
+
+    @POST
+    @Path("/train")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "trainScoringModel", summary = "Train a candidate model from sales feedback",
+            description = "Fits L2-regularised logistic regression to the labelled leads received in [from, to) (default: the last 365 "
+                    + "days), trains on the older 80 % and evaluates on the newest 20 % against the active model (AUC, log loss, "
+                    + "Brier score, calibration). Saves a new, inactive version: the active rules plus the learned acceptance "
+                    + "probability. Refused with a 422 saying how much more feedback is needed below 200 labelled leads or 40 of either label.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = TrainingRequest.class)))
+    @APIResponse(responseCode = "201", description = "The candidate with its evaluation",
+            content = @Content(schema = @Schema(implementation = TrainingResult.class)))
+    @APIResponse(responseCode = "422", description = "Not enough labelled feedback yet, or an invalid period",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response train(JsonNode body) {
+        TrainingRequest request = body == null || body.isMissingNode() ? new TrainingRequest(null, null, null)
+                : binder.bind(body, TrainingRequest.class);
+        java.time.Instant to = request.to() == null ? java.time.Instant.now() : request.to();
+        java.time.Instant from = request.from() == null ? to.minus(java.time.Duration.ofDays(365)) : request.from();
+        if (!from.isBefore(to)) {
+            throw ProblemException.validation(List.of(Problem.FieldError.atPointer("/from", "must be before to")));
+        }
+        TrainingResult result = training.train(from, to, request.name());
+        return Response.status(201).header("Location", "/api/v1/scoring/models/" + result.candidate().version()).entity(result).build();
+    }
+
+    /** The period to learn from, and an optional name for the candidate. */
+    @Schema(name = "TrainingRequest")
+    public record TrainingRequest(@Schema(description = "Default: 365 days before to") java.time.Instant from,
+                                  @Schema(description = "Default: now") java.time.Instant to,
+                                  @Schema(examples = "B2B + learned 2026-11") @jakarta.validation.constraints.Size(max = 100) String name) {
     }
 
     @GET

@@ -55,7 +55,7 @@ public class SlaService {
         breach.put("queueId", lead.queueId);
         breach.put("repId", lead.ownerRepId);
         breach.put("dueAt", lead.slaDueAt.toString());
-        history.record(lead.id, "lead.sla_breached", now, "sla", breach);
+        history.record(lead, "lead.sla_breached", now, lead.ownerRepId == null ? "queue" : lead.ownerRepId, breach);
         metrics.slaBreached(lead.queueId);
 
         String fromRep = lead.ownerRepId;
@@ -84,6 +84,6 @@ public class SlaService {
         }
         lead.updatedAt = now;
         lead.moveTo(LeadStatus.QUEUED);
-        history.record(lead.id, "lead.escalated", now, "sla", detail);
+        history.record(lead, "lead.escalated", now, "sla", detail);
     }
 }

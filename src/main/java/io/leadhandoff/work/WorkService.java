@@ -77,6 +77,9 @@ public class WorkService {
             lead.leaseExpiresAt = now.plusSeconds(leaseSeconds);
             lead.claimedBy = request.repId();
             lead.claimedAt = now;
+            if (lead.firstClaimedAt == null) {
+                lead.firstClaimedAt = now;
+            }
             lead.ownerRepId = request.repId();
             lead.slaDueAt = null;
             lead.updatedAt = now;
@@ -86,7 +89,7 @@ public class WorkService {
             detail.put("repId", request.repId());
             detail.put("leaseExpiresAt", lead.leaseExpiresAt.toString());
             detail.put("waitedSeconds", lead.queuedAt == null ? null : Duration.between(lead.queuedAt, now).toSeconds());
-            history.record(lead.id, "lead.claimed", now, request.repId(), detail);
+            history.record(lead, "lead.claimed", now, request.repId(), detail);
             claimed.add(new WorkViews.Claimed(lead.leaseToken, lead.leaseExpiresAt, leads.view(lead)));
         }
         metrics.claimed(queueId, claimed.size());
@@ -135,7 +138,7 @@ public class WorkService {
         requeue(lead, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("repId", rep);
-        history.record(lead.id, "lead.released", now, rep, detail);
+        history.record(lead, "lead.released", now, rep, detail);
         metrics.released(lead.queueId);
     }
 
@@ -147,7 +150,7 @@ public class WorkService {
         lead.updatedAt = now;
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("leaseExpiresAt", lead.leaseExpiresAt.toString());
-        history.record(lead.id, "lead.lease_extended", now, lead.claimedBy, detail);
+        history.record(lead, "lead.lease_extended", now, lead.claimedBy, detail);
         return new WorkViews.Claimed(lead.leaseToken, lead.leaseExpiresAt, leads.view(lead));
     }
 
@@ -184,7 +187,7 @@ public class WorkService {
         detail.put("repId", rep);
         detail.put("leaseExpiredAt", lead.leaseExpiresAt.toString());
         requeue(lead, now);
-        history.record(lead.id, "lead.lease_expired", now, "work", detail);
+        history.record(lead, "lead.lease_expired", now, rep, detail);
         metrics.leaseExpired(lead.queueId);
     }
 

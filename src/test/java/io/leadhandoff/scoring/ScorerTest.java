@@ -35,7 +35,7 @@ class ScorerTest {
     private static ModelDocument model(List<ModelDocument.Rule> fit, Map<String, Integer> fitCaps, Integer fitCap,
                                        List<ModelDocument.Rule> engagement, Double halfLife) {
         return new ModelDocument("test", null, new ModelDocument.Dimension(fit, fitCaps, fitCap, null),
-                new ModelDocument.Dimension(engagement, Map.of(), null, halfLife), null, null);
+                new ModelDocument.Dimension(engagement, Map.of(), null, halfLife), null, null, null);
     }
 
     private static Score score(ModelDocument m, Facts facts, Instant lastActivity) {
@@ -110,7 +110,7 @@ class ScorerTest {
                 new ModelDocument.Dimension(List.of(rule("x", null, "title", "exists", null, 1), rule("x", null, "nope", "exists", null, 1)),
                         Map.of("ghost", 10), null, 7.0),
                 new ModelDocument.Dimension(List.of(), Map.of(), null, null),
-                new ModelDocument.Weights(0.5, 0.6), new ModelDocument.Grades(20, 50, 10));
+                new ModelDocument.Weights(0.5, 0.6), new ModelDocument.Grades(20, 50, 10), null);
         assertThatThrownBy(() -> ModelCompiler.compile(1, m)).isInstanceOf(ProblemException.class)
                 .extracting(e -> ((ProblemException) e).errors().stream().map(FieldError::pointer).toList())
                 .asList().containsExactlyInAnyOrder("/fit/rules/1/id", "/fit/rules/1/when/field", "/fit/groupCaps/ghost",
@@ -159,7 +159,7 @@ class ScorerTest {
                 .as((fit, engagement, cap, groupCap, halfLife, weightPercent) -> new ModelDocument("p", null,
                         new ModelDocument.Dimension(fit, groupsOf(fit, groupCap), cap, null),
                         new ModelDocument.Dimension(engagement, groupsOf(engagement, groupCap), cap, halfLife),
-                        new ModelDocument.Weights(weightPercent / 100.0, (100 - weightPercent) / 100.0), null));
+                        new ModelDocument.Weights(weightPercent / 100.0, (100 - weightPercent) / 100.0), null, null));
         Arbitrary<Facts> facts = Combinators.combine(Arbitraries.of("VP", "Engineer"), Arbitraries.of("GB", "US"),
                         Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 5000), Arbitraries.of(true, false))
                 .as((title, country, views, employees, titled) -> Facts.builder().put("title", titled ? title : null)
@@ -205,7 +205,7 @@ class ScorerTest {
         ModelDocument more = new ModelDocument("p", null,
                 toFit ? new ModelDocument.Dimension(rules, fit.groupCaps(), fit.cap(), null) : fit,
                 toFit ? engagement : new ModelDocument.Dimension(rules, engagement.groupCaps(), engagement.cap(), engagement.halfLifeDays()),
-                c.model().weights(), null);
+                c.model().weights(), null, null);
         Score after = score(more, c.facts(), c.lastActivity());
         assertThat(after.fit()).isGreaterThanOrEqualTo(before.fit());
         assertThat(after.engagement()).isGreaterThanOrEqualTo(before.engagement());

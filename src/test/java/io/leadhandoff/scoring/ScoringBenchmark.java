@@ -55,7 +55,7 @@ public class ScoringBenchmark {
         }
         ModelDocument doc = new ModelDocument("bench", null,
                 new ModelDocument.Dimension(fit, Map.of("seniority", 30, "size", 25), 100, null),
-                new ModelDocument.Dimension(engagement, Map.of("pages", 20), 100, 30.0), null, null);
+                new ModelDocument.Dimension(engagement, Map.of("pages", 20), 100, 30.0), null, null, null);
         model = ModelCompiler.compile(1, doc);
         now = Instant.parse("2026-11-27T12:00:00Z");
         facts = Facts.builder().put("title", "VP of Engineering and Operations").put("employeeCount", 450)

@@ -3,6 +3,7 @@ package io.leadhandoff.work;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadhandoff.Api;
 import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,8 +32,7 @@ class ClaimConcurrencyTest {
 
     @AfterEach
     void restoreRules() {
-        given().contentType(ContentType.JSON).body("{\"minScore\":0,\"defaultQueueId\":\"inbound\",\"rules\":[]}")
-                .put("/api/v1/routing/rules").then().statusCode(200);
+        Api.restoreDefaultRules();
     }
 
     @Test
@@ -41,7 +41,7 @@ class ClaimConcurrencyTest {
         for (int i = 0; i < CLAIMERS; i++) {
             reps.add(TestData.unique("claimer"));
         }
-        String queue = WorkTest.routedQueue("pull", Map.of(), reps.toArray(String[]::new));
+        String queue = Api.routedQueue("pull", Map.of(), reps.toArray(String[]::new));
         String campaign = TestData.unique("race");
 
         ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS + 1);

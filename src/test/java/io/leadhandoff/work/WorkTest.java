@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.leadhandoff.Api;
 import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,43 +33,16 @@ class WorkTest {
     @AfterEach
     void cleanUp() {
         clock.reset();
-        given().contentType(ContentType.JSON).body("{\"minScore\":0,\"defaultQueueId\":\"inbound\",\"rules\":[]}")
-                .put("/api/v1/routing/rules").then().statusCode(200);
-    }
-
-    /** A fresh queue that receives every new lead, with the given members. */
-    static String routedQueue(String mode, Map<String, Object> settings, String... reps) {
-        String id = TestData.unique("w").toLowerCase();
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("id", id, "name", id, "assignmentMode", mode));
-        body.putAll(settings);
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/queues").then().statusCode(201);
-        for (String rep : reps) {
-            given().contentType(ContentType.JSON).body(Map.of()).put("/api/v1/queues/" + id + "/members/" + rep).then().statusCode(200);
-        }
-        given().contentType(ContentType.JSON).body("{\"defaultQueueId\":\"" + id + "\",\"rules\":[]}")
-                .put("/api/v1/routing/rules").then().statusCode(200);
-        return id;
-    }
-
-    static String ingest(Map<String, Object> lead) {
-        return given().contentType(ContentType.JSON).body(lead).post("/api/v1/leads").then().statusCode(201).extract().path("lead.id");
-    }
-
-    static Response claim(String queue, String rep, int count, Integer leaseSeconds) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("repId", rep, "count", count));
-        if (leaseSeconds != null) {
-            body.put("leaseSeconds", leaseSeconds);
-        }
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/queues/" + queue + "/claims");
+        Api.restoreDefaultRules();
     }
 
     @Test
     void claimsTheBestReadyLeadsFirstWithLeases() {
         String rep = TestData.unique("rep");
-        String q = routedQueue("pull", Map.of(), rep);
-        String low = ingest(Map.of("email", TestData.uniqueEmail(), "title", "Student"));
-        String high = ingest(Map.of("email", TestData.uniqueEmail(), "title", "CEO", "employeeCount", 5000, "country", "US", "company", "Big"));
-        Response r = claim(q, rep, 5, 120).then().statusCode(200)
+        String q = Api.routedQueue("pull", Map.of(), rep);
+        String low = Api.ingest(Map.of("email", TestData.uniqueEmail(), "title", "Student"));
+        String high = Api.ingest(Map.of("email", TestData.uniqueEmail(), "title", "CEO", "employeeCount", 5000, "country", "US", "company", "Big"));
+        Response r = Api.claim(q, rep, 5, 120).then().statusCode(200)
                 .body("claimed", hasSize(2))
                 .body("claimed[0].lead.id", equalTo(high))
                 .body("claimed[1].lead.id", equalTo(low))
@@ -77,24 +51,24 @@ class WorkTest {
                 .body("claimed[0].lead.lease.claimedBy", equalTo(rep))
                 .extract().response();
         assertThat((String) r.path("claimed[0].leaseToken")).isNotEqualTo(r.path("claimed[1].leaseToken"));
-        claim(q, rep, 5, null).then().statusCode(200).body("claimed", hasSize(0));
+        Api.claim(q, rep, 5, null).then().statusCode(200).body("claimed", hasSize(0));
         given().get("/api/v1/reps/" + rep + "/leads").then().statusCode(200).body("items.id", org.hamcrest.Matchers.containsInAnyOrder(high, low));
         given().get("/api/v1/leads/" + high + "/history").then().body("items.type", hasItem("lead.claimed"));
     }
 
     @Test
     void refusesClaimsFromNonMembersAndBadRequests() {
-        String q = routedQueue("pull", Map.of(), "rep-a");
-        claim(q, "stranger", 1, null).then().statusCode(403).contentType("application/problem+json");
-        claim(q, "rep-a", 51, null).then().statusCode(422).body("errors[0].pointer", equalTo("/count"));
-        claim("no-such-queue", "rep-a", 1, null).then().statusCode(404);
+        String q = Api.routedQueue("pull", Map.of(), "rep-a");
+        Api.claim(q, "stranger", 1, null).then().statusCode(403).contentType("application/problem+json");
+        Api.claim(q, "rep-a", 51, null).then().statusCode(422).body("errors[0].pointer", equalTo("/count"));
+        Api.claim("no-such-queue", "rep-a", 1, null).then().statusCode(404);
     }
 
     @Test
     void releaseAndExtendNeedTheCurrentToken() {
-        String q = routedQueue("pull", Map.of(), "rep-a", "rep-b");
-        String id = ingest(Map.of("email", TestData.uniqueEmail()));
-        String token = claim(q, "rep-a", 1, 60).then().extract().path("claimed[0].leaseToken");
+        String q = Api.routedQueue("pull", Map.of(), "rep-a", "rep-b");
+        String id = Api.ingest(Map.of("email", TestData.uniqueEmail()));
+        String token = Api.claim(q, "rep-a", 1, 60).then().extract().path("claimed[0].leaseToken");
 
         given().contentType(ContentType.JSON).body(Map.of("leaseToken", "forged")).post("/api/v1/leads/" + id + "/release")
                 .then().statusCode(409).body("type", equalTo("urn:lead-handoff:problem:lease-lost")).body("currentState", equalTo("claimed"));
@@ -103,18 +77,18 @@ class WorkTest {
         given().contentType(ContentType.JSON).body(Map.of("leaseToken", token)).post("/api/v1/leads/" + id + "/release").then().statusCode(204);
         given().get("/api/v1/leads/" + id).then().body("status", equalTo("queued")).body("ownerRepId", org.hamcrest.Matchers.nullValue());
         given().contentType(ContentType.JSON).body(Map.of("leaseToken", token)).post("/api/v1/leads/" + id + "/release").then().statusCode(409);
-        claim(q, "rep-b", 1, null).then().body("claimed[0].lead.id", equalTo(id));
+        Api.claim(q, "rep-b", 1, null).then().body("claimed[0].lead.id", equalTo(id));
     }
 
     @Test
     void anExpiredLeaseMakesTheLeadClaimableAgainAndFencesTheOldHolder() {
-        String q = routedQueue("pull", Map.of(), "rep-a", "rep-b");
-        String id = ingest(Map.of("email", TestData.uniqueEmail()));
-        String oldToken = claim(q, "rep-a", 1, 30).then().extract().path("claimed[0].leaseToken");
-        claim(q, "rep-b", 1, null).then().body("claimed", hasSize(0));
+        String q = Api.routedQueue("pull", Map.of(), "rep-a", "rep-b");
+        String id = Api.ingest(Map.of("email", TestData.uniqueEmail()));
+        String oldToken = Api.claim(q, "rep-a", 1, 30).then().extract().path("claimed[0].leaseToken");
+        Api.claim(q, "rep-b", 1, null).then().body("claimed", hasSize(0));
 
         clock.advance(Duration.ofSeconds(31));
-        claim(q, "rep-b", 1, null).then().statusCode(200).body("claimed[0].lead.id", equalTo(id));
+        Api.claim(q, "rep-b", 1, null).then().statusCode(200).body("claimed[0].lead.id", equalTo(id));
         given().contentType(ContentType.JSON).body(Map.of("leaseToken", oldToken, "leaseSeconds", 60)).post("/api/v1/leads/" + id + "/lease")
                 .then().statusCode(409);
         given().get("/api/v1/leads/" + id + "/history").then()
@@ -123,9 +97,9 @@ class WorkTest {
 
     @Test
     void theSweeperReturnsExpiredLeasesToTheQueue() {
-        String q = routedQueue("pull", Map.of(), "rep-a");
-        String id = ingest(Map.of("email", TestData.uniqueEmail()));
-        claim(q, "rep-a", 1, 30).then().statusCode(200);
+        String q = Api.routedQueue("pull", Map.of(), "rep-a");
+        String id = Api.ingest(Map.of("email", TestData.uniqueEmail()));
+        Api.claim(q, "rep-a", 1, 30).then().statusCode(200);
         clock.advance(Duration.ofSeconds(31));
         work.expireLeases(clock.instant(), 1000);
         given().get("/api/v1/leads/" + id).then().body("status", equalTo("queued"));
@@ -133,33 +107,33 @@ class WorkTest {
 
     @Test
     void respectsTheRepsCapacityWhenClaiming() {
-        String q = routedQueue("pull", Map.of(), "rep-cap");
+        String q = Api.routedQueue("pull", Map.of(), "rep-cap");
         given().contentType(ContentType.JSON).body(Map.of("maxOpen", 2)).put("/api/v1/queues/" + q + "/members/rep-cap").then().statusCode(200);
         for (int i = 0; i < 4; i++) {
-            ingest(Map.of("email", TestData.uniqueEmail()));
+            Api.ingest(Map.of("email", TestData.uniqueEmail()));
         }
-        claim(q, "rep-cap", 4, null).then().body("claimed", hasSize(2));
-        claim(q, "rep-cap", 4, null).then().body("claimed", hasSize(0));
+        Api.claim(q, "rep-cap", 4, null).then().body("claimed", hasSize(2));
+        Api.claim(q, "rep-cap", 4, null).then().body("claimed", hasSize(0));
     }
 
     @Test
     void assignedLeadsGoToTheirRepFirst() {
         String a = TestData.unique("rep");
         String b = TestData.unique("rep");
-        String q = routedQueue("round-robin", Map.of(), a, b);
-        String first = ingest(Map.of("email", TestData.uniqueEmail()));
-        String second = ingest(Map.of("email", TestData.uniqueEmail()));
+        String q = Api.routedQueue("round-robin", Map.of(), a, b);
+        String first = Api.ingest(Map.of("email", TestData.uniqueEmail()));
+        String second = Api.ingest(Map.of("email", TestData.uniqueEmail()));
         String firstOwner = given().get("/api/v1/leads/" + first).path("ownerRepId");
         String secondOwner = given().get("/api/v1/leads/" + second).path("ownerRepId");
         assertThat(List.of(firstOwner, secondOwner)).containsExactlyInAnyOrder(a, b);
-        claim(q, firstOwner, 5, null).then().body("claimed.lead.id", equalTo(List.of(first)));
+        Api.claim(q, firstOwner, 5, null).then().body("claimed.lead.id", equalTo(List.of(first)));
         given().get("/api/v1/reps/" + secondOwner + "/leads").then().body("items.id", equalTo(List.of(second)));
     }
 
     @Test
     void escalatesAnUnclaimedLeadToTheNextRepOnce() {
-        String q = routedQueue("round-robin", Map.of("slaMinutes", 30), "rep-a", "rep-b");
-        String id = ingest(Map.of("email", TestData.uniqueEmail()));
+        String q = Api.routedQueue("round-robin", Map.of("slaMinutes", 30), "rep-a", "rep-b");
+        String id = Api.ingest(Map.of("email", TestData.uniqueEmail()));
         String owner = given().get("/api/v1/leads/" + id).then().body("slaDueAt", notNullValue()).extract().path("ownerRepId");
 
         clock.advance(Duration.ofMinutes(31));
@@ -177,8 +151,8 @@ class WorkTest {
     void escalatesToTheOverflowQueueWhenNobodyElseCanTakeIt() {
         String overflow = TestData.unique("of").toLowerCase();
         given().contentType(ContentType.JSON).body(Map.of("id", overflow, "name", "Overflow")).post("/api/v1/queues").then().statusCode(201);
-        String q = routedQueue("round-robin", Map.of("slaMinutes", 10, "overflowQueueId", overflow), "only-rep");
-        String id = ingest(Map.of("email", TestData.uniqueEmail()));
+        String q = Api.routedQueue("round-robin", Map.of("slaMinutes", 10, "overflowQueueId", overflow), "only-rep");
+        String id = Api.ingest(Map.of("email", TestData.uniqueEmail()));
         clock.advance(Duration.ofMinutes(11));
         sla.escalate(clock.instant(), 1000);
         given().get("/api/v1/leads/" + id).then().body("queueId", equalTo(overflow)).body("slaBreaches", equalTo(1));

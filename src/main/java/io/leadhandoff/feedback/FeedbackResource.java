@@ -1,0 +1,69 @@
+package io.leadhandoff.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.JsonBinder;
+import io.leadhandoff.common.Problem;
+import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.idempotency.IdempotencyService;
+import io.leadhandoff.lead.LeadView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/leads/{id}/feedback")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Feedback", description = "What sales said about each lead")
+public class FeedbackResource {
+
+    static final String CALLER = "anonymous";
+
+    private final FeedbackService feedback;
+    private final IdempotencyService idempotency;
+    private final JsonBinder binder;
+
+    public FeedbackResource(FeedbackService feedback, IdempotencyService idempotency, JsonBinder binder) {
+        this.feedback = feedback;
+        this.idempotency = idempotency;
+        this.binder = binder;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "giveFeedback", summary = "Record sales feedback on a lead",
+            description = "Valid transitions only: ACCEPTED after queued or claimed; REJECTED and RECYCLED after queued, claimed or "
+                    + "accepted; CONVERTED after claimed or accepted; WON and LOST after converted. Anything else is a 409 naming the "
+                    + "current state. A reason code is required for REJECTED, RECYCLED and LOST. While the lead is claimed the current "
+                    + "lease token is required, and the feedback ends the lease. Of two racing verdicts exactly one applies. Honours "
+                    + "`Idempotency-Key`.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = FeedbackRequest.class),
+            examples = @ExampleObject(name = "rejected", value = "{\"outcome\": \"REJECTED\", \"reason\": \"NO_BUDGET\", \"repId\": \"rep-042\", "
+                    + "\"leaseToken\": \"bGVhc2UtdG9rZW4tZXhhbXBsZQ\", \"note\": \"Budget frozen until Q3\"}")))
+    @APIResponse(responseCode = "200", description = "The lead after the feedback", content = @Content(schema = @Schema(implementation = LeadView.class)))
+    @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "invalid-transition (with currentState) or lease-lost", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid feedback (unknown outcome or reason, missing reason, amount where none is taken)",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response give(@PathParam("id") String id,
+                         @Parameter(in = ParameterIn.HEADER, name = IdempotencyService.HEADER, description = "Makes retries safe: the first answer is replayed")
+                         @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+                         JsonNode body) {
+        FeedbackRequest request = binder.bind(RequestBodies.require(body), FeedbackRequest.class);
+        return idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request,
+                () -> new IdempotencyService.Outcome(200, feedback.record(id, request), null));
+    }
+}

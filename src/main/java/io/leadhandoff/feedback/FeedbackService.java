@@ -1,0 +1,188 @@
+package io.leadhandoff.feedback;
+
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Ids;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.Problem.FieldError;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.lead.Lead;
+import io.leadhandoff.lead.LeadHistory;
+import io.leadhandoff.lead.LeadService;
+import io.leadhandoff.lead.LeadStatus;
+import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.work.WorkService;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Records sales feedback. The lead row is locked first, so of two racing verdicts exactly one applies
+ * and the other sees the new state and gets a 409. On a claimed lead the current lease token is
+ * required, and the verdict ends the lease.
+ */
+@ApplicationScoped
+public class FeedbackService {
+
+    private final EntityManager em;
+    private final WorkService work;
+    private final LeadService leads;
+    private final LeadHistory history;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    public FeedbackService(EntityManager em, WorkService work, LeadService leads, LeadHistory history,
+                           MeterRegistry metrics, Clock clock) {
+        this.em = em;
+        this.work = work;
+        this.leads = leads;
+        this.history = history;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public LeadView record(String leadId, FeedbackRequest request) {
+        Outcome outcome = request.outcome();
+        ReasonCode reason = checkReason(outcome, request);
+        if (request.amount() != null && !outcome.takesAmount()) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/amount", "is only taken with CONVERTED or WON")));
+        }
+        Lead lead = lock(leadId);
+        LeadStatus from = lead.status;
+        if (from == LeadStatus.CLAIMED) {
+            if (request.leaseToken() == null) {
+                throw ProblemException.validation(List.of(FieldError.atPointer("/leaseToken", "is required while the lead is claimed")));
+            }
+            lead = work.held(leadId, request.leaseToken());
+        }
+        if (!outcome.allowedFrom(from)) {
+            throw ProblemException.invalidTransition("A lead that is " + from.wire() + " cannot be marked " + outcome
+                    + "; " + outcome + " follows " + outcome.from().stream().map(LeadStatus::wire).sorted().collect(Collectors.joining(", ")),
+                    from.wire());
+        }
+        Instant now = clock.instant();
+        apply(lead, outcome, reason, request, now);
+        LeadFeedback row = new LeadFeedback();
+        row.id = Ids.next();
+        row.leadId = lead.id;
+        row.outcome = outcome;
+        row.reason = reason == null ? null : reason.code;
+        row.note = request.note();
+        row.repId = request.repId();
+        row.amount = request.amount();
+        row.fromStatus = from.name();
+        row.createdAt = now;
+        em.persist(row);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("outcome", outcome.name());
+        detail.put("from", from.wire());
+        if (reason != null) {
+            detail.put("reason", reason.code);
+        }
+        if (request.amount() != null) {
+            detail.put("amount", request.amount());
+        }
+        history.record(lead, "lead.feedback", now, request.repId() == null ? "sales" : request.repId(), detail);
+        metrics.counter("leadhandoff.feedback", "outcome", outcome.name(), "reason", reason == null ? "none" : reason.code).increment();
+        return leads.view(lead);
+    }
+
+    private void apply(Lead lead, Outcome outcome, ReasonCode reason, FeedbackRequest request, Instant now) {
+        if (lead.firstFeedbackAt == null) {
+            lead.firstFeedbackAt = now;
+        }
+        switch (outcome) {
+            case ACCEPTED -> lead.acceptedAt = now;
+            case REJECTED -> lead.rejectedAt = now;
+            case RECYCLED -> lead.recycledAt = now;
+            case CONVERTED -> {
+                if (lead.acceptedAt == null) {
+                    lead.acceptedAt = now;
+                }
+                lead.convertedAt = now;
+                lead.dealAmount = request.amount();
+            }
+            case WON -> {
+                lead.wonAt = now;
+                if (request.amount() != null) {
+                    lead.dealAmount = request.amount();
+                }
+            }
+            case LOST -> lead.lostAt = now;
+        }
+        if (reason != null) {
+            lead.outcomeReason = reason.code;
+        }
+        if (request.repId() != null) {
+            lead.feedbackRepId = request.repId();
+        }
+        lead.leaseToken = null;
+        lead.leaseExpiresAt = null;
+        lead.slaDueAt = null;
+        lead.updatedAt = now;
+        lead.moveTo(outcome.target());
+    }
+
+    private ReasonCode checkReason(Outcome outcome, FeedbackRequest request) {
+        if (request.reason() == null) {
+            if (outcome.needsReason()) {
+                throw ProblemException.validation(List.of(FieldError.atPointer("/reason", "is required for " + outcome)));
+            }
+            return null;
+        }
+        ReasonCode reason = em.find(ReasonCode.class, request.reason());
+        if (reason == null) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/reason",
+                    "is not a reason code; see GET /api/v1/feedback/reasons")));
+        }
+        return reason;
+    }
+
+    private Lead lock(String leadId) {
+        if (leadId == null || leadId.length() > 26) {
+            throw ProblemException.notFound("Lead", leadId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Lead> rows = em.createNativeQuery("select * from lead where id = :id for update", Lead.class)
+                .setParameter("id", leadId).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("Lead", leadId);
+        }
+        return rows.get(0);
+    }
+
+    @Transactional
+    public Page<ReasonViews.ReasonView> reasons(String cursor, int limit) {
+        String after = Cursor.decode(cursor);
+        List<ReasonCode> rows = em.createQuery("from ReasonCode r where (:after is null or r.code > :after) order by r.code", ReasonCode.class)
+                .setParameter("after", after).setMaxResults(limit + 1).getResultList();
+        return Page.of(rows, limit, r -> r.code, FeedbackService::view);
+    }
+
+    @Transactional
+    public ReasonViews.ReasonView addReason(ReasonViews.ReasonRequest request) {
+        if (em.find(ReasonCode.class, request.code()) != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "Reason code " + request.code() + " exists");
+        }
+        ReasonCode r = new ReasonCode();
+        r.code = request.code();
+        r.label = request.label();
+        r.training = request.training();
+        r.builtIn = false;
+        r.createdAt = clock.instant();
+        em.persist(r);
+        return view(r);
+    }
+
+    private static ReasonViews.ReasonView view(ReasonCode r) {
+        return new ReasonViews.ReasonView(r.code, r.label, r.training, r.builtIn);
+    }
+}

@@ -1,0 +1,45 @@
+package io.leadhandoff.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.JsonBinder;
+import io.leadhandoff.common.Problem;
+import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.common.RequestBodies;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/campaigns/{campaign}/spend")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports")
+public class CampaignResource {
+
+    private final ReportService reports;
+    private final JsonBinder binder;
+
+    public CampaignResource(ReportService reports, JsonBinder binder) {
+        this.reports = reports;
+        this.binder = binder;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putCampaignSpend", summary = "Record what a campaign cost over a period",
+            description = "One amount per (campaign, from, to); putting the same period again replaces it. The lead-quality report "
+                    + "by campaign adds up the periods that overlap its window.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReportViews.SpendRequest.class)))
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = ReportViews.SpendView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid spend", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public ReportViews.SpendView put(@PathParam("campaign") String campaign, JsonNode body) {
+        return reports.putSpend(campaign, binder.bind(RequestBodies.require(body), ReportViews.SpendRequest.class));
+    }
+}

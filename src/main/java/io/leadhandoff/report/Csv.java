@@ -1,0 +1,56 @@
+package io.leadhandoff.report;
+
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Report rows as RFC 4180 CSV, one column per record component; lists are joined as "a:1;b:2". */
+final class Csv {
+
+    private Csv() {
+    }
+
+    static String of(List<? extends Record> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        RecordComponent[] columns = rows.get(0).getClass().getRecordComponents();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < columns.length; i++) {
+            out.append(i == 0 ? "" : ",").append(columns[i].getName());
+        }
+        out.append("\r\n");
+        for (Record row : rows) {
+            for (int i = 0; i < columns.length; i++) {
+                out.append(i == 0 ? "" : ",").append(cell(value(columns[i], row)));
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static Object value(RecordComponent column, Record row) {
+        try {
+            return column.getAccessor().invoke(row);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof List<?> list ? list.stream().map(Csv::item).collect(Collectors.joining(";")) : value.toString();
+        // a leading = + - @ would be a formula in a spreadsheet: neutralise it (CSV injection)
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+            text = "'" + text;
+        }
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static String item(Object item) {
+        return item instanceof ReportViews.ReasonCount r ? r.reason() + ":" + r.count() : String.valueOf(item);
+    }
+}

@@ -1,0 +1,135 @@
+package io.leadhandoff.report;
+
+import io.leadhandoff.common.Params;
+import io.leadhandoff.common.Problem;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemMappers;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reports")
+@Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
+@Tag(name = "Reports", description = "Lead quality, funnel, SLA and score calibration; JSON or CSV (Accept: text/csv)")
+public class ReportResource {
+
+    static final String CSV = "text/csv";
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
+    static final Duration MAX_PERIOD = Duration.ofDays(3 * 366);
+
+    private final ReportService reports;
+    private final Clock clock;
+
+    public ReportResource(ReportService reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/lead-quality")
+    @Operation(operationId = "leadQualityReport", summary = "Lead quality by source, campaign, queue, rep or score band",
+            description = "For leads received in [from, to): counts through the lifecycle, acceptance, conversion and win rates, "
+                    + "median times to claim and to first feedback, SLA breach rate, top rejection reasons; by campaign also spend, "
+                    + "cost per lead, per accepted lead and per won deal.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.QualityReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "422", description = "Invalid groupBy or period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response leadQuality(
+            @Parameter(description = "source, campaign, queue, rep or scoreBand", required = true) @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "Start (inclusive, ISO-8601 UTC); default 90 days before to") @QueryParam("from") String from,
+            @Parameter(description = "End (exclusive); default now") @QueryParam("to") String to,
+            @HeaderParam("Accept") String accept) {
+        Instant[] period = period(from, to);
+        if (groupBy == null) {
+            throw ProblemException.invalidParameter("groupBy", "is required: source, campaign, queue, rep or scoreBand");
+        }
+        ReportViews.QualityReport report = reports.leadQuality(groupBy, period[0], period[1]);
+        return answer(report, report.rows(), accept);
+    }
+
+    @GET
+    @Path("/funnel")
+    @Operation(operationId = "funnelReport", summary = "MQL → accepted → converted → won",
+            description = "Count and rate at each step, median time between steps, sales-cycle length, revenue and average deal size.")
+    @APIResponse(responseCode = "200", description = "The funnel", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.FunnelReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response funnel(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
+                           @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
+                           @HeaderParam("Accept") String accept) {
+        Instant[] period = period(from, to);
+        ReportViews.FunnelReport report = reports.funnel(period[0], period[1]);
+        return answer(report, report.steps(), accept);
+    }
+
+    @GET
+    @Path("/sla")
+    @Operation(operationId = "slaReport", summary = "SLA breaches by queue and rep",
+            description = "Breaches and lease expiries by queue and by rep, breach rate, median and p90 seconds from routing to first claim.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.SlaReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response sla(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
+                        @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
+                        @HeaderParam("Accept") String accept) {
+        Instant[] period = period(from, to);
+        ReportViews.SlaReport report = reports.sla(period[0], period[1]);
+        return answer(report, report.queues(), accept);
+    }
+
+    @GET
+    @Path("/score-calibration")
+    @Operation(operationId = "scoreCalibrationReport", summary = "Does the score mean anything?",
+            description = "For leads scored by the active model: acceptance and conversion rate per score band and per grade, and the "
+                    + "Brier score and AUC of its acceptance probability (the learned probability, or total/100 for a rules-only model).")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.CalibrationReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response calibration(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
+                                @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
+                                @HeaderParam("Accept") String accept) {
+        Instant[] period = period(from, to);
+        ReportViews.CalibrationReport report = reports.calibration(period[0], period[1]);
+        return answer(report, report.byScoreBand(), accept);
+    }
+
+    private Instant[] period(String from, String to) {
+        Instant end = Params.instant("to", to);
+        // default: up to and including the current (whole) second, which the service clock is in
+        end = end == null ? clock.instant().plusSeconds(1) : end;
+        Instant start = Params.instant("from", from);
+        start = start == null ? end.minus(DEFAULT_PERIOD) : start;
+        if (!start.isBefore(end)) {
+            throw ProblemException.invalidParameter("from", "must be before to");
+        }
+        if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
+            throw ProblemException.invalidParameter("from", "the period may span at most 3 years");
+        }
+        return new Instant[] {start, end};
+    }
+
+    private static Response answer(Object report, List<? extends Record> rows, String accept) {
+        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
+            return Response.ok(Csv.of(rows)).type(CSV + "; charset=UTF-8").build();
+        }
+        return Response.ok(report).type(MediaType.APPLICATION_JSON).build();
+    }
+}

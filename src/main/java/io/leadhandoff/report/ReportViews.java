@@ -1,0 +1,92 @@
+package io.leadhandoff.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The report shapes. Rates are fractions 0–1 (null when the denominator is 0); durations are seconds. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    @Schema(name = "ReasonCount")
+    public record ReasonCount(@Schema(examples = "NO_BUDGET") String reason, @Schema(examples = "12") long count) {
+    }
+
+    @Schema(name = "LeadQualityRow")
+    public record QualityRow(
+            @Schema(description = "The group's value: a source, campaign, queue, rep or score band", examples = "hubspot") String group,
+            long received, long disqualified, long routed, long accepted, long rejected, long recycled, long converted, long won, long lost,
+            @Schema(description = "accepted / (accepted + rejected)") Double acceptanceRate,
+            @Schema(description = "converted / accepted") Double conversionRate,
+            @Schema(description = "won / (won + lost)") Double winRate,
+            @Schema(description = "Median seconds from received to first claim") Double medianSecondsToClaim,
+            @Schema(description = "Median seconds from received to first feedback") Double medianSecondsToFeedback,
+            @Schema(description = "Share of routed leads that breached their SLA at least once") Double slaBreachRate,
+            @Schema(description = "Most frequent rejection reasons, most frequent first (at most 3)") List<ReasonCount> topRejectionReasons,
+            @Schema(description = "groupBy=campaign only: what the campaign cost over the period") BigDecimal spend,
+            BigDecimal costPerLead, BigDecimal costPerAcceptedLead, BigDecimal costPerWonDeal) {
+    }
+
+    @Schema(name = "LeadQualityReport")
+    public record QualityReport(@Schema(enumeration = {"source", "campaign", "queue", "rep", "scoreBand"}) String groupBy,
+                                Instant from, Instant to, List<QualityRow> rows) {
+    }
+
+    @Schema(name = "FunnelStep")
+    public record FunnelStep(@Schema(examples = "accepted") String step, long count,
+                             @Schema(description = "count / previous step's count") Double rateFromPrevious,
+                             @Schema(description = "Median seconds from the previous step") Double medianSecondsFromPrevious) {
+    }
+
+    @Schema(name = "FunnelReport")
+    public record FunnelReport(Instant from, Instant to, List<FunnelStep> steps,
+                               @Schema(description = "Median seconds from received to won") Double medianSalesCycleSeconds,
+                               @Schema(description = "Sum of WON amounts") BigDecimal revenue,
+                               @Schema(description = "revenue / won deals") BigDecimal averageDealSize) {
+    }
+
+    @Schema(name = "SlaQueueRow")
+    public record SlaQueueRow(String queueId, long routed, long breaches, Double breachRate, long leaseExpiries,
+                              Double medianSecondsToClaim, Double p90SecondsToClaim) {
+    }
+
+    @Schema(name = "SlaRepRow")
+    public record SlaRepRow(String repId, String queueId, long breaches, long leaseExpiries) {
+    }
+
+    @Schema(name = "SlaReport")
+    public record SlaReport(Instant from, Instant to, List<SlaQueueRow> queues, List<SlaRepRow> reps) {
+    }
+
+    @Schema(name = "CalibrationRow")
+    public record CalibrationRow(@Schema(examples = "70-79") String bucket, long labelled, long accepted, long converted,
+                                 Double acceptanceRate, Double conversionRate,
+                                 @Schema(description = "Mean acceptance probability the model gave this bucket") Double meanProbability) {
+    }
+
+    @Schema(name = "ScoreCalibrationReport")
+    public record CalibrationReport(int modelVersion, Instant from, Instant to, long labelled,
+                                    List<CalibrationRow> byScoreBand, List<CalibrationRow> byGrade,
+                                    @Schema(description = "Mean squared error of the acceptance probability (lower is better; 0.25 is a coin flip)") Double brierScore,
+                                    @Schema(description = "Area under the ROC curve of the acceptance probability (0.5 is chance, 1 is perfect)") Double auc,
+                                    @Schema(description = "Where the probability comes from: the model's learned part, or total/100 for a rules-only model")
+                                    String probabilitySource) {
+    }
+
+    @Schema(name = "CampaignSpendRequest")
+    public record SpendRequest(
+            @Schema(examples = "2026-10-01") @jakarta.validation.constraints.NotNull LocalDate from,
+            @Schema(examples = "2026-12-31") @jakarta.validation.constraints.NotNull LocalDate to,
+            @Schema(examples = "12500.00") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin("0")
+            @jakarta.validation.constraints.DecimalMax("1000000000000") BigDecimal amount,
+            @Schema(examples = "EUR") @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
+    }
+
+    @Schema(name = "CampaignSpend")
+    public record SpendView(String campaign, LocalDate from, LocalDate to, BigDecimal amount, String currency) {
+    }
+}

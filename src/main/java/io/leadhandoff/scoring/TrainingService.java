@@ -1,0 +1,121 @@
+package io.leadhandoff.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.common.Transactions;
+import io.leadhandoff.condition.Facts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Fits the learned part of a scoring model to recorded feedback and evaluates it on a time-based
+ * holdout (train on the older 80 %, test on the newest 20 %) against the active model. The result is
+ * a new, inactive model version: nothing changes until someone activates it.
+ */
+@ApplicationScoped
+public class TrainingService {
+
+    /** Label policy (README): accepted, converted or won = 1; rejected for a reason about the lead = 0; the rest excluded. */
+    public static final String LABEL = "case when l.accepted_at is not null then 1 "
+            + "when l.rejected_at is not null and r.training = 'negative' then 0 else null end";
+    public static final String LABEL_JOIN = " left join reason_code r on r.code = l.outcome_reason ";
+    public static final int MIN_LABELLED = 200;
+    public static final int MIN_PER_CLASS = 40;
+    static final double HOLDOUT = 0.2;
+    static final double L2 = 0.002;
+
+    private final EntityManager em;
+    private final ScoringService scoring;
+    private final ObjectMapper mapper;
+
+    public TrainingService(EntityManager em, ScoringService scoring, ObjectMapper mapper) {
+        this.em = em;
+        this.scoring = scoring;
+        this.mapper = mapper;
+    }
+
+    /** One labelled lead as training sees it. */
+    record Row(Facts facts, int fit, int engagement, String grade, int total, Double storedProbability, int label) {
+    }
+
+    public TrainingResult train(Instant from, Instant to, String name) {
+        CompiledModel active = scoring.active();
+        List<Row> rows = load(from, to);
+        long positives = rows.stream().filter(r -> r.label() == 1).count();
+        long negatives = rows.size() - positives;
+        if (rows.size() < MIN_LABELLED || positives < MIN_PER_CLASS || negatives < MIN_PER_CLASS) {
+            throw new ProblemException(ProblemType.VALIDATION, String.format(
+                    "Training needs at least %d labelled leads with at least %d accepted and %d rejected for a reason about the lead; "
+                            + "this period has %d labelled (%d accepted, %d rejected): %d more labelled leads needed",
+                    MIN_LABELLED, MIN_PER_CLASS, MIN_PER_CLASS, rows.size(), positives, negatives,
+                    Math.max(MIN_LABELLED - rows.size(), Math.max(MIN_PER_CLASS - positives, 0) + Math.max(MIN_PER_CLASS - negatives, 0))),
+                    List.of(), null);
+        }
+        int split = (int) Math.round(rows.size() * (1 - HOLDOUT));
+        List<Row> train = rows.subList(0, split);
+        List<Row> test = rows.subList(split, rows.size());
+        List<LogisticRegression.Example> examples = train.stream()
+                .map(r -> new LogisticRegression.Example(features(r), r.label())).toList();
+        LearnedModel learned = LogisticRegression.fit(examples, L2, 400, 1.0);
+
+        List<double[]> candidate = new ArrayList<>();
+        List<double[]> current = new ArrayList<>();
+        for (Row r : test) {
+            candidate.add(new double[] {LogisticRegression.probability(learned, features(r)), r.label()});
+            current.add(new double[] {active.learned() != null ? LogisticRegression.probability(active.learned(), features(r)) : r.total() / 100.0,
+                    r.label()});
+        }
+        TrainingResult.Evaluation evaluation = new TrainingResult.Evaluation(from, to, train.size(), test.size(), positives, negatives,
+                TrainingResult.Measures.of(candidate), TrainingResult.Measures.of(current),
+                active.learned() != null ? "learned" : "total/100", active.version(),
+                "positive: accepted, converted or won; negative: rejected with a reason whose training policy is 'negative'; "
+                        + "excluded: recycled, rejected for timing/rep reasons, no feedback");
+        ModelDocument base = active.document();
+        ModelDocument document = new ModelDocument(name == null ? base.name() + " + learned" : name,
+                "Rules of version " + active.version() + " with acceptance probability learned from " + train.size() + " labelled leads",
+                base.fit(), base.engagement(), base.weights(), base.grades(), learned);
+        ModelView created = Transactions.inNewTransaction(() -> scoring.create(document, "trained", json(evaluation)));
+        return new TrainingResult(created, evaluation);
+    }
+
+    private static Set<String> features(Row r) {
+        return Features.of(r.facts(), r.fit(), r.engagement(), r.grade());
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    List<Row> load(Instant from, Instant to) {
+        List<Object[]> result = em.createNativeQuery("select l.source, l.campaign, l.country, l.industry, l.free_email, l.title, "
+                        + "l.employee_count, l.annual_revenue, l.page_views, l.form_submissions, l.webinars_attended, l.email_clicks, "
+                        + "l.score_fit, l.score_engagement, l.score_grade, l.score_total, l.acceptance_probability, " + LABEL + " "
+                        + "from lead l" + LABEL_JOIN + "where l.created_at >= :from and l.created_at < :to and l.score_total is not null "
+                        + "and (" + LABEL + ") is not null order by l.created_at, l.id")
+                .setParameter("from", from).setParameter("to", to).getResultList();
+        List<Row> rows = new ArrayList<>(result.size());
+        for (Object[] c : result) {
+            Facts facts = Facts.builder().put("source", c[0]).put("campaign", c[1]).put("country", c[2]).put("industry", c[3])
+                    .put("freeEmail", c[4] instanceof Boolean b ? b : c[4] != null && ((Number) c[4]).intValue() == 1)
+                    .put("title", c[5] == null ? null : c[5].toString()).put("employeeCount", c[6]).put("annualRevenue", c[7])
+                    .put("activity.pageViews", c[8]).put("activity.formSubmissions", c[9])
+                    .put("activity.webinarsAttended", c[10]).put("activity.emailClicks", c[11]).build();
+            rows.add(new Row(facts, ((Number) c[12]).intValue(), ((Number) c[13]).intValue(), String.valueOf(c[14]), ((Number) c[15]).intValue(),
+                    c[16] == null ? null : ((Number) c[16]).doubleValue(), ((Number) c[17]).intValue()));
+        }
+        return rows;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

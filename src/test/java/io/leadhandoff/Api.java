@@ -1,0 +1,52 @@
+package io.leadhandoff;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The API calls many tests need, spelled once. */
+public final class Api {
+
+    public static final String DEFAULT_RULES = "{\"minScore\":0,\"defaultQueueId\":\"inbound\",\"rules\":[]}";
+
+    private Api() {
+    }
+
+    /** A fresh queue that receives every new lead (until {@link #restoreDefaultRules()}), with these members. */
+    public static String routedQueue(String mode, Map<String, Object> settings, String... reps) {
+        String id = TestData.unique("w").toLowerCase();
+        Map<String, Object> body = new HashMap<>(Map.of("id", id, "name", id, "assignmentMode", mode));
+        body.putAll(settings);
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/queues").then().statusCode(201);
+        for (String rep : reps) {
+            given().contentType(ContentType.JSON).body(Map.of()).put("/api/v1/queues/" + id + "/members/" + rep).then().statusCode(200);
+        }
+        given().contentType(ContentType.JSON).body("{\"defaultQueueId\":\"" + id + "\",\"rules\":[]}")
+                .put("/api/v1/routing/rules").then().statusCode(200);
+        return id;
+    }
+
+    public static void restoreDefaultRules() {
+        given().contentType(ContentType.JSON).body(DEFAULT_RULES).put("/api/v1/routing/rules").then().statusCode(200);
+    }
+
+    /** Posts a lead that must be created; returns its id. */
+    public static String ingest(Map<String, Object> lead) {
+        return given().contentType(ContentType.JSON).body(lead).post("/api/v1/leads").then().statusCode(201).extract().path("lead.id");
+    }
+
+    public static Response claim(String queue, String rep, int count, Integer leaseSeconds) {
+        Map<String, Object> body = new HashMap<>(Map.of("repId", rep, "count", count));
+        if (leaseSeconds != null) {
+            body.put("leaseSeconds", leaseSeconds);
+        }
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/queues/" + queue + "/claims");
+    }
+
+    public static Response feedback(String leadId, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/leads/" + leadId + "/feedback");
+    }
+}
