@@ -67,8 +67,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response any(Throwable e, HttpServerRequest request) {
-        if (findCause(e, JDBCConnectionException.class) != null
-                || findCause(e, SQLTransientConnectionException.class) != null) {
+        if (databaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
             return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
                     "The database is not reachable right now; retry shortly", request, null))
@@ -81,6 +80,21 @@ public class ProblemMappers {
         return unexpected(e, request);
     }
 
+    /** The database cannot be reached (connection refused or lost, pool cannot get a connection in time). */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || sql.getMessage() != null && sql.getMessage().contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Response malformed(JsonProcessingException e, HttpServerRequest request) {
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -89,9 +103,26 @@ public class ProblemMappers {
 
     private Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = request.getHeader(HttpEdge.REQUEST_ID);
-        LOG.errorf(e, "Unexpected failure on %s %s (request %s)", request.method(), request.path(), requestId);
+        LOG.errorf("Unexpected failure on %s %s (request %s): %s", request.method(), request.path(), requestId, redacted(e));
         return respond(ProblemType.INTERNAL,
                 "Something went wrong on our side; quote request id " + requestId + " when reporting it", request, null);
+    }
+
+    /**
+     * The exception chain as class names and the first frames of each, without messages: database
+     * errors quote the values of the statement, and personal data must not reach the logs.
+     */
+    static String redacted(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            out.append(depth == 0 ? "" : " <- caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(3, frames.length); i++) {
+                out.append(i == 0 ? " at " : ", ").append(frames[i]);
+            }
+        }
+        return out.toString();
     }
 
     static Response respond(ProblemType type, String detail, HttpServerRequest request, ProblemException source) {

@@ -42,11 +42,13 @@ public class LeadResource {
     private final LeadService service;
     private final JsonBinder binder;
     private final IdempotencyService idempotency;
+    private final IntakeMetrics metrics;
 
-    public LeadResource(LeadService service, JsonBinder binder, IdempotencyService idempotency) {
+    public LeadResource(LeadService service, JsonBinder binder, IdempotencyService idempotency, IntakeMetrics metrics) {
         this.service = service;
         this.binder = binder;
         this.idempotency = idempotency;
+        this.metrics = metrics;
     }
 
     @POST
@@ -76,13 +78,13 @@ public class LeadResource {
             JsonNode body) {
         LeadRequest request = binder.bind(RequestBodies.require(body), LeadRequest.class);
         NormalizedLead lead = Normalizer.normalize(request);
-        return idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads", request, () -> {
+        return metrics.timeIntake(() -> idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads", request, () -> {
             LeadService.Ingested result = service.ingest(List.of(lead)).get(0);
             boolean created = result.outcome() == IntakeResult.Outcome.CREATED;
             IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED, result.lead());
             return new IdempotencyService.Outcome(created ? 201 : 200, answer,
                     created ? "/api/v1/leads/" + result.lead().id() : null);
-        });
+        }));
     }
 
     @POST
@@ -121,8 +123,8 @@ public class LeadResource {
         }
         List<JsonNode> raw = new ArrayList<>(items.size());
         items.forEach(raw::add);
-        return idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads/batch", raw,
-                () -> new IdempotencyService.Outcome(200, new BatchIntake(binder, service).run(raw, prefix), null));
+        return metrics.timeIntake(() -> idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads/batch", raw,
+                () -> new IdempotencyService.Outcome(200, new BatchIntake(binder, service).run(raw, prefix), null)));
     }
 
     @GET

@@ -47,13 +47,15 @@ public class LeadService {
     private final LeadHistory history;
     private final ScoringService scoring;
     private final RoutingService routing;
+    private final IntakeMetrics metrics;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public LeadService(LeadRepository leads, LeadEventRepository events, LeadHistory history, ScoringService scoring,
-                       RoutingService routing, EntityManager em, ObjectMapper mapper, Clock clock) {
+                       RoutingService routing, IntakeMetrics metrics, EntityManager em, ObjectMapper mapper, Clock clock) {
         this.routing = routing;
+        this.metrics = metrics;
         this.leads = leads;
         this.events = events;
         this.history = history;
@@ -118,6 +120,9 @@ public class LeadService {
             results.add(new Ingested(IntakeResult.Outcome.CREATED, toView(created)));
         }
         em.flush();
+        for (int i = 0; i < batch.size(); i++) {
+            metrics.received(batch.get(i).source(), results.get(i).outcome());
+        }
         return results;
     }
 
@@ -293,6 +298,7 @@ public class LeadService {
             }
         }
         history.record(lead, "lead.routed", now, "routing", detail);
+        metrics.routed(lead.queueId, disqualified ? "disqualified" : decision.via());
     }
 
     /** Scores and routes a lead body with the active or a draft rule set, storing nothing. */

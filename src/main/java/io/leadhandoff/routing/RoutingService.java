@@ -101,9 +101,14 @@ public class RoutingService {
         if (id == null) {
             return null;
         }
-        SalesQueue q = lock ? lockQueue(id) : em.find(SalesQueue.class, id);
+        SalesQueue q = em.find(SalesQueue.class, id);
         if (q == null) {
             return null;
+        }
+        if (lock && q.assignmentMode != AssignmentMode.PULL) {
+            // only assigning queues have fairness state to update; pull queues need no lock, so intake
+            // into them never serialises on the queue row
+            q = lockQueue(id);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<String, Integer> open = openCounts(id);

@@ -18,7 +18,7 @@ public record RuleSetDocument(
         @Schema(description = "Queue for leads no rule matches", examples = "inbound")
         @NotBlank @Size(max = 64) String defaultQueueId,
         @Schema(description = "Tried in order; the first rule whose condition matches picks the queue")
-        @NotNull @Size(max = 200) @Valid List<Rule> rules) {
+        @NotNull @Size(max = 200) List<@Valid Rule> rules) {
 
     /** One routing rule. */
     @Schema(name = "RoutingRule")

@@ -37,7 +37,7 @@ public record ModelDocument(
     @Schema(name = "ScoringDimension")
     public record Dimension(
             @Schema(description = "Rules, all evaluated; every rule that matches adds its points")
-            @NotNull @Size(max = 200) @Valid List<Rule> rules,
+            @NotNull @Size(max = 200) List<@Valid Rule> rules,
             @Schema(description = "Maximum points a rule group can add (as HubSpot's group limits)", examples = "{\"seniority\": 30}")
             Map<@Size(min = 1, max = 64) String, @Min(0) @Max(10_000) Integer> groupCaps,
             @Schema(description = "Points that make a score of 100 (points are clamped to 0..cap, then scaled); default 100", examples = "100")

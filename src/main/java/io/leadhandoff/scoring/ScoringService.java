@@ -27,18 +27,25 @@ public class ScoringService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Map<Integer, CompiledModel> compiled = new ConcurrentHashMap<>();
+    /** The active version this replica last scored with, for the metrics gauge. */
+    private final java.util.concurrent.atomic.AtomicInteger lastActive = new java.util.concurrent.atomic.AtomicInteger();
 
-    public ScoringService(ModelRepository models, EntityManager em, ObjectMapper mapper, Clock clock) {
+    public ScoringService(ModelRepository models, EntityManager em, ObjectMapper mapper, Clock clock,
+                          io.micrometer.core.instrument.MeterRegistry registry) {
         this.models = models;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
+        io.micrometer.core.instrument.Gauge.builder("leadhandoff.scoring.model.version", lastActive, java.util.concurrent.atomic.AtomicInteger::get)
+                .description("Scoring model version this replica last scored with").register(registry);
     }
 
     /** The active model, compiled. Call once per transaction and reuse for every lead in it. */
     @Transactional
     public CompiledModel active() {
-        return model(models.activeVersion());
+        CompiledModel model = model(models.activeVersion());
+        lastActive.set(model.version());
+        return model;
     }
 
     @Transactional

@@ -1,0 +1,52 @@
+package io.leadhandoff.lead;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Intake and routing metrics. Label values are bounded: sources outside a known list count as
+ * "other" (a client could otherwise create a time series per made-up source), and no lead id, email
+ * or rep id is ever a label.
+ */
+@ApplicationScoped
+public class IntakeMetrics {
+
+    static final Set<String> KNOWN_SOURCES = Set.of("hubspot", "marketo", "mautic", "pardot", "salesforce", "standard-webhooks",
+            "generic", "web", "api", "import", "linkedin", "google-ads", "facebook", "webinar", "event", "partner", "referral");
+
+    private final MeterRegistry registry;
+    private final Timer intake;
+
+    public IntakeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.intake = Timer.builder("leadhandoff.intake.duration")
+                .description("Time to normalise, de-duplicate, score, route and store one intake request")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+    }
+
+    public <T> T timeIntake(Supplier<T> work) {
+        return intake.record(work);
+    }
+
+    void received(String source, IntakeResult.Outcome outcome) {
+        registry.counter("leadhandoff.leads.received", "source", bounded(source), "result", outcome.wire()).increment();
+    }
+
+    void routed(String queueId, String via) {
+        registry.counter("leadhandoff.routing.decisions", "queue", queueId == null ? "none" : queueId, "via", via).increment();
+    }
+
+    static String bounded(String source) {
+        if (source == null) {
+            return "none";
+        }
+        return KNOWN_SOURCES.contains(source) ? source : "other";
+    }
+}
