@@ -8,6 +8,7 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.lead.Lead;
 import io.leadhandoff.lead.LeadHistory;
+import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.lead.LeadView;
@@ -32,15 +33,17 @@ import java.util.stream.Collectors;
 public class FeedbackService {
 
     private final EntityManager em;
+    private final LeadRepository leadRows;
     private final WorkService work;
     private final LeadService leads;
     private final LeadHistory history;
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    public FeedbackService(EntityManager em, WorkService work, LeadService leads, LeadHistory history,
+    public FeedbackService(EntityManager em, LeadRepository leadRows, WorkService work, LeadService leads, LeadHistory history,
                            MeterRegistry metrics, Clock clock) {
         this.em = em;
+        this.leadRows = leadRows;
         this.work = work;
         this.leads = leads;
         this.history = history;
@@ -55,7 +58,10 @@ public class FeedbackService {
         if (request.amount() != null && !outcome.takesAmount()) {
             throw ProblemException.validation(List.of(FieldError.atPointer("/amount", "is only taken with CONVERTED or WON")));
         }
-        Lead lead = lock(leadId);
+        Lead lead = leadRows.lockById(leadId);
+        if (lead == null) {
+            throw ProblemException.notFound("Lead", leadId);
+        }
         LeadStatus from = lead.status;
         if (from == LeadStatus.CLAIMED) {
             if (request.leaseToken() == null) {
@@ -144,19 +150,6 @@ public class FeedbackService {
                     "is not a reason code; see GET /api/v1/feedback/reasons")));
         }
         return reason;
-    }
-
-    private Lead lock(String leadId) {
-        if (leadId == null || leadId.length() > 26) {
-            throw ProblemException.notFound("Lead", leadId);
-        }
-        @SuppressWarnings("unchecked")
-        List<Lead> rows = em.createNativeQuery("select * from lead where id = :id for update", Lead.class)
-                .setParameter("id", leadId).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("Lead", leadId);
-        }
-        return rows.get(0);
     }
 
     @Transactional

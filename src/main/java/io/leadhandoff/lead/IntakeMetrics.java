@@ -39,8 +39,10 @@ public class IntakeMetrics {
         registry.counter("leadhandoff.leads.received", "source", bounded(source), "result", outcome.wire()).increment();
     }
 
-    void routed(String queueId, String via) {
-        registry.counter("leadhandoff.routing.decisions", "queue", queueId == null ? "none" : queueId, "via", via).increment();
+    /** Queue ids and rule names are admin-defined and few, so they are bounded labels. */
+    void routed(String queueId, String via, String rule) {
+        registry.counter("leadhandoff.routing.decisions", "queue", queueId == null ? "none" : queueId, "via", via,
+                "rule", rule == null ? "none" : rule).increment();
     }
 
     static String bounded(String source) {

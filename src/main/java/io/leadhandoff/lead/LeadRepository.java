@@ -31,6 +31,15 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
      * Row locks are taken with plain SQL {@code FOR UPDATE}: Hibernate's MySQL 8 dialect would write
      * {@code FOR UPDATE OF alias}, which MariaDB does not accept, and the jar must run on both.
      */
+    /** The lead, its row locked for this transaction; null when there is none. */
+    public Lead lockById(String id) {
+        if (id == null || id.length() > 26) {
+            return null;
+        }
+        List<Lead> rows = lockAll("select * from lead where id = :id for update", Map.of("id", id));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
     @SuppressWarnings("unchecked")
     private List<Lead> lockAll(String sql, Map<String, Object> parameters) {
         Query query = getEntityManager().createNativeQuery(sql, Lead.class);

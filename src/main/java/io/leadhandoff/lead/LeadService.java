@@ -298,7 +298,7 @@ public class LeadService {
             }
         }
         history.record(lead, "lead.routed", now, "routing", detail);
-        metrics.routed(lead.queueId, disqualified ? "disqualified" : decision.via());
+        metrics.routed(disqualified ? null : lead.queueId, disqualified ? "disqualified" : decision.via(), decision.rule());
     }
 
     /** Scores and routes a lead body with the active or a draft rule set, storing nothing. */

@@ -4,6 +4,7 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.lead.Lead;
 import io.leadhandoff.lead.LeadHistory;
+import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.routing.RoutingService;
@@ -33,15 +34,17 @@ public class WorkService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
+    private final LeadRepository leadRows;
     private final RoutingService routing;
     private final LeadService leads;
     private final LeadHistory history;
     private final WorkMetrics metrics;
     private final Clock clock;
 
-    public WorkService(EntityManager em, RoutingService routing, LeadService leads, LeadHistory history,
+    public WorkService(EntityManager em, LeadRepository leadRows, RoutingService routing, LeadService leads, LeadHistory history,
                        WorkMetrics metrics, Clock clock) {
         this.em = em;
+        this.leadRows = leadRows;
         this.routing = routing;
         this.leads = leads;
         this.history = history;
@@ -160,12 +163,10 @@ public class WorkService {
      */
     @Transactional
     public Lead held(String leadId, String token) {
-        Lead lead = leadId == null || leadId.length() > 26 ? null : em.find(Lead.class, leadId, jakarta.persistence.LockModeType.NONE);
+        Lead lead = leadRows.lockById(leadId);
         if (lead == null) {
             throw ProblemException.notFound("Lead", leadId);
         }
-        lockRow(leadId);
-        em.refresh(lead);
         Instant now = clock.instant();
         if (lead.status != LeadStatus.CLAIMED || lead.leaseToken == null || !constantTimeEquals(lead.leaseToken, token)
                 || !lead.leaseExpiresAt.isAfter(now)) {
@@ -174,10 +175,6 @@ public class WorkService {
                     lead.status.wire());
         }
         return lead;
-    }
-
-    private void lockRow(String leadId) {
-        em.createNativeQuery("select id from lead where id = :id for update").setParameter("id", leadId).getResultList();
     }
 
     /** Records that a lease ran out and puts the lead back in its queue (an SLA miss for that rep). */

@@ -23,6 +23,24 @@ class OperationsTest {
     }
 
     @Test
+    void exposesDomainMetricsWithBoundedLabels() {
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("email", io.leadhandoff.TestData.uniqueEmail(), "source", "hubspot"))
+                .post("/api/v1/leads").then().statusCode(201);
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("email", io.leadhandoff.TestData.uniqueEmail(), "source", io.leadhandoff.TestData.unique("made-up")))
+                .post("/api/v1/leads").then().statusCode(201);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics)
+                .contains("leadhandoff_leads_received_total{result=\"created\",source=\"hubspot\"}")
+                .contains("leadhandoff_leads_received_total{result=\"created\",source=\"other\"}")
+                .contains("leadhandoff_intake_duration_seconds_bucket")
+                .contains("leadhandoff_routing_decisions_total")
+                .contains("leadhandoff_scoring_model_version")
+                .doesNotContain("made-up");
+    }
+
+    @Test
     void exposesPrometheusMetrics() {
         given().when().get("/api/v1/leads").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)
