@@ -1,0 +1,27 @@
+package io.leadhandoff.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import org.junit.jupiter.api.Test;
+
+class ProblemMappersTest {
+
+    @Test
+    void logsFailuresWithoutTheValuesInTheirMessages() {
+        Exception failure = new IllegalStateException("could not insert ada@example.com",
+                new SQLIntegrityConstraintViolationException("Duplicate entry 'ada@example.com' for key 'uk_lead_open_email'"));
+        String logged = ProblemMappers.redacted(failure);
+        assertThat(logged).contains("IllegalStateException").contains("SQLIntegrityConstraintViolationException")
+                .doesNotContain("ada@example.com").doesNotContain("Duplicate entry");
+    }
+
+    @Test
+    void recognisesAnUnreachableDatabase() {
+        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("Communications link failure", "08S01")))).isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("Sorry, acquisition timeout!")))).isTrue();
+        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("Syntax error", "42000")))).isFalse();
+        assertThat(ProblemMappers.databaseUnavailable(new IllegalArgumentException("bug"))).isFalse();
+    }
+}
