@@ -111,9 +111,10 @@ public class RoutingService {
             q = lockQueue(id);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Map<String, Integer> open = openCounts(id);
+        List<QueueMember> rows = members(id);
+        Map<String, Integer> open = rows.isEmpty() ? Map.of() : openCounts(id, rows.stream().map(m -> m.id.repId()).toList());
         List<Assigner.Member> members = new ArrayList<>();
-        for (QueueMember m : members(id)) {
+        for (QueueMember m : rows) {
             members.add(new Assigner.Member(m.id.repId(), m.weight, m.status, m.awayUntil, m.maxOpen, m.maxPerDay,
                     open.getOrDefault(m.id.repId(), 0), m.assignedOn(today), m.pointer, m.lastAssignedAt));
         }
@@ -147,10 +148,22 @@ public class RoutingService {
     }
 
     /** Open leads per rep in a queue. */
-    @SuppressWarnings("unchecked")
     public Map<String, Integer> openCounts(String queueId) {
-        List<Object[]> rows = em.createQuery("select l.ownerRepId, count(l) from Lead l where l.queueId = :q "
-                        + "and l.ownerRepId is not null and l.status in :open group by l.ownerRepId")
+        return openCounts(queueId, members(queueId).stream().map(m -> m.id.repId()).toList());
+    }
+
+    /**
+     * Open leads of these reps in a queue. Driven by the reps (index on owner_rep_id, status), so the
+     * cost follows what the reps hold, not how many leads wait in the queue.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Integer> openCounts(String queueId, List<String> reps) {
+        if (reps.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = em.createQuery("select l.ownerRepId, count(l) from Lead l where l.ownerRepId in :reps "
+                        + "and l.queueId = :q and l.status in :open group by l.ownerRepId")
+                .setParameter("reps", reps)
                 .setParameter("q", queueId)
                 .setParameter("open", OPEN_STATUSES.stream().map(io.leadhandoff.lead.LeadStatus::valueOf).toList())
                 .getResultList();
