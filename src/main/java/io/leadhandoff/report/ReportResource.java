@@ -54,12 +54,10 @@ public class ReportResource {
             @Parameter(description = "Start (inclusive, ISO-8601 UTC); default 90 days before to") @QueryParam("from") String from,
             @Parameter(description = "End (exclusive); default now") @QueryParam("to") String to,
             @HeaderParam("Accept") String accept) {
-        Instant[] period = period(from, to);
         if (groupBy == null) {
             throw ProblemException.invalidParameter("groupBy", "is required: source, campaign, queue, rep or scoreBand");
         }
-        ReportViews.QualityReport report = reports.leadQuality(groupBy, period[0], period[1]);
-        return answer(report, report.rows(), accept);
+        return report(from, to, accept, (start, end) -> reports.leadQuality(groupBy, start, end), ReportViews.QualityReport::rows);
     }
 
     @GET
@@ -73,9 +71,7 @@ public class ReportResource {
     public Response funnel(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
                            @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
                            @HeaderParam("Accept") String accept) {
-        Instant[] period = period(from, to);
-        ReportViews.FunnelReport report = reports.funnel(period[0], period[1]);
-        return answer(report, report.steps(), accept);
+        return report(from, to, accept, reports::funnel, ReportViews.FunnelReport::steps);
     }
 
     @GET
@@ -89,9 +85,7 @@ public class ReportResource {
     public Response sla(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
                         @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
                         @HeaderParam("Accept") String accept) {
-        Instant[] period = period(from, to);
-        ReportViews.SlaReport report = reports.sla(period[0], period[1]);
-        return answer(report, report.queues(), accept);
+        return report(from, to, accept, reports::sla, ReportViews.SlaReport::queues);
     }
 
     @GET
@@ -106,9 +100,18 @@ public class ReportResource {
     public Response calibration(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
                                 @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
                                 @HeaderParam("Accept") String accept) {
+        return report(from, to, accept, reports::calibration, ReportViews.CalibrationReport::byScoreBand);
+    }
+
+    /** Validates the period, computes the report, answers JSON or (for Accept: text/csv) its main table. */
+    private <R> Response report(String from, String to, String accept, java.util.function.BiFunction<Instant, Instant, R> compute,
+                                java.util.function.Function<R, List<? extends Record>> table) {
         Instant[] period = period(from, to);
-        ReportViews.CalibrationReport report = reports.calibration(period[0], period[1]);
-        return answer(report, report.byScoreBand(), accept);
+        R report = compute.apply(period[0], period[1]);
+        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
+            return Response.ok(Csv.of(table.apply(report))).type(CSV + "; charset=UTF-8").build();
+        }
+        return Response.ok(report).type(MediaType.APPLICATION_JSON).build();
     }
 
     private Instant[] period(String from, String to) {
@@ -124,12 +127,5 @@ public class ReportResource {
             throw ProblemException.invalidParameter("from", "the period may span at most 3 years");
         }
         return new Instant[] {start, end};
-    }
-
-    private static Response answer(Object report, List<? extends Record> rows, String accept) {
-        if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
-            return Response.ok(Csv.of(rows)).type(CSV + "; charset=UTF-8").build();
-        }
-        return Response.ok(report).type(MediaType.APPLICATION_JSON).build();
     }
 }
