@@ -25,7 +25,11 @@ public final class Params {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            Instant instant = Instant.parse(value.trim());
+            if (!StorableTime.Validator.storable(instant)) {
+                throw ProblemException.invalidParameter(name, "must be between the years 1970 and 9999");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidParameter(name, "must be an ISO-8601 UTC timestamp such as 2026-01-31T09:30:00Z");
         }

@@ -1,5 +1,6 @@
 package io.leadhandoff.lead;
 
+import io.leadhandoff.common.StorableTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -69,7 +70,7 @@ public record LeadRequest(
     @Schema(name = "Consent")
     public record Consent(
             @Schema(examples = "true") Boolean marketing,
-            @Schema(description = "When consent was given (UTC)", examples = "2026-11-20T10:15:00Z") Instant at) {
+            @Schema(description = "When consent was given (UTC)", examples = "2026-11-20T10:15:00Z") @StorableTime Instant at) {
     }
 
     /** Engagement counters as reported by the sending tool. */
@@ -79,6 +80,6 @@ public record LeadRequest(
             @Schema(examples = "14") @PositiveOrZero @Max(1_000_000) Integer pageViews,
             @Schema(examples = "3") @PositiveOrZero @Max(1_000_000) Integer emailClicks,
             @Schema(examples = "1") @PositiveOrZero @Max(1_000_000) Integer webinarsAttended,
-            @Schema(description = "Most recent activity (UTC)", examples = "2026-11-26T16:02:11Z") Instant lastActivityAt) {
+            @Schema(description = "Most recent activity (UTC)", examples = "2026-11-26T16:02:11Z") @StorableTime Instant lastActivityAt) {
     }
 }

@@ -79,8 +79,8 @@ public final class ReportViews {
 
     @Schema(name = "CampaignSpendRequest")
     public record SpendRequest(
-            @Schema(examples = "2026-10-01") @jakarta.validation.constraints.NotNull LocalDate from,
-            @Schema(examples = "2026-12-31") @jakarta.validation.constraints.NotNull LocalDate to,
+            @Schema(examples = "2026-10-01") @jakarta.validation.constraints.NotNull @io.leadhandoff.common.StorableTime LocalDate from,
+            @Schema(examples = "2026-12-31") @jakarta.validation.constraints.NotNull @io.leadhandoff.common.StorableTime LocalDate to,
             @Schema(examples = "12500.00") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin("0")
             @jakarta.validation.constraints.DecimalMax("1000000000000") BigDecimal amount,
             @Schema(examples = "EUR") @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {

@@ -44,7 +44,7 @@ public final class RoutingViews {
             @Schema(description = "Most open leads at once (assigned, claimed, accepted, converted)", examples = "25") @Min(0) @Max(100_000) Integer maxOpen,
             @Schema(description = "Most new assignments per UTC day", examples = "40") @Min(0) @Max(100_000) Integer maxPerDay,
             @Schema(description = "active, paused or away; default active", examples = "active") MemberStatus status,
-            @Schema(description = "With status away: when the rep is back (UTC)") Instant awayUntil) {
+            @Schema(description = "With status away: when the rep is back (UTC)") @io.leadhandoff.common.StorableTime Instant awayUntil) {
     }
 
     @Schema(name = "QueueMember")

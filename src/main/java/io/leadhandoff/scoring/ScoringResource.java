@@ -110,8 +110,8 @@ public class ScoringResource {
 
     /** The period to learn from, and an optional name for the candidate. */
     @Schema(name = "TrainingRequest")
-    public record TrainingRequest(@Schema(description = "Default: 365 days before to") java.time.Instant from,
-                                  @Schema(description = "Default: now") java.time.Instant to,
+    public record TrainingRequest(@Schema(description = "Default: 365 days before to") @io.leadhandoff.common.StorableTime java.time.Instant from,
+                                  @Schema(description = "Default: now") @io.leadhandoff.common.StorableTime java.time.Instant to,
                                   @Schema(examples = "B2B + learned 2026-11") @jakarta.validation.constraints.Size(max = 100) String name) {
     }
 

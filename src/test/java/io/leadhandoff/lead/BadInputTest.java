@@ -88,6 +88,14 @@ class BadInputTest {
     }
 
     @Test
+    void rejectsTimestampsNoDatabaseCanStore() {
+        expect422("{\"email\":\"a@b.com\",\"consent\":{\"at\":\"+99999-01-01T00:00:00Z\"}}", "/consent/at");
+        expect422("{\"email\":\"a@b.com\",\"activity\":{\"lastActivityAt\":\"0001-01-01T00:00:00Z\"}}", "/activity/lastActivityAt");
+        given().queryParam("updatedSince", "+99999-01-01T00:00:00Z").when().get("/api/v1/leads")
+                .then().statusCode(422).body("errors[0].parameter", equalTo("updatedSince"));
+    }
+
+    @Test
     void rejectsServerOwnedFieldsByName() {
         postRaw("{\"email\":\"a@b.com\",\"id\":\"x\",\"status\":\"won\",\"score\":99,\"queue\":\"vip\",\"owner\":\"rep-1\",\"createdAt\":\"2020-01-01T00:00:00Z\"}")
                 .statusCode(422)
