@@ -1,6 +1,7 @@
 package io.leadhandoff.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.Callers;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Feedback", description = "What sales said about each lead")
 public class FeedbackResource {
-
-    static final String CALLER = "anonymous";
 
     private final FeedbackService feedback;
     private final IdempotencyService idempotency;
@@ -63,7 +62,7 @@ public class FeedbackResource {
                          @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
                          JsonNode body) {
         FeedbackRequest request = binder.bind(RequestBodies.require(body), FeedbackRequest.class);
-        return idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request,
+        return idempotency.execute(Callers.ANONYMOUS, idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request,
                 () -> new IdempotencyService.Outcome(200, feedback.record(id, request), null));
     }
 }

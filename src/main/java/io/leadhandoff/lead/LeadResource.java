@@ -1,6 +1,7 @@
 package io.leadhandoff.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.Callers;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Params;
@@ -36,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Leads", description = "Intake and reading of marketing-qualified leads")
 public class LeadResource {
-
-    static final String CALLER = "anonymous";
 
     private final LeadService service;
     private final JsonBinder binder;
@@ -78,7 +77,7 @@ public class LeadResource {
             JsonNode body) {
         LeadRequest request = binder.bind(RequestBodies.require(body), LeadRequest.class);
         NormalizedLead lead = Normalizer.normalize(request);
-        return metrics.timeIntake(() -> idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads", request, () -> {
+        return metrics.timeIntake(() -> idempotency.execute(Callers.ANONYMOUS, idempotencyKey, "POST", "/api/v1/leads", request, () -> {
             LeadService.Ingested result = service.ingest(List.of(lead)).get(0);
             boolean created = result.outcome() == IntakeResult.Outcome.CREATED;
             IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED, result.lead());
@@ -123,7 +122,7 @@ public class LeadResource {
         }
         List<JsonNode> raw = new ArrayList<>(items.size());
         items.forEach(raw::add);
-        return metrics.timeIntake(() -> idempotency.execute(CALLER, idempotencyKey, "POST", "/api/v1/leads/batch", raw,
+        return metrics.timeIntake(() -> idempotency.execute(Callers.ANONYMOUS, idempotencyKey, "POST", "/api/v1/leads/batch", raw,
                 () -> new IdempotencyService.Outcome(200, new BatchIntake(binder, service).run(raw, prefix), null)));
     }
 
