@@ -82,7 +82,7 @@ public class ProblemMappers {
 
     /** The database cannot be reached (connection refused or lost, pool cannot get a connection in time). */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
@@ -114,9 +114,8 @@ public class ProblemMappers {
      */
     static String redacted(Throwable e) {
         StringBuilder out = new StringBuilder();
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
-            out.append(depth == 0 ? "" : " <- caused by ").append(t.getClass().getName());
+        for (Throwable t : Causes.of(e)) {
+            out.append(t == e ? "" : " <- caused by ").append(t.getClass().getName());
             StackTraceElement[] frames = t.getStackTrace();
             for (int i = 0; i < Math.min(3, frames.length); i++) {
                 out.append(i == 0 ? " at " : ", ").append(frames[i]);
@@ -134,12 +133,7 @@ public class ProblemMappers {
     }
 
     private static Throwable findCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return t;
-            }
-        }
-        return null;
+        return Causes.of(e).stream().filter(type::isInstance).findFirst().orElse(null);
     }
 
     private static String safe(String header) {

@@ -37,7 +37,7 @@ public final class Transactions {
 
     /** True when the failure is a lost race that a retry resolves: unique key, deadlock, lock timeout. */
     public static boolean isRace(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof ConstraintViolationException || t instanceof LockAcquisitionException
                     || t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return true;
@@ -52,7 +52,7 @@ public final class Transactions {
 
     /** True when the failure is a unique-key violation (another transaction inserted the same key). */
     public static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.of(e)) {
             if (t instanceof ConstraintViolationException) {
                 return true;
             }

@@ -65,7 +65,7 @@ public class IdempotencyService {
     public Response execute(String caller, String key, String method, String path, Object request,
                             Supplier<Outcome> action) {
         if (key == null) {
-            return toResponse(Transactions.inNewTransaction(action), false);
+            return toResponse(Transactions.inNewTransaction(action));
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw ProblemException.validation(List.of(Problem.FieldError.atHeader(HEADER,
@@ -82,7 +82,7 @@ public class IdempotencyService {
                 complete(caller, key, o.status(), serialise(o.body()), o.location());
                 return o;
             });
-            return toResponse(outcome, false);
+            return toResponse(outcome);
         } catch (ProblemException e) {
             if (e.type().status() >= 500) {
                 release(caller, key);
@@ -215,7 +215,7 @@ public class IdempotencyService {
         return builder.build();
     }
 
-    private Response toResponse(Outcome outcome, boolean replayed) {
+    private Response toResponse(Outcome outcome) {
         Response.ResponseBuilder builder = Response.status(outcome.status()).type(MediaType.APPLICATION_JSON)
                 .entity(outcome.body());
         if (outcome.location() != null) {

@@ -94,7 +94,7 @@ public class LeadService {
                 update(byId, in, now, byEmail);
                 score(byId, model, now);
                 route(byId, now);
-                results.add(new Ingested(IntakeResult.Outcome.UPDATED, toView(byId)));
+                results.add(new Ingested(IntakeResult.Outcome.UPDATED, view(byId)));
                 continue;
             }
             Lead match = byEmail.get(in.email());
@@ -107,7 +107,7 @@ public class LeadService {
                 }
                 score(match, model, now);
                 route(match, now);
-                results.add(new Ingested(IntakeResult.Outcome.MERGED, toView(match)));
+                results.add(new Ingested(IntakeResult.Outcome.MERGED, view(match)));
                 continue;
             }
             Lead created = create(in, now);
@@ -117,7 +117,7 @@ public class LeadService {
             if (key != null) {
                 byExternal.put(key, created);
             }
-            results.add(new Ingested(IntakeResult.Outcome.CREATED, toView(created)));
+            results.add(new Ingested(IntakeResult.Outcome.CREATED, view(created)));
         }
         em.flush();
         for (int i = 0; i < batch.size(); i++) {
@@ -153,13 +153,13 @@ public class LeadService {
 
     @Transactional
     public LeadView get(String id) {
-        return toView(find(id));
+        return view(find(id));
     }
 
     @Transactional
     public Page<LeadView> list(LeadRepository.LeadFilter filter, String cursor, int limit) {
         List<Lead> rows = leads.page(filter, Cursor.decode(cursor), limit);
-        return Page.of(rows, limit, l -> l.id, this::toView);
+        return Page.of(rows, limit, l -> l.id, this::view);
     }
 
     @Transactional
@@ -499,12 +499,8 @@ public class LeadService {
         return source + '\u0000' + externalId;
     }
 
-    /** The API view of a lead (for other services that hold the entity inside their transaction). */
+    /** The API view of a lead (also for other services that hold the entity inside their transaction). */
     public LeadView view(Lead l) {
-        return toView(l);
-    }
-
-    LeadView toView(Lead l) {
         boolean anyRaw = l.emailRaw != null || l.phoneRaw != null || l.countryRaw != null;
         return new LeadView(l.id, l.status, l.source, l.externalId, l.email, l.domain, l.freeEmail,
                 l.firstName, l.lastName, l.company, l.website, l.title, l.phone, l.country, l.region, l.city,

@@ -372,12 +372,6 @@ public class RoutingService {
         em.remove(member(queueId, repId));
     }
 
-    /** True when {@code repId} belongs to {@code queueId}. */
-    @Transactional
-    public boolean isMember(String queueId, String repId) {
-        return em.find(QueueMember.class, new QueueMember.Key(queueId, repId)) != null;
-    }
-
     @Transactional
     public Optional<RoutingViews.MemberView> findMember(String queueId, String repId) {
         QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
