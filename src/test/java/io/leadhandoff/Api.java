@@ -1,9 +1,9 @@
 package io.leadhandoff;
 
-import static io.restassured.RestAssured.given;
-
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +12,20 @@ public final class Api {
 
     public static final String DEFAULT_RULES = "{\"minScore\":0,\"defaultQueueId\":\"inbound\",\"rules\":[]}";
 
+    /** The bootstrap admin key of the test profile (application.properties). */
+    public static final String ADMIN_KEY = "test-admin-key-only-for-the-test-suite";
+
     private Api() {
+    }
+
+    /** A request with the admin key; tests of authentication itself use {@link RestAssured#given()}. */
+    public static RequestSpecification given() {
+        return RestAssured.given().header("Authorization", "Bearer " + ADMIN_KEY);
+    }
+
+    /** A request with this API key. */
+    public static RequestSpecification as(String key) {
+        return RestAssured.given().header("Authorization", "Bearer " + key);
     }
 
     /** A fresh queue that receives every new lead (until {@link #restoreDefaultRules()}), with these members. */
@@ -44,6 +57,13 @@ public final class Api {
             body.put("leaseSeconds", leaseSeconds);
         }
         return given().contentType(ContentType.JSON).body(body).post("/api/v1/queues/" + queue + "/claims");
+    }
+
+    /** Creates an API key with these settings; returns the key itself. */
+    public static String apiKey(Map<String, Object> settings) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", TestData.unique("key")));
+        body.putAll(settings);
+        return given().contentType(ContentType.JSON).body(body).post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
     }
 
     public static Response feedback(String leadId, Map<String, Object> body) {

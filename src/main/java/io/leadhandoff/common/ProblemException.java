@@ -1,6 +1,8 @@
 package io.leadhandoff.common;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Thrown anywhere below the resources to answer with a problem; mapped in {@link ProblemMappers}. */
 public class ProblemException extends RuntimeException {
@@ -8,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
     private final String currentState;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of(), null);
@@ -42,6 +45,16 @@ public class ProblemException extends RuntimeException {
     private static String describe(Problem.FieldError e) {
         String where = e.pointer() != null ? e.pointer() : e.parameter() != null ? e.parameter() : e.header();
         return (where == null || where.isEmpty() ? "body" : where) + ": " + e.message();
+    }
+
+    /** Adds a response header to the problem answer (WWW-Authenticate, Retry-After, RateLimit, ...). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public ProblemType type() {

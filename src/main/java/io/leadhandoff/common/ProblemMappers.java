@@ -129,7 +129,11 @@ public class ProblemMappers {
                 request.getHeader(HttpEdge.REQUEST_ID),
                 source == null || source.errors().isEmpty() ? null : source.errors(),
                 source == null ? null : source.currentState());
-        return Response.status(type.status()).type(PROBLEM_JSON).entity(body).build();
+        Response.ResponseBuilder response = Response.status(type.status()).type(PROBLEM_JSON).entity(body);
+        if (source != null) {
+            source.headers().forEach(response::header);
+        }
+        return response.build();
     }
 
     private static Throwable findCause(Throwable e, Class<? extends Throwable> type) {

@@ -17,6 +17,7 @@ public enum ProblemType {
     LEASE_LOST(409, "lease-lost", "The lease is not the current one"),
     IDEMPOTENCY_IN_FLIGHT(409, "idempotency-in-flight", "A request with this Idempotency-Key is still being processed"),
     IDEMPOTENCY_MISMATCH(422, "idempotency-key-reuse", "Idempotency-Key was already used with a different request"),
+    CURSOR_EXPIRED(410, "cursor-expired", "Cursor older than the retention"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),

@@ -1,13 +1,14 @@
 package io.leadhandoff.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadhandoff.common.Callers;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.idempotency.IdempotencyService;
 import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,18 +25,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/leads/{id}/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Feedback", description = "What sales said about each lead")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "feedback:write")
 public class FeedbackResource {
 
     private final FeedbackService feedback;
     private final IdempotencyService idempotency;
     private final JsonBinder binder;
+    private final CurrentCaller caller;
 
-    public FeedbackResource(FeedbackService feedback, IdempotencyService idempotency, JsonBinder binder) {
+    public FeedbackResource(FeedbackService feedback, IdempotencyService idempotency, JsonBinder binder, CurrentCaller caller) {
+        this.caller = caller;
         this.feedback = feedback;
         this.idempotency = idempotency;
         this.binder = binder;
@@ -62,7 +67,7 @@ public class FeedbackResource {
                          @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
                          JsonNode body) {
         FeedbackRequest request = binder.bind(RequestBodies.require(body), FeedbackRequest.class);
-        return idempotency.execute(Callers.ANONYMOUS, idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request,
-                () -> new IdempotencyService.Outcome(200, feedback.record(id, request), null));
+        return idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request,
+                () -> new IdempotencyService.Outcome(200, feedback.record(id, request, caller.get()), null));
     }
 }

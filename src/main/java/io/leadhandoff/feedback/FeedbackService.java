@@ -1,5 +1,6 @@
 package io.leadhandoff.feedback;
 
+import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
@@ -12,6 +13,7 @@ import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.security.Caller;
 import io.leadhandoff.work.WorkService;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +41,11 @@ public class FeedbackService {
     private final LeadHistory history;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final AuditService audit;
 
     public FeedbackService(EntityManager em, LeadRepository leadRows, WorkService work, LeadService leads, LeadHistory history,
-                           MeterRegistry metrics, Clock clock) {
+                           MeterRegistry metrics, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.em = em;
         this.leadRows = leadRows;
         this.work = work;
@@ -52,7 +56,7 @@ public class FeedbackService {
     }
 
     @Transactional
-    public LeadView record(String leadId, FeedbackRequest request) {
+    public LeadView record(String leadId, FeedbackRequest request, Caller caller) {
         Outcome outcome = request.outcome();
         ReasonCode reason = checkReason(outcome, request);
         if (request.amount() != null && !outcome.takesAmount()) {
@@ -62,12 +66,13 @@ public class FeedbackService {
         if (lead == null) {
             throw ProblemException.notFound("Lead", leadId);
         }
+        caller.requireVisible(lead.queueId, "Lead", leadId);
         LeadStatus from = lead.status;
         if (from == LeadStatus.CLAIMED) {
             if (request.leaseToken() == null) {
                 throw ProblemException.validation(List.of(FieldError.atPointer("/leaseToken", "is required while the lead is claimed")));
             }
-            lead = work.held(leadId, request.leaseToken());
+            lead = work.held(leadId, request.leaseToken(), caller);
         }
         if (!outcome.allowedFrom(from)) {
             throw ProblemException.invalidTransition("A lead that is " + from.wire() + " cannot be marked " + outcome
@@ -172,6 +177,7 @@ public class FeedbackService {
         r.builtIn = false;
         r.createdAt = clock.instant();
         em.persist(r);
+        audit.record("reason-code.added", "reason-code:" + r.code, null, view(r));
         return view(r);
     }
 

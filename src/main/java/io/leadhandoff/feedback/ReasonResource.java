@@ -7,6 +7,7 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,11 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/feedback/reasons")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Feedback")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "admin")
 public class ReasonResource {
 
     private final FeedbackService feedback;
@@ -38,6 +41,7 @@ public class ReasonResource {
     }
 
     @GET
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "feedback:write")
     @Operation(operationId = "listReasonCodes", summary = "Reason codes", description = "Built-in and team-defined codes, with their training policy.")
     @APIResponse(responseCode = "200", description = "A page of reason codes", content = @Content(schema = @Schema(implementation = ReasonPage.class)))
     public Page<ReasonViews.ReasonView> list(@Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,

@@ -150,6 +150,10 @@ public class Lead {
     public java.math.BigDecimal dealAmount;
     @Column(name = "acceptance_probability")
     public Double acceptanceProbability;
+
+    /** When the personal data was erased; the non-personal facts stay for reports. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -67,6 +67,14 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
             query.append(" and campaign = :campaign");
             params.and("campaign", filter.campaign());
         }
+        if (filter.queue() != null) {
+            query.append(" and queueId = :queue");
+            params.and("queue", filter.queue());
+        }
+        if (filter.visibleQueues() != null) {
+            query.append(" and queueId in :visible");
+            params.and("visible", filter.visibleQueues());
+        }
         if (filter.updatedSince() != null) {
             query.append(" and updatedAt >= :since");
             params.and("since", filter.updatedSince());
@@ -75,7 +83,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
         return find(query.toString(), params).page(0, limit + 1).list();
     }
 
-    /** Filters of the lead list; null means "any". */
-    public record LeadFilter(LeadStatus status, String source, String campaign, Instant updatedSince) {
+    /** Filters of the lead list; null means "any". {@code visibleQueues}: the caller's queue limit. */
+    public record LeadFilter(LeadStatus status, String source, String campaign, String queue, Instant updatedSince,
+                             java.util.Set<String> visibleQueues) {
     }
 }

@@ -1,7 +1,6 @@
 package io.leadhandoff.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadhandoff.common.Callers;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Params;
@@ -11,7 +10,10 @@ import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.idempotency.IdempotencyService;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/leads")
@@ -42,8 +45,13 @@ public class LeadResource {
     private final JsonBinder binder;
     private final IdempotencyService idempotency;
     private final IntakeMetrics metrics;
+    private final CurrentCaller caller;
+    private final ErasureService erasure;
 
-    public LeadResource(LeadService service, JsonBinder binder, IdempotencyService idempotency, IntakeMetrics metrics) {
+    public LeadResource(LeadService service, JsonBinder binder, IdempotencyService idempotency, IntakeMetrics metrics,
+                        CurrentCaller caller, ErasureService erasure) {
+        this.caller = caller;
+        this.erasure = erasure;
         this.service = service;
         this.binder = binder;
         this.idempotency = idempotency;
@@ -51,6 +59,7 @@ public class LeadResource {
     }
 
     @POST
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:write")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "ingestLead", summary = "Ingest one lead",
             description = "Normalises, de-duplicates and stores a lead. A new lead answers 201 with Location; a post whose email "
@@ -77,7 +86,7 @@ public class LeadResource {
             JsonNode body) {
         LeadRequest request = binder.bind(RequestBodies.require(body), LeadRequest.class);
         NormalizedLead lead = Normalizer.normalize(request);
-        return metrics.timeIntake(() -> idempotency.execute(Callers.ANONYMOUS, idempotencyKey, "POST", "/api/v1/leads", request, () -> {
+        return metrics.timeIntake(() -> idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads", request, () -> {
             LeadService.Ingested result = service.ingest(List.of(lead)).get(0);
             boolean created = result.outcome() == IntakeResult.Outcome.CREATED;
             IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED, result.lead());
@@ -87,6 +96,7 @@ public class LeadResource {
     }
 
     @POST
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:write")
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "ingestLeadBatch", summary = "Ingest up to 1,000 leads",
@@ -122,11 +132,12 @@ public class LeadResource {
         }
         List<JsonNode> raw = new ArrayList<>(items.size());
         items.forEach(raw::add);
-        return metrics.timeIntake(() -> idempotency.execute(Callers.ANONYMOUS, idempotencyKey, "POST", "/api/v1/leads/batch", raw,
+        return metrics.timeIntake(() -> idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads/batch", raw,
                 () -> new IdempotencyService.Outcome(200, new BatchIntake(binder, service).run(raw, prefix), null)));
     }
 
     @GET
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:read")
     @Path("/{id}")
     @Operation(operationId = "getLead", summary = "Get one lead",
             description = "The stored lead with its normalised fields, raw values where they differ, and lifecycle status.")
@@ -134,10 +145,11 @@ public class LeadResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public LeadView get(@Parameter(description = "Lead id") @PathParam("id") String id) {
-        return service.get(id);
+        return service.get(id, caller.get());
     }
 
     @GET
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:read")
     @Path("/{id}/history")
     @Operation(operationId = "getLeadHistory", summary = "Timeline of everything that happened to a lead",
             description = "Oldest first, paginated with `cursor`.")
@@ -149,10 +161,11 @@ public class LeadResource {
             @PathParam("id") String id,
             @Parameter(description = "Page size, 1–200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
-        return service.history(id, cursor, Page.limit(Params.integer("limit", limit)));
+        return service.history(id, cursor, Page.limit(Params.integer("limit", limit)), caller.get());
     }
 
     @GET
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:read")
     @Operation(operationId = "listLeads", summary = "List leads",
             description = "Keyset-paginated in id order (oldest first), stable under concurrent inserts. Pass `nextCursor` as "
                     + "`cursor` for the next page; it is null on the last page.")
@@ -165,6 +178,7 @@ public class LeadResource {
             @QueryParam("status") String status,
             @Parameter(description = "Only leads from this source", examples = @ExampleObject(name = "hubspot", value = "hubspot")) @QueryParam("source") String source,
             @Parameter(description = "Only leads of this campaign") @QueryParam("campaign") String campaign,
+            @Parameter(description = "Only leads in this queue") @QueryParam("queue") String queue,
             @Parameter(description = "Only leads changed at or after this instant (ISO-8601 UTC)") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Page size, 1–200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
@@ -178,8 +192,25 @@ public class LeadResource {
         LeadRepository.LeadFilter filter = new LeadRepository.LeadFilter(wanted,
                 Normalizer.text(Params.text("source", source, 64)) == null ? null : Normalizer.source(source),
                 Params.text("campaign", campaign, 200),
-                Params.instant("updatedSince", updatedSince));
+                Params.text("queue", queue, 64),
+                Params.instant("updatedSince", updatedSince),
+                caller.get().queues());
         return service.list(filter, cursor, Page.limit(Params.integer("limit", limit)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:write")
+    @Operation(operationId = "eraseLead", summary = "Erase a lead's personal data",
+            description = "Removes names, email, phone, title, city and region, custom attributes, raw values, the tool's contact id, "
+                    + "event details, feedback notes and stored idempotent answers. Keeps what reports count (source, campaign, "
+                    + "company, industry, size, country, scores, routing, outcome times). The lead stays as status `erased` and "
+                    + "`lead.erased` goes on the change feed. Safe to repeat.")
+    @APIResponse(responseCode = "204", description = "Erased (now or before)")
+    @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response erase(@Parameter(description = "Lead id") @PathParam("id") String id) {
+        erasure.erase(id, caller.get());
+        return Response.noContent().build();
     }
 
     /** OpenAPI shape of a page of leads. */

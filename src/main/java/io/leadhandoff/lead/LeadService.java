@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.common.Cursor;
+import io.leadhandoff.security.Caller;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
@@ -152,8 +153,10 @@ public class LeadService {
     }
 
     @Transactional
-    public LeadView get(String id) {
-        return view(find(id));
+    public LeadView get(String id, Caller caller) {
+        Lead lead = find(id);
+        caller.requireVisible(lead.queueId, "Lead", id);
+        return view(lead);
     }
 
     @Transactional
@@ -163,8 +166,8 @@ public class LeadService {
     }
 
     @Transactional
-    public Page<HistoryEntry> history(String id, String cursor, int limit) {
-        find(id);
+    public Page<HistoryEntry> history(String id, String cursor, int limit, Caller caller) {
+        caller.requireVisible(find(id).queueId, "Lead", id);
         List<LeadEvent> rows = events.history(id, Cursor.decode(cursor), limit);
         return Page.of(rows, limit, e -> e.id,
                 e -> new HistoryEntry(e.id, e.type, e.occurredAt, e.actor, readMap(e.detail)));
@@ -516,7 +519,7 @@ public class LeadService {
                 l.status == LeadStatus.CLAIMED && l.leaseExpiresAt != null && l.leaseExpiresAt.isAfter(clock.instant())
                         ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt) : null,
                 l.slaDueAt, l.slaBreaches,
-                l.touches, l.createdAt, l.updatedAt);
+                l.touches, l.createdAt, l.updatedAt, l.erasedAt);
     }
 
     private Score readScore(String json) {

@@ -47,7 +47,8 @@ public record LeadView(
         @Schema(description = "How many times the lead breached its SLA", examples = "0") int slaBreaches,
         @Schema(description = "How many times marketing posted this lead (1 + merges and updates)", examples = "1") int touches,
         @Schema(description = "When the lead was first received (UTC)") Instant createdAt,
-        @Schema(description = "When the lead last changed (UTC)") Instant updatedAt) {
+        @Schema(description = "When the lead last changed (UTC)") Instant updatedAt,
+        @Schema(description = "When its personal data was erased (UTC); personal fields are null from then on", nullable = true) Instant erasedAt) {
 
     /** Who holds a claimed lead and until when. */
     @Schema(name = "LeaseInfo")

@@ -8,6 +8,7 @@ import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.routing.RoutingDecision;
 import io.leadhandoff.routing.RuleSetDocument;
 import io.leadhandoff.scoring.Score;
+import io.leadhandoff.security.Scope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/routing/simulate")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Routing")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "leads:read")
 public class RoutingSimulationResource {
 
     /** A lead body and, optionally, a draft rule set to try instead of the active one. */

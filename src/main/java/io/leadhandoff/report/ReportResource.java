@@ -4,6 +4,7 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
 @Tag(name = "Reports", description = "Lead quality, funnel, SLA and score calibration; JSON or CSV (Accept: text/csv)")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "reports:read")
 public class ReportResource {
 
     static final String CSV = "text/csv";

@@ -1,5 +1,6 @@
 package io.leadhandoff.report;
 
+import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.scoring.ScoringService;
@@ -44,8 +45,10 @@ public class ReportService {
     private final EntityManager em;
     private final ScoringService scoring;
     private final Clock clock;
+    private final AuditService audit;
 
-    public ReportService(EntityManager em, ScoringService scoring, Clock clock) {
+    public ReportService(EntityManager em, ScoringService scoring, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.em = em;
         this.scoring = scoring;
         this.clock = clock;
@@ -204,7 +207,9 @@ public class ReportService {
                     .setParameter("amount", request.amount()).setParameter("currency", request.currency())
                     .setParameter("now", clock.instant()).executeUpdate();
         }
-        return new ReportViews.SpendView(campaign, request.from(), request.to(), request.amount(), request.currency());
+        ReportViews.SpendView spend = new ReportViews.SpendView(campaign, request.from(), request.to(), request.amount(), request.currency());
+        audit.record("campaign-spend.recorded", "campaign:" + campaign, null, spend);
+        return spend;
     }
 
     /** Spend of each campaign over periods that overlap the window (whole periods; no pro-rating). */

@@ -7,6 +7,8 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,28 +27,34 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/queues")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Queues", description = "Sales queues and their members")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "admin")
 public class QueueResource {
 
     private final RoutingService routing;
     private final JsonBinder binder;
 
-    public QueueResource(RoutingService routing, JsonBinder binder) {
+    private final CurrentCaller caller;
+
+    public QueueResource(RoutingService routing, JsonBinder binder, CurrentCaller caller) {
+        this.caller = caller;
         this.routing = routing;
         this.binder = binder;
     }
 
     @GET
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "work")
     @Operation(operationId = "listQueues", summary = "List queues", description = "In id order, paginated.")
     @APIResponse(responseCode = "200", description = "A page of queues", content = @Content(schema = @Schema(implementation = QueuePage.class)))
     @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Page<RoutingViews.QueueView> list(@Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
                                              @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
-        return routing.listQueues(cursor, Page.limit(Params.integer("limit", limit)));
+        return routing.listQueues(cursor, Page.limit(Params.integer("limit", limit)), caller.get().queues());
     }
 
     @POST
@@ -63,11 +71,13 @@ public class QueueResource {
     }
 
     @GET
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "work")
     @Path("/{queueId}")
     @Operation(operationId = "getQueue", summary = "Get a queue", description = "The queue's settings.")
     @APIResponse(responseCode = "200", description = "The queue", content = @Content(schema = @Schema(implementation = RoutingViews.QueueView.class)))
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.QueueView get(@PathParam("queueId") String queueId) {
+        caller.get().requireVisible(queueId, "Queue", queueId);
         return routing.getQueue(queueId);
     }
 
@@ -96,6 +106,7 @@ public class QueueResource {
     }
 
     @GET
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "work")
     @Path("/{queueId}/members")
     @Operation(operationId = "listQueueMembers", summary = "List a queue's members", description = "In rep id order, with open leads and today's assignments.")
     @APIResponse(responseCode = "200", description = "A page of members", content = @Content(schema = @Schema(implementation = MemberPage.class)))
@@ -103,15 +114,18 @@ public class QueueResource {
     public Page<RoutingViews.MemberView> members(@PathParam("queueId") String queueId,
                                                  @Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
                                                  @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
+        caller.get().requireVisible(queueId, "Queue", queueId);
         return routing.listMembers(queueId, cursor, Page.limit(Params.integer("limit", limit)));
     }
 
     @GET
+    @SecurityRequirement(name = Scope.SCHEME, scopes = "work")
     @Path("/{queueId}/members/{repId}")
     @Operation(operationId = "getQueueMember", summary = "Get a member", description = "The rep's settings and load in this queue.")
     @APIResponse(responseCode = "200", description = "The member", content = @Content(schema = @Schema(implementation = RoutingViews.MemberView.class)))
     @APIResponse(responseCode = "404", description = "No such queue or member", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.MemberView member(@PathParam("queueId") String queueId, @PathParam("repId") String repId) {
+        caller.get().requireVisible(queueId, "Queue", queueId);
         return routing.getMember(queueId, repId);
     }
 

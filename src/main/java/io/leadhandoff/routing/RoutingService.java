@@ -2,6 +2,7 @@ package io.leadhandoff.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Problem.FieldError;
@@ -38,9 +39,11 @@ public class RoutingService {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final AuditService audit;
     private final Map<Integer, Router.CompiledRuleSet> compiled = new ConcurrentHashMap<>();
 
-    public RoutingService(EntityManager em, ObjectMapper mapper, Clock clock) {
+    public RoutingService(EntityManager em, ObjectMapper mapper, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
@@ -201,7 +204,9 @@ public class RoutingService {
         em.flush();
         em.createNativeQuery("update routing_active set version = ?1, changed_at = ?2 where id = 1")
                 .setParameter(1, version).setParameter(2, row.createdAt).executeUpdate();
-        return new RoutingViews.RuleSetView(version, row.createdAt, document);
+        RoutingViews.RuleSetView created = new RoutingViews.RuleSetView(version, row.createdAt, document);
+        audit.record("routing-rules.replaced", "routing-rules:" + version, null, created);
+        return created;
     }
 
     private Router.CompiledRuleSet compile(int version, RuleSetDocument document) {
@@ -244,6 +249,7 @@ public class RoutingService {
         apply(q, request);
         em.persist(q);
         em.flush();
+        audit.record("queue.created", "queue:" + q.id, null, view(q));
         return view(q);
     }
 
@@ -253,7 +259,9 @@ public class RoutingService {
         if (request.id() != null && !request.id().equals(id)) {
             throw ProblemException.validation(List.of(FieldError.atPointer("/id", "cannot change; it is " + id)));
         }
+        RoutingViews.QueueView before = view(q);
         apply(q, request);
+        audit.record("queue.updated", "queue:" + q.id, before, view(q));
         return view(q);
     }
 
@@ -278,10 +286,15 @@ public class RoutingService {
     }
 
     @Transactional
-    public Page<RoutingViews.QueueView> listQueues(String cursor, int limit) {
+    public Page<RoutingViews.QueueView> listQueues(String cursor, int limit, java.util.Set<String> visible) {
         String after = Cursor.decode(cursor);
-        List<SalesQueue> rows = em.createQuery("from SalesQueue q where (:after is null or q.id > :after) order by q.id", SalesQueue.class)
-                .setParameter("after", after).setMaxResults(limit + 1).getResultList();
+        var query = em.createQuery("from SalesQueue q where (:after is null or q.id > :after)"
+                        + (visible == null ? "" : " and q.id in :visible") + " order by q.id", SalesQueue.class)
+                .setParameter("after", after).setMaxResults(limit + 1);
+        if (visible != null) {
+            query.setParameter("visible", visible);
+        }
+        List<SalesQueue> rows = query.getResultList();
         return Page.of(rows, limit, q -> q.id, this::view);
     }
 
@@ -300,6 +313,7 @@ public class RoutingService {
                     "Queue '" + id + "' is in use (routing rules, an overflow setting, or leads waiting in it); deactivate it instead");
         }
         em.createQuery("delete from QueueMember m where m.id.queueId = :id").setParameter("id", id).executeUpdate();
+        audit.record("queue.deleted", "queue:" + id, view(q), null);
         em.remove(q);
     }
 
@@ -325,6 +339,7 @@ public class RoutingService {
             throw ProblemException.notFound("Member", repId);
         }
         QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
+        RoutingViews.MemberView before = m == null ? null : view(m, Map.of());
         Instant now = clock.instant();
         MemberStatus status = r.status() == null ? MemberStatus.ACTIVE : r.status();
         if (m == null) {
@@ -346,7 +361,9 @@ public class RoutingService {
             em.persist(m);
         }
         em.flush();
-        return view(m, openCounts(queueId));
+        RoutingViews.MemberView after = view(m, openCounts(queueId));
+        audit.record(before == null ? "member.added" : "member.updated", "queue:" + queueId + "/member:" + repId, before, after);
+        return after;
     }
 
     @Transactional
@@ -369,7 +386,9 @@ public class RoutingService {
     @Transactional
     public void deleteMember(String queueId, String repId) {
         queue(queueId);
-        em.remove(member(queueId, repId));
+        QueueMember m = member(queueId, repId);
+        audit.record("member.removed", "queue:" + queueId + "/member:" + repId, view(m, Map.of()), null);
+        em.remove(m);
     }
 
     @Transactional
@@ -406,6 +425,7 @@ public class RoutingService {
             queue(r.queueId());
         }
         Account a = em.find(Account.class, key);
+        RoutingViews.AccountView before = a == null ? null : view(a);
         if (a == null) {
             a = new Account();
             a.domain = key;
@@ -417,6 +437,7 @@ public class RoutingService {
         if (!em.contains(a)) {
             em.persist(a);
         }
+        audit.record(before == null ? "account.created" : "account.updated", "account:" + key, before, view(a));
         return view(a);
     }
 
@@ -427,7 +448,9 @@ public class RoutingService {
 
     @Transactional
     public void deleteAccount(String domain) {
-        em.remove(account(domain(domain)));
+        Account a = account(domain(domain));
+        audit.record("account.deleted", "account:" + a.domain, view(a), null);
+        em.remove(a);
     }
 
     private Account account(String domain) {

@@ -9,6 +9,7 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.common.Transactions;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/scoring/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Scoring", description = "Versioned, explainable scoring models")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "admin")
 public class ScoringResource {
 
     private final ScoringService service;

@@ -2,6 +2,7 @@ package io.leadhandoff.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
@@ -26,12 +27,14 @@ public class ScoringService {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final AuditService audit;
     private final Map<Integer, CompiledModel> compiled = new ConcurrentHashMap<>();
     /** The active version this replica last scored with, for the metrics gauge. */
     private final java.util.concurrent.atomic.AtomicInteger lastActive = new java.util.concurrent.atomic.AtomicInteger();
 
     public ScoringService(ModelRepository models, EntityManager em, ObjectMapper mapper, Clock clock,
-                          io.micrometer.core.instrument.MeterRegistry registry) {
+                          io.micrometer.core.instrument.MeterRegistry registry, AuditService audit) {
+        this.audit = audit;
         this.models = models;
         this.em = em;
         this.mapper = mapper;
@@ -81,7 +84,9 @@ public class ScoringService {
         row.createdAt = clock.instant();
         models.persist(row);
         em.flush();
-        return view(row, false, true);
+        ModelView created = view(row, false, true);
+        audit.record("scoring-model.created", "scoring-model:" + version, null, created);
+        return created;
     }
 
     @Transactional
@@ -114,6 +119,7 @@ public class ScoringService {
         em.createNativeQuery("update scoring_active set version = ?1, changed_at = ?2 where id = 1")
                 .setParameter(1, version).setParameter(2, now).executeUpdate();
         row.activatedAt = now;
+        audit.record("scoring-model.activated", "scoring-model:" + version, null, Map.of("version", version, "activatedAt", now.toString()));
         return view(row, true, true);
     }
 

@@ -5,6 +5,8 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,18 +18,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Part of the work API; one class per path so that no class-level path shadows another resource's. */
 @Path("/api/v1/queues/{queueId}/claims")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work", description = "Claims, leases and what each rep holds")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "work")
 public class ClaimResource {
 
     private final WorkService work;
     private final JsonBinder binder;
 
-    public ClaimResource(WorkService work, JsonBinder binder) {
+    private final CurrentCaller caller;
+
+    public ClaimResource(WorkService work, JsonBinder binder, CurrentCaller caller) {
+        this.caller = caller;
         this.work = work;
         this.binder = binder;
     }
@@ -44,6 +51,7 @@ public class ClaimResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid claim", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public WorkViews.ClaimResult claim(@PathParam("queueId") String queueId, JsonNode body) {
+        caller.get().requireVisible(queueId, "Queue", queueId);
         return work.claim(queueId, binder.bind(RequestBodies.require(body), WorkViews.ClaimRequest.class));
     }
 

@@ -5,6 +5,8 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,18 +18,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Part of the work API; one class per path so that no class-level path shadows another resource's. */
 @Path("/api/v1/leads/{id}/lease")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work", description = "Claims, leases and what each rep holds")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "work")
 public class LeaseResource {
 
     private final WorkService work;
     private final JsonBinder binder;
 
-    public LeaseResource(WorkService work, JsonBinder binder) {
+    private final CurrentCaller caller;
+
+    public LeaseResource(WorkService work, JsonBinder binder, CurrentCaller caller) {
+        this.caller = caller;
         this.work = work;
         this.binder = binder;
     }
@@ -42,7 +49,7 @@ public class LeaseResource {
     @APIResponse(responseCode = "409", description = "lease-lost", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public WorkViews.Claimed extend(@PathParam("id") String id, JsonNode body) {
         WorkViews.ExtendRequest request = binder.bind(RequestBodies.require(body), WorkViews.ExtendRequest.class);
-        return work.extend(id, request.leaseToken(), request.leaseSeconds());
+        return work.extend(id, request.leaseToken(), request.leaseSeconds(), caller.get());
     }
 
 }

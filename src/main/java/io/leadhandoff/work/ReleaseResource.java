@@ -5,6 +5,8 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,18 +19,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Part of the work API; one class per path so that no class-level path shadows another resource's. */
 @Path("/api/v1/leads/{id}/release")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work", description = "Claims, leases and what each rep holds")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "work")
 public class ReleaseResource {
 
     private final WorkService work;
     private final JsonBinder binder;
 
-    public ReleaseResource(WorkService work, JsonBinder binder) {
+    private final CurrentCaller caller;
+
+    public ReleaseResource(WorkService work, JsonBinder binder, CurrentCaller caller) {
+        this.caller = caller;
         this.work = work;
         this.binder = binder;
     }
@@ -43,7 +50,7 @@ public class ReleaseResource {
     @APIResponse(responseCode = "409", description = "lease-lost: the token is not the current lease", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response release(@PathParam("id") String id, JsonNode body) {
         WorkViews.ReleaseRequest request = binder.bind(RequestBodies.require(body), WorkViews.ReleaseRequest.class);
-        work.release(id, request.leaseToken());
+        work.release(id, request.leaseToken(), caller.get());
         return Response.noContent().build();
     }
 

@@ -6,6 +6,7 @@ import io.leadhandoff.lead.Lead;
 import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -27,14 +28,19 @@ public class RepLeads {
     }
 
     @Transactional
-    public Page<LeadView> list(String repId, String cursor, int limit) {
+    public Page<LeadView> list(String repId, Caller caller, String cursor, int limit) {
         String after = Cursor.decode(cursor);
-        List<Lead> rows = em.createQuery("from Lead l where l.ownerRepId = :rep and (:after is null or l.id > :after) and "
-                        + "((l.status = :claimed and l.leaseExpiresAt > :now) or l.status = :queued) order by l.id", Lead.class)
+        var query = em.createQuery("from Lead l where l.ownerRepId = :rep and (:after is null or l.id > :after) and "
+                        + "((l.status = :claimed and l.leaseExpiresAt > :now) or l.status = :queued)"
+                        + (caller.limitedToQueues() ? " and l.queueId in :visible" : "") + " order by l.id", Lead.class)
                 .setParameter("rep", repId).setParameter("after", after)
                 .setParameter("claimed", LeadStatus.CLAIMED).setParameter("queued", LeadStatus.QUEUED)
                 .setParameter("now", clock.instant())
-                .setMaxResults(limit + 1).getResultList();
+                .setMaxResults(limit + 1);
+        if (caller.limitedToQueues()) {
+            query.setParameter("visible", caller.queues());
+        }
+        List<Lead> rows = query.getResultList();
         return Page.of(rows, limit, l -> l.id, leads::view);
     }
 }

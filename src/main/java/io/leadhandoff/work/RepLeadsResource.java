@@ -5,6 +5,8 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,17 +19,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Part of the work API; one class per path so that no class-level path shadows another resource's. */
 @Path("/api/v1/reps/{repId}/leads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Work", description = "Claims, leases and what each rep holds")
+@SecurityRequirement(name = Scope.SCHEME, scopes = "work")
 public class RepLeadsResource {
 
     private final RepLeads repLeads;
 
-    public RepLeadsResource(RepLeads repLeads) {
+    private final CurrentCaller caller;
+
+    public RepLeadsResource(RepLeads repLeads, CurrentCaller caller) {
+        this.caller = caller;
         this.repLeads = repLeads;
     }
 
@@ -39,7 +46,7 @@ public class RepLeadsResource {
     public Page<LeadView> repLeads(@PathParam("repId") String repId,
                                    @Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
                                    @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
-        return repLeads.list(repId, cursor, Page.limit(Params.integer("limit", limit)));
+        return repLeads.list(repId, caller.get(), cursor, Page.limit(Params.integer("limit", limit)));
     }
 
     @Schema(name = "RepLeadPage")

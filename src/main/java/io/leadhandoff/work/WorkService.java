@@ -8,6 +8,7 @@ import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.security.Caller;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -134,8 +135,8 @@ public class WorkService {
     }
 
     @Transactional
-    public void release(String leadId, String token) {
-        Lead lead = held(leadId, token);
+    public void release(String leadId, String token, Caller caller) {
+        Lead lead = held(leadId, token, caller);
         Instant now = clock.instant();
         String rep = lead.claimedBy;
         requeue(lead, now);
@@ -146,8 +147,8 @@ public class WorkService {
     }
 
     @Transactional
-    public WorkViews.Claimed extend(String leadId, String token, int leaseSeconds) {
-        Lead lead = held(leadId, token);
+    public WorkViews.Claimed extend(String leadId, String token, int leaseSeconds, Caller caller) {
+        Lead lead = held(leadId, token, caller);
         Instant now = clock.instant();
         lead.leaseExpiresAt = now.plusSeconds(leaseSeconds);
         lead.updatedAt = now;
@@ -162,11 +163,12 @@ public class WorkService {
      * Used by release, extension and feedback.
      */
     @Transactional
-    public Lead held(String leadId, String token) {
+    public Lead held(String leadId, String token, Caller caller) {
         Lead lead = leadRows.lockById(leadId);
         if (lead == null) {
             throw ProblemException.notFound("Lead", leadId);
         }
+        caller.requireVisible(lead.queueId, "Lead", leadId);
         Instant now = clock.instant();
         if (lead.status != LeadStatus.CLAIMED || lead.leaseToken == null || !constantTimeEquals(lead.leaseToken, token)
                 || !lead.leaseExpiresAt.isAfter(now)) {

@@ -1,6 +1,6 @@
 package io.leadhandoff.common;
 
-import static io.restassured.RestAssured.given;
+import static io.leadhandoff.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 

@@ -1,6 +1,6 @@
 package io.leadhandoff.lead;
 
-import static io.restassured.RestAssured.given;
+import static io.leadhandoff.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;

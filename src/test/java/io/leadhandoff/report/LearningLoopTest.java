@@ -1,6 +1,6 @@
 package io.leadhandoff.report;
 
-import static io.restassured.RestAssured.given;
+import static io.leadhandoff.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,7 +48,7 @@ class LearningLoopTest {
         for (int i = 0; i < leads.size(); i++) {
             boolean accepted = leads.get(i).accepted();
             feedback.record(ids.get(i), new FeedbackRequest(accepted ? Outcome.ACCEPTED : Outcome.REJECTED,
-                    accepted ? null : (i % 2 == 0 ? "NOT_A_FIT" : "NO_NEED"), null, "rep-synthetic", null, null));
+                    accepted ? null : (i % 2 == 0 ? "NOT_A_FIT" : "NO_NEED"), null, "rep-synthetic", null, null), io.leadhandoff.security.Caller.SYSTEM);
         }
         Instant to = nextSecond();
 

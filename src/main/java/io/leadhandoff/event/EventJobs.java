@@ -1,0 +1,27 @@
+package io.leadhandoff.event;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Keeps the feed fresh on every replica (only one sequences at a time) and applies its retention. */
+@ApplicationScoped
+public class EventJobs {
+
+    private final EventFeedService feed;
+
+    public EventJobs(EventFeedService feed) {
+        this.feed = feed;
+    }
+
+    @Scheduled(every = "${lead-handoff.events.sequence-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sequence() {
+        feed.sequence();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purge() {
+        feed.purge();
+    }
+}

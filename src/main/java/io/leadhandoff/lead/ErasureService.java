@@ -1,0 +1,120 @@
+package io.leadhandoff.lead;
+
+import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Erasure of a lead's personal data (GDPR Art. 17 / CCPA deletion): names, email, phone, title,
+ * city and region, free text, custom attributes, raw values, the tool's contact id, event details,
+ * feedback notes and stored idempotent answers. What reports count stays: source, campaign, company,
+ * industry, size, country, scores, routing and outcome times.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    private final LeadRepository leads;
+    private final EntityManager em;
+    private final LeadHistory history;
+    private final AuditService audit;
+    private final Clock clock;
+
+    public ErasureService(LeadRepository leads, EntityManager em, LeadHistory history, AuditService audit, Clock clock) {
+        this.leads = leads;
+        this.em = em;
+        this.history = history;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Erases one lead; erasing an erased lead changes nothing. */
+    @Transactional
+    public void erase(String id, Caller caller) {
+        Lead lead = leads.lockById(id);
+        if (lead == null) {
+            throw ProblemException.notFound("Lead", id);
+        }
+        caller.requireVisible(lead.queueId, "Lead", id);
+        eraseLocked(lead, caller.label());
+    }
+
+    /** Erases every lead with this email address (any status); returns their ids. */
+    @Transactional
+    public List<String> eraseByEmail(String email, String actor) {
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        @SuppressWarnings("unchecked")
+        List<Lead> rows = em.createNativeQuery("select * from lead where email = :email order by id for update", Lead.class)
+                .setParameter("email", normalized).getResultList();
+        List<String> ids = new ArrayList<>();
+        for (Lead lead : rows) {
+            eraseLocked(lead, actor);
+            ids.add(lead.id);
+        }
+        deleteStoredAnswersContaining(normalized);
+        return ids;
+    }
+
+    /** Erases the lead a source knows by this contact id, if there is one (HubSpot privacy deletion). */
+    @Transactional
+    public List<String> eraseByExternalId(String source, String externalId, String actor) {
+        @SuppressWarnings("unchecked")
+        List<Lead> rows = em.createNativeQuery("select * from lead where source = :source and external_id = :external for update", Lead.class)
+                .setParameter("source", source).setParameter("external", externalId).getResultList();
+        rows.forEach(lead -> eraseLocked(lead, actor));
+        return rows.stream().map(l -> l.id).toList();
+    }
+
+    private void eraseLocked(Lead lead, String actor) {
+        if (lead.erasedAt != null) {
+            return;
+        }
+        String email = lead.email;
+        Instant now = Instant.now(clock);
+        lead.email = null;
+        lead.emailRaw = null;
+        lead.openEmail = null;
+        lead.firstName = null;
+        lead.lastName = null;
+        lead.title = null;
+        lead.phone = null;
+        lead.phoneRaw = null;
+        lead.countryRaw = null;
+        lead.region = null;
+        lead.city = null;
+        lead.attributes = null;
+        lead.externalId = null;
+        if (lead.freeEmail) {
+            lead.domain = null;
+        }
+        lead.leaseToken = null;
+        lead.leaseExpiresAt = null;
+        lead.status = LeadStatus.ERASED;
+        lead.erasedAt = now;
+        lead.updatedAt = now;
+        em.flush();
+        em.createNativeQuery("update lead_event set detail = '{}' where lead_id = :id").setParameter("id", lead.id).executeUpdate();
+        em.createNativeQuery("update lead_feedback set note = null where lead_id = :id").setParameter("id", lead.id).executeUpdate();
+        deleteStoredAnswersContaining(lead.id);
+        if (email != null) {
+            deleteStoredAnswersContaining(email);
+        }
+        history.record(lead, "lead.erased", now, actor, Map.of());
+        audit.record("lead.erased", "lead:" + lead.id, null, null);
+    }
+
+    /** Idempotent answers kept for 24 h hold the lead as it was; they must not outlive the erasure. */
+    private void deleteStoredAnswersContaining(String value) {
+        String pattern = "%" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        em.createNativeQuery("delete from idempotency_record where response_body like :pattern escape '!'")
+                .setParameter("pattern", pattern).executeUpdate();
+    }
+}

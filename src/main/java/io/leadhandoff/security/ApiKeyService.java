@@ -1,0 +1,159 @@
+package io.leadhandoff.security;
+
+import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Ids;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * API keys: {@code lh_<prefix>_<secret>}. The prefix finds the row, the SHA-256 of the whole key is
+ * compared in constant time. Every request reads the key's row, so a revocation is seen by every
+ * replica on the next request.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    private static final Pattern KEY = Pattern.compile("lh_([a-z2-9]{10})_([a-z2-9]{32})");
+    static final String BOOTSTRAP_ID = "bootstrap-admin";
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final SecurityConfig config;
+    private final AuditService audit;
+    private final String bootstrapHash;
+
+    public ApiKeyService(EntityManager em, Clock clock, SecurityConfig config, AuditService audit) {
+        this.em = em;
+        this.clock = clock;
+        this.config = config;
+        this.audit = audit;
+        String bootstrap = config.bootstrapAdminKey().map(String::trim).orElse("");
+        if (!bootstrap.isEmpty() && bootstrap.length() < 24) {
+            throw new IllegalStateException("lead-handoff.security.bootstrap-admin-key must be at least 24 characters");
+        }
+        this.bootstrapHash = bootstrap.isEmpty() ? null : Secrets.sha256Hex(bootstrap);
+    }
+
+    /** The caller behind a bearer token, or empty when the token is not a valid, unrevoked key. */
+    @Transactional
+    public java.util.Optional<Caller> authenticate(String token) {
+        String hash = Secrets.sha256Hex(token);
+        if (bootstrapHash != null && Secrets.equal(bootstrapHash, hash)) {
+            return java.util.Optional.of(new Caller(BOOTSTRAP_ID, "bootstrap admin key", EnumSet.of(Scope.ADMIN), null, defaultLimit()));
+        }
+        Matcher m = KEY.matcher(token);
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        List<ApiKey> rows = em.createQuery("from ApiKey where prefix = :prefix", ApiKey.class)
+                .setParameter("prefix", m.group(1)).getResultList();
+        if (rows.isEmpty() || rows.get(0).revokedAt != null || !Secrets.equal(rows.get(0).secretHash, hash)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(caller(rows.get(0)));
+    }
+
+    @Transactional
+    public ApiKeyViews.CreatedKey create(ApiKeyViews.KeyRequest request) {
+        ApiKey key = new ApiKey();
+        key.id = Ids.next();
+        key.prefix = Secrets.random(10);
+        String secret = "lh_" + key.prefix + "_" + Secrets.random(32);
+        key.secretHash = Secrets.sha256Hex(secret);
+        key.name = request.name().trim();
+        key.scopes = String.join(",", new LinkedHashSet<>(request.scopes()));
+        key.queues = request.queues() == null ? null : String.join(",", new LinkedHashSet<>(request.queues()));
+        key.ratePerSecond = request.ratePerSecond();
+        key.burst = request.burst();
+        key.createdBy = audit.actorLabel();
+        key.createdAt = Instant.now(clock);
+        em.persist(key);
+        ApiKeyViews.KeyView view = view(key);
+        audit.record("api-key.created", "api-key:" + key.id, null, view);
+        return new ApiKeyViews.CreatedKey(secret, view);
+    }
+
+    @Transactional
+    public Page<ApiKeyViews.KeyView> list(String cursor, int limit) {
+        String after = Cursor.decode(cursor);
+        var query = em.createQuery(after == null ? "from ApiKey order by id" : "from ApiKey where id > :after order by id", ApiKey.class)
+                .setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return Page.of(query.getResultList(), limit, k -> k.id, this::view);
+    }
+
+    @Transactional
+    public ApiKeyViews.KeyView get(String id) {
+        return view(find(id));
+    }
+
+    /** Revokes a key; revoking a revoked key changes nothing. */
+    @Transactional
+    public void revoke(String id) {
+        ApiKey key = find(id);
+        if (key.revokedAt == null) {
+            ApiKeyViews.KeyView before = view(key);
+            key.revokedAt = Instant.now(clock);
+            audit.record("api-key.revoked", "api-key:" + key.id, before, view(key));
+        }
+    }
+
+    private ApiKey find(String id) {
+        ApiKey key = id == null || id.length() > 26 ? null : em.find(ApiKey.class, id);
+        if (key == null) {
+            throw ProblemException.notFound("API key", id);
+        }
+        return key;
+    }
+
+    private Caller caller(ApiKey key) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        Arrays.stream(key.scopes.split(",")).map(Scope::fromWire).flatMap(java.util.Optional::stream).forEach(scopes::add);
+        Set<String> queues = key.queues == null ? null : Set.copyOf(Arrays.asList(key.queues.split(",")));
+        RateLimiter.Limit limit = new RateLimiter.Limit(
+                key.ratePerSecond == null ? config.defaultRatePerSecond() : key.ratePerSecond,
+                key.burst == null ? Math.max(config.defaultBurst(), key.ratePerSecond == null ? 1 : key.ratePerSecond) : key.burst);
+        return new Caller(key.id, "key " + prefixOf(key) + " (" + key.name + ")", scopes, queues, limit);
+    }
+
+    RateLimiter.Limit defaultLimit() {
+        return new RateLimiter.Limit(config.defaultRatePerSecond(), config.defaultBurst());
+    }
+
+    private static String prefixOf(ApiKey key) {
+        return "lh_" + key.prefix;
+    }
+
+    private ApiKeyViews.KeyView view(ApiKey key) {
+        Caller c = caller(key);
+        return new ApiKeyViews.KeyView(key.id, prefixOf(key), key.name, Arrays.asList(key.scopes.split(",")),
+                key.queues == null ? null : Arrays.asList(key.queues.split(",")),
+                c.limit().perSecond(), c.limit().burst(), key.createdBy, key.createdAt, key.revokedAt);
+    }
+
+    static ProblemException unauthorized(String detail, boolean invalidToken) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail)
+                .withHeader("WWW-Authenticate", invalidToken ? "Bearer realm=\"lead-handoff\", error=\"invalid_token\"" : "Bearer realm=\"lead-handoff\"");
+    }
+
+    static String scopeList(Set<Scope> scopes) {
+        return scopes.stream().map(Scope::wire).collect(Collectors.joining(" or "));
+    }
+}

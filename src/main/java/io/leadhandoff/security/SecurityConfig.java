@@ -1,0 +1,24 @@
+package io.leadhandoff.security;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Security settings; see the README's configuration table. */
+@ConfigMapping(prefix = "lead-handoff.security")
+public interface SecurityConfig {
+
+    /**
+     * An admin key accepted without being stored, so a fresh install can create its real keys
+     * (LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY). At least 24 characters.
+     */
+    Optional<String> bootstrapAdminKey();
+
+    /** Requests per second a key may make on average, unless the key sets its own. */
+    @WithDefault("50")
+    int defaultRatePerSecond();
+
+    /** Requests a key may make at once, unless the key sets its own. */
+    @WithDefault("100")
+    int defaultBurst();
+}
