@@ -15,6 +15,7 @@ local titles = {"VP Sales", "CTO", "Engineering Manager", "Marketing Director", 
 local sources = {"hubspot", "marketo", "mautic", "web"}
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. (os.getenv("LH_API_KEY") or "")
 request = function()
   counter = counter + 1
   local id = string.format("%d-%d-%d-%d", os.time(), thread_id, math.random(1, 1000000000), counter)

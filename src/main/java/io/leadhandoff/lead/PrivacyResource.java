@@ -34,7 +34,7 @@ public class PrivacyResource {
     }
 
     @Schema(name = "ErasureResult")
-    public record ErasureResult(@Schema(description = "Ids of the leads whose personal data was erased now or before") List<String> erasedLeadIds) {
+    public record ErasureResult(@Schema(description = "Ids of the leads this request erased (a repeat finds none: their email is gone)") List<String> erasedLeadIds) {
     }
 
     private final ErasureService erasure;

@@ -12,7 +12,7 @@ public class CurrentCaller {
         return caller;
     }
 
-    void set(Caller caller) {
+    public void set(Caller caller) {
         this.caller = caller;
     }
 }

@@ -24,11 +24,11 @@ public final class RateLimits {
         }
     }
 
-    static String policy(RateLimiter.Limit limit) {
+    public static String policy(RateLimiter.Limit limit) {
         return "\"default\";q=" + limit.burst() + ";w=" + limit.windowSeconds();
     }
 
-    static String state(RateLimiter.Decision decision) {
+    public static String state(RateLimiter.Decision decision) {
         return "\"default\";r=" + decision.remaining() + ";t=" + decision.resetSeconds();
     }
 

@@ -1,0 +1,340 @@
+package io.leadhandoff.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadhandoff.common.Problem.FieldError;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns each tool's own payload into leads in the service's JSON shape, remembering for every lead
+ * field where in the payload it came from, so a validation error can name the tool's field. Pure.
+ */
+public final class PayloadMapper {
+
+    /** What to do with one event of a payload. */
+    public enum Action { UPSERT, ERASE, IGNORE }
+
+    /**
+     * One event: a lead to ingest (with {@code origin}: lead pointer → payload pointer), a contact to
+     * erase, or something acknowledged and ignored ({@code note} says why); or errors if unmappable.
+     */
+    public record Inbound(String eventId, Action action, ObjectNode lead, Map<String, String> origin, String externalId,
+                          String note, List<FieldError> errors) {
+        public boolean failed() {
+            return !errors.isEmpty();
+        }
+    }
+
+    static final Map<String, String> HUBSPOT = fields("email", "email", "firstname", "firstName", "lastname", "lastName",
+            "company", "company", "website", "website", "jobtitle", "title", "phone", "phone", "country", "country",
+            "state", "region", "city", "city", "industry", "industry", "numemployees", "employeeCount",
+            "annualrevenue", "annualRevenue", "campaign", "campaign", "utm_source", "utm.source", "utm_medium", "utm.medium",
+            "utm_campaign", "utm.campaign", "utm_term", "utm.term", "utm_content", "utm.content",
+            "hs_analytics_num_page_views", "activity.pageViews", "num_conversion_events", "activity.formSubmissions");
+    static final Map<String, String> MAUTIC = fields("email", "email", "firstname", "firstName", "lastname", "lastName",
+            "company", "company", "website", "website", "position", "title", "phone", "phone", "country", "country",
+            "state", "region", "city", "city", "points", "attributes.mauticPoints");
+    static final Map<String, String> PARDOT = fields("email", "email", "first_name", "firstName", "last_name", "lastName",
+            "company", "company", "website", "website", "job_title", "title", "phone", "phone", "country", "country",
+            "state", "region", "city", "city", "industry", "industry", "employees", "employeeCount",
+            "annual_revenue", "annualRevenue", "campaign", "campaign", "utm_source", "utm.source", "utm_medium", "utm.medium",
+            "utm_campaign", "utm.campaign", "utm_term", "utm.term", "utm_content", "utm.content");
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*([0-9][0-9,]*)");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private PayloadMapper() {
+    }
+
+    private static Map<String, String> fields(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    public static String bodyHash(byte[] body) {
+        return "sha256:" + HexFormat.of().formatHex(Signatures.sha256(body));
+    }
+
+    // --- HubSpot --------------------------------------------------------------------------------
+
+    /** A workflow webhook (full contact object or flat properties) or a Webhooks API batch (array). */
+    public static List<Inbound> hubspot(JsonNode body, byte[] raw, SourceSettings settings) {
+        if (body.isArray()) {
+            List<Inbound> out = new ArrayList<>();
+            for (int i = 0; i < body.size(); i++) {
+                out.add(hubspotSubscriptionEvent(body.get(i), "/" + i));
+            }
+            return out;
+        }
+        if (!body.isObject()) {
+            return List.of(failure(bodyHash(raw), "", "must be a HubSpot contact object or an array of webhook events"));
+        }
+        Map<String, String> names = overridden(HUBSPOT, settings);
+        ObjectNode lead = JSON.objectNode();
+        Map<String, String> origin = new LinkedHashMap<>();
+        JsonNode properties = body.get("properties");
+        boolean full = properties != null && properties.isObject();
+        names.forEach((property, field) -> {
+            String pointer = full ? "/properties/" + property + (isValueObject(properties.get(property)) ? "/value" : "") : "/" + property;
+            if (full && properties.get(property) == null) {
+                pointer = "/properties/" + property + "/value";
+            }
+            origin.put(leadPointer(field), pointer);
+            JsonNode value = full ? unwrap(properties.get(property)) : body.get(property);
+            set(lead, field, value);
+        });
+        JsonNode id = firstPresent(body.get("vid"), body.get("objectId"), full ? unwrap(properties.get("hs_object_id")) : body.get("hs_object_id"));
+        if (id != null && !id.isNull() && !id.asText().isEmpty()) {
+            lead.put("externalId", id.asText());
+        }
+        return List.of(upsert(bodyHash(raw), lead, origin, settings));
+    }
+
+    private static Inbound hubspotSubscriptionEvent(JsonNode event, String at) {
+        String eventId = event.hasNonNull("eventId") ? "hubspot:" + event.get("eventId").asText() : null;
+        String type = event.path("subscriptionType").asText("");
+        if (eventId == null) {
+            return failure(null, at + "/eventId", "is required on a HubSpot webhook event");
+        }
+        if (type.equals("contact.privacyDeletion")) {
+            if (!event.hasNonNull("objectId")) {
+                return failure(eventId, at + "/objectId", "is required for contact.privacyDeletion");
+            }
+            return new Inbound(eventId, Action.ERASE, null, Map.of(), event.get("objectId").asText(), null, List.of());
+        }
+        return new Inbound(eventId, Action.IGNORE, null, Map.of(), null,
+                type.isEmpty() ? "not a subscription event" : type + " carries no contact data; send contacts with the workflow webhook",
+                List.of());
+    }
+
+    private static boolean isValueObject(JsonNode node) {
+        return node != null && node.isObject() && node.has("value");
+    }
+
+    private static JsonNode unwrap(JsonNode node) {
+        return isValueObject(node) ? node.get("value") : node;
+    }
+
+    // --- Mautic ---------------------------------------------------------------------------------
+
+    /** {@code {"mautic.lead_post_save_new": [{"contact"|"lead": {"id", "fields": {group: {alias: {"value"}}}}, "timestamp"}], ...}}. */
+    public static List<Inbound> mautic(JsonNode body, byte[] raw, SourceSettings settings) {
+        if (!body.isObject()) {
+            return List.of(failure(bodyHash(raw), "", "must be a Mautic webhook object"));
+        }
+        List<Inbound> out = new ArrayList<>();
+        Map<String, String> names = overridden(MAUTIC, settings);
+        body.fieldNames().forEachRemaining(type -> {
+            JsonNode events = body.get(type);
+            String at = "/" + type.replace("~", "~0").replace("/", "~1");
+            if (!events.isArray()) {
+                return;
+            }
+            for (int i = 0; i < events.size(); i++) {
+                JsonNode event = events.get(i);
+                String entityKey = event.has("contact") ? "contact" : "lead";
+                JsonNode contact = event.path(entityKey);
+                String eventId = type + ":" + contact.path("id").asText("?") + ":" + event.path("timestamp").asText("");
+                if (!type.equals("mautic.lead_post_save_new") && !type.equals("mautic.lead_post_save_update")) {
+                    out.add(new Inbound(eventId, Action.IGNORE, null, Map.of(), null, type + " is not a contact save", List.of()));
+                    continue;
+                }
+                String base = at + "/" + i + "/" + entityKey;
+                if (!contact.isObject()) {
+                    out.add(failure(eventId, base, "must be a Mautic contact"));
+                    continue;
+                }
+                ObjectNode lead = JSON.objectNode();
+                Map<String, String> origin = new LinkedHashMap<>();
+                JsonNode groups = contact.path("fields");
+                names.forEach((alias, field) -> {
+                    String group = groupOf(groups, alias);
+                    origin.put(leadPointer(field), base + "/fields/" + group + "/" + alias + "/value");
+                    set(lead, field, groups.path(group).path(alias).get("value"));
+                });
+                if (lead.path("phone").isMissingNode()) {
+                    set(lead, "phone", groups.path(groupOf(groups, "mobile")).path("mobile").get("value"));
+                }
+                if (contact.hasNonNull("id")) {
+                    lead.put("externalId", contact.get("id").asText());
+                }
+                out.add(upsert(eventId, lead, origin, settings));
+            }
+        });
+        if (out.isEmpty()) {
+            return List.of(failure(bodyHash(raw), "", "holds no Mautic webhook events"));
+        }
+        return out;
+    }
+
+    private static String groupOf(JsonNode groups, String alias) {
+        for (String group : List.of("core", "professional", "personal", "social")) {
+            if (groups.path(group).has(alias)) {
+                return group;
+            }
+        }
+        return "core";
+    }
+
+    // --- Pardot ---------------------------------------------------------------------------------
+
+    /** Form-handler data forwarding: {@code application/x-www-form-urlencoded} with the form's field names. */
+    public static List<Inbound> pardot(Map<String, String> form, byte[] raw, SourceSettings settings) {
+        ObjectNode lead = JSON.objectNode();
+        Map<String, String> origin = new LinkedHashMap<>();
+        overridden(PARDOT, settings).forEach((name, field) -> {
+            origin.put(leadPointer(field), name);
+            String value = form.get(name);
+            set(lead, field, value == null ? null : JSON.textNode(value));
+        });
+        return List.of(upsert(eventIdFrom(form.get("event_id"), raw), lead, origin, settings));
+    }
+
+    public static Map<String, String> parseForm(byte[] raw) {
+        Map<String, String> form = new LinkedHashMap<>();
+        String text = new String(raw, StandardCharsets.UTF_8);
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                form.putIfAbsent(key, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("is not valid application/x-www-form-urlencoded");
+            }
+        }
+        return form;
+    }
+
+    // --- Marketo, Standard Webhooks, generic ------------------------------------------------------
+
+    /**
+     * A JSON body: with no mapping it is the service's own lead shape (a Marketo template or a
+     * Standard Webhooks sender can produce it directly); with a mapping each lead field is read
+     * from the JSON pointer given for it.
+     */
+    public static List<Inbound> json(JsonNode body, byte[] raw, SourceSettings settings, String eventId) {
+        if (!body.isObject()) {
+            return List.of(failure(eventId == null ? bodyHash(raw) : eventId, "", "must be a JSON object"));
+        }
+        String id = eventId != null ? eventId
+                : eventIdFrom(settings.eventIdPointer() == null ? null : textAt(body, settings.eventIdPointer()), raw);
+        if (settings.mappingOrEmpty().isEmpty()) {
+            ObjectNode lead = ((ObjectNode) body).deepCopy();
+            if (settings.eventIdPointer() != null && settings.eventIdPointer().matches("/[A-Za-z_]+")) {
+                lead.remove(settings.eventIdPointer().substring(1));
+            }
+            return List.of(upsert(id, lead, Map.of(), settings));
+        }
+        ObjectNode lead = JSON.objectNode();
+        Map<String, String> origin = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : settings.mapping().entrySet()) {
+            origin.put(leadPointer(e.getKey()), e.getValue());
+            JsonNode value = body.at(e.getValue());
+            set(lead, e.getKey(), value.isMissingNode() ? null : value);
+        }
+        return List.of(upsert(id, lead, origin, settings));
+    }
+
+    private static String textAt(JsonNode body, String pointer) {
+        JsonNode node = body.at(pointer);
+        return node.isValueNode() && !node.asText().isEmpty() ? node.asText() : null;
+    }
+
+    // --- shared ---------------------------------------------------------------------------------
+
+    private static Inbound upsert(String eventId, ObjectNode lead, Map<String, String> origin, SourceSettings settings) {
+        return new Inbound(eventId, Action.UPSERT, lead, origin, null, null, List.of());
+    }
+
+    private static Inbound failure(String eventId, String pointer, String message) {
+        return new Inbound(eventId, Action.UPSERT, null, Map.of(), null, null, List.of(FieldError.atPointer(pointer, message)));
+    }
+
+    private static String eventIdFrom(String given, byte[] raw) {
+        return given != null && !given.isBlank() && given.length() <= 180 ? "id:" + given : bodyHash(raw);
+    }
+
+    /** The tool's default field names, with the source's overrides (lead field → tool property) applied. */
+    private static Map<String, String> overridden(Map<String, String> defaults, SourceSettings settings) {
+        Map<String, String> names = new LinkedHashMap<>();
+        defaults.forEach((property, field) -> {
+            if (!settings.mappingOrEmpty().containsKey(field)) {
+                names.put(property, field);
+            }
+        });
+        settings.mappingOrEmpty().forEach((field, property) -> names.put(property, field));
+        return names;
+    }
+
+    static String leadPointer(String field) {
+        return "/" + field.replace('.', '/');
+    }
+
+    /** Sets a (possibly nested, dotted) lead field from a tool value, converting what tools send as text. */
+    static void set(ObjectNode lead, String field, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode() || value.isTextual() && value.asText().isBlank()) {
+            return;
+        }
+        ObjectNode target = lead;
+        String[] parts = field.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = target.get(parts[i]);
+            target = child instanceof ObjectNode o ? o : target.putObject(parts[i]);
+        }
+        String leaf = parts[parts.length - 1];
+        target.set(leaf, convert(field, value));
+    }
+
+    private static JsonNode convert(String field, JsonNode value) {
+        boolean integer = field.equals("employeeCount") || field.startsWith("activity.") && !field.endsWith("At");
+        if (value.isTextual() && integer) {
+            Matcher m = LEADING_NUMBER.matcher(value.asText());
+            if (m.find()) {
+                try {
+                    return JSON.numberNode(Integer.parseInt(m.group(1).replace(",", "")));
+                } catch (NumberFormatException e) {
+                    return value;
+                }
+            }
+        }
+        if (value.isTextual() && field.equals("annualRevenue")) {
+            try {
+                return JSON.numberNode(new BigDecimal(value.asText().replace(",", "").trim()));
+            } catch (NumberFormatException e) {
+                return value;
+            }
+        }
+        if (value.isTextual() && field.equals("consent.marketing")) {
+            return JSON.booleanNode(List.of("true", "yes", "1", "on").contains(value.asText().trim().toLowerCase()));
+        }
+        if (value.isNumber() && !integer && !field.equals("annualRevenue") && !field.startsWith("attributes.")) {
+            return JSON.textNode(value.asText());
+        }
+        return value;
+    }
+
+    private static JsonNode firstPresent(JsonNode... nodes) {
+        for (JsonNode n : nodes) {
+            if (n != null && !n.isNull() && !n.isMissingNode()) {
+                return n;
+            }
+        }
+        return null;
+    }
+}
