@@ -1,6 +1,7 @@
 -- Fills the lead table of a lead-handoff database with up to 1,000,000 synthetic leads for report
--- timings (MariaDB 10.6+ / MySQL 8.0+). Usage, against a database the service has migrated:
---   (echo "set @n = 1000000;"; cat bench/fill-leads.sql) | mariadb -uroot lh_bench
+-- timings (MariaDB 10.6+ / MySQL 8.0+). Inserts the leads numbered (@lo, @hi]; run it in chunks of
+-- 100,000 (one transaction each stays within InnoDB's lock table), against a migrated database:
+--   for i in $(seq 0 9); do (echo "set @lo = $((i * 100000)), @hi = $(((i + 1) * 100000));"; cat bench/fill-leads.sql) | mariadb -uroot lh_bench; done
 -- Statuses, sources, campaigns, scores and feedback timestamps are spread like a busy install's.
 create temporary table digits (d int primary key);
 insert into digits values (0), (1), (2), (3), (4), (5), (6), (7), (8), (9);
@@ -35,4 +36,4 @@ select concat('B', lpad(n, 25, '0')),
        case when n % 10 = 2 then 10000 + n % 90000 end
 from (select a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 100000 * g.d + 1 as n
       from digits a, digits b, digits c, digits e, digits f, digits g) seq
-where n <= @n;
+where n > @lo and n <= @hi;

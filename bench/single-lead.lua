@@ -1,21 +1,10 @@
--- wrk script: POST /api/v1/leads with a unique, realistic lead per request.
--- Each wrk thread gets its own id and random seed, so no two requests share an email (a shared email
--- would be a merge into one lead: real, but not what this scenario measures).
+-- wrk script: POST /api/v1/leads with a unique, realistic lead per request (run from the repository root).
+package.path = "bench/?.lua;" .. package.path
+require("common")
 local counter = 0
-local next_thread = 0
-thread_id = 0
-function setup(thread)
-  next_thread = next_thread + 1
-  thread:set("thread_id", next_thread)
-end
-function init(args)
-  math.randomseed(os.time() * 1000 + thread_id)
-end
 local titles = {"VP Sales", "CTO", "Engineering Manager", "Marketing Director", "Analyst", "Founder"}
 local sources = {"hubspot", "marketo", "mautic", "web"}
 wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. (os.getenv("LH_API_KEY") or "")
 request = function()
   counter = counter + 1
   local id = string.format("%d-%d-%d-%d", os.time(), thread_id, math.random(1, 1000000000), counter)

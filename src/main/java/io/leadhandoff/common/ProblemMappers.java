@@ -77,6 +77,11 @@ public class ProblemMappers {
         if (json != null) {
             return malformed((JsonProcessingException) json, request);
         }
+        if (findCause(e, java.io.IOException.class) != null) {
+            // the client went away (or reset the stream) while its body was being read: not our failure
+            LOG.debugf("Request body of %s %s could not be read: %s", request.method(), request.path(), e.getClass().getSimpleName());
+            return respond(ProblemType.BAD_REQUEST, "The request body could not be read", request, null);
+        }
         return unexpected(e, request);
     }
 

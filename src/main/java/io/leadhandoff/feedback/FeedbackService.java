@@ -68,10 +68,12 @@ public class FeedbackService {
         }
         caller.requireVisible(lead.queueId, "Lead", leadId);
         LeadStatus from = lead.status;
-        if (from == LeadStatus.CLAIMED) {
-            if (request.leaseToken() == null) {
-                throw ProblemException.validation(List.of(FieldError.atPointer("/leaseToken", "is required while the lead is claimed")));
-            }
+        if (from == LeadStatus.CLAIMED && request.leaseToken() == null) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/leaseToken", "is required while the lead is claimed")));
+        }
+        if (request.leaseToken() != null) {
+            // fencing: a verdict sent under a lease speaks for that lease only; once it expired and someone
+            // else claimed or judged the lead, the old holder's word is refused, whatever the state
             lead = work.held(leadId, request.leaseToken(), caller);
         }
         if (!outcome.allowedFrom(from)) {

@@ -24,9 +24,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FeedbackTest {
 
+    @jakarta.inject.Inject
+    io.leadhandoff.TestClock clock;
+
     @AfterEach
     void restoreRules() {
+        clock.reset();
         Api.restoreDefaultRules();
+    }
+
+    @Test
+    void aVerdictUnderAnExpiredLeaseIsRefusedOnceSomeoneElseHasTheLead() {
+        String slow = TestData.unique("slow");
+        String quick = TestData.unique("quick");
+        String q = Api.routedQueue("pull", Map.of(), slow, quick);
+        String id = Api.ingest(Map.of("email", TestData.uniqueEmail()));
+        String stale = Api.claim(q, slow, 1, 30).then().extract().path("claimed[0].leaseToken");
+        clock.advance(java.time.Duration.ofSeconds(31));
+        String current = Api.claim(q, quick, 1, 300).then().statusCode(200).extract().path("claimed[0].leaseToken");
+        Api.feedback(id, Map.of("outcome", "ACCEPTED", "repId", quick, "leaseToken", current)).then().statusCode(200);
+        Api.feedback(id, Map.of("outcome", "REJECTED", "reason", "NOT_A_FIT", "repId", slow, "leaseToken", stale)).then().statusCode(409)
+                .body("type", equalTo("urn:lead-handoff:problem:lease-lost")).body("currentState", equalTo("accepted"));
+        given().get("/api/v1/leads/" + id).then().body("status", equalTo("accepted"));
     }
 
     @Test

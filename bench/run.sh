@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# One command: build the packaged service, start it on a fresh MariaDB/MySQL database, measure the
+# baselines and every scenario, print the table. Needs wrk, mariadb-slap (ships with MariaDB), curl.
+#   bench/run.sh                 # 30 s per scenario after a 5 s warm-up
+#   DURATION=10s bench/run.sh    # quicker
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-30s}
+DB=${DB:-lh_bench_run}
+PORT=${PORT:-8080}
+DB_USER=${DB_USER:-root}
+ADMIN=bench-admin-key-0123456789abcdef
+BASE=http://127.0.0.1:$PORT
+export QUARKUS_HTTP_PORT=$PORT
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?rewriteBatchedStatements=true"
+export QUARKUS_DATASOURCE_USERNAME=$DB_USER QUARKUS_DATASOURCE_PASSWORD=${DB_PASSWORD:-}
+export LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN
+export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
+sql() { mariadb -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -N -B "$@"; }
+num() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | head -1; }
+
+[ -f target/quarkus-app/quarkus-run.jar ] && [ -z "${REBUILD:-}" ] || ./mvnw -q package -DskipTests
+sql -e "drop database if exists $DB; create database $DB character set utf8mb4"
+APP_PID=
+trap '[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true' EXIT
+t0=$(date +%s.%N)
+java -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
+APP_PID=$!
+until curl -sf "$BASE/q/health/ready" > /dev/null; do sleep 0.05; done
+t1=$(date +%s.%N)
+# Start-up to ready on the now-migrated database (what a restart or a new replica costs).
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+t2=$(date +%s.%N)
+java -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
+APP_PID=$!
+until curl -sf "$BASE/q/health/ready" > /dev/null; do sleep 0.05; done
+t3=$(date +%s.%N)
+startup_fresh=$(echo "$t1 - $t0" | bc)
+startup=$(echo "$t3 - $t2" | bc)
+
+KEY=$(curl -sf -X POST "$BASE/api/v1/api-keys" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","scopes":["admin"],"ratePerSecond":100000,"burst":100000}' | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+export LH_API_KEY=$KEY
+H="Authorization: Bearer $KEY"
+
+rss() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
+wrk_run() { # name connections script [extra wrk args]
+  local name=$1 c=$2 script=$3
+  wrk -t2 -c"$c" -d5s -s "$script" "$BASE" > /dev/null 2>&1 || true
+  wrk -t2 -c"$c" -d"$DURATION" --timeout 10s -s "$script" "$BASE" > "target/bench-$name.txt" 2>&1
+  grep RESULT "target/bench-$name.txt"
+}
+
+echo "== baselines"
+slap=$(mariadb-slap -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} --concurrency=32 --iterations=1 --number-of-queries=32000 \
+  --create-schema=lh_slap --query="insert into t (a, b) values (1, repeat('x', 200))" \
+  --pre-query="create table t (id bigint auto_increment primary key, a int, b varchar(255)) engine=innodb" --commit=1 2>&1 \
+  | sed -n 's/.*Average number of seconds to run all queries: \([0-9.]*\).*/\1/p')
+slap_rate=$(echo "32000 / $slap" | bc)
+sql -e "drop database if exists lh_slap"
+wrk -t2 -c32 -d5s "$BASE/q/health/live" > /dev/null 2>&1 || true
+health=$(wrk -t2 -c32 -d"$DURATION" -s bench/common.lua "$BASE/q/health/live" 2>&1 | grep RESULT)
+health_rate=$(echo "$(echo "$health" | num requests) * 1000000 / $(echo "$health" | num duration_us)" | bc)
+
+rate_of() { echo "$(echo "$1" | num requests) * 1000000 / $(echo "$1" | num duration_us)" | bc; }
+
+echo "== single intake"
+single=$(wrk_run single 32 bench/single-lead.lua); rss_single=$(rss)
+single_rate=$(rate_of "$single")
+
+echo "== batch intake"
+batch=$(wrk_run batch 4 bench/batch-leads.lua); rss_batch=$(rss)
+batch_rate=$(( $(rate_of "$batch") * 500 ))
+
+echo "== claims"
+queue=bench-claims
+curl -sf -X POST "$BASE/api/v1/queues" -H "$H" -H 'Content-Type: application/json' -d "{\"id\":\"$queue\",\"name\":\"bench\",\"leaseSeconds\":600}" > /dev/null
+for r in 1 2; do curl -sf -X PUT "$BASE/api/v1/queues/$queue/members/bench-rep-$r" -H "$H" -H 'Content-Type: application/json' -d '{}' > /dev/null; done
+curl -sf -X PUT "$BASE/api/v1/routing/rules" -H "$H" -H 'Content-Type: application/json' -d "{\"defaultQueueId\":\"$queue\",\"rules\":[]}" > /dev/null
+# pre-fill the queue: more leads than 16 pullers can take in the run
+wrk -t2 -c4 -d40s -s bench/batch-leads.lua "$BASE" > /dev/null 2>&1
+ready_before=$(sql "$DB" -e "select count(*) from lead where queue_id = '$queue' and status = 'QUEUED'")
+claims_start=$(sql "$DB" -e "select count(*) from lead_event where type = 'lead.claimed'")
+export LH_QUEUE=$queue
+wrk -t2 -c16 -d"$DURATION" --timeout 10s -s bench/claims.lua "$BASE" > target/bench-claims.txt 2>&1
+claims=$(grep RESULT target/bench-claims.txt); rss_claims=$(rss)
+claimed=$(( $(sql "$DB" -e "select count(*) from lead_event where type = 'lead.claimed'") - claims_start ))
+seconds=$(echo "$(echo "$claims" | num duration_us) / 1000000" | bc -l)
+claim_rate=$(echo "$claimed / $seconds" | bc)
+duplicates=$(sql "$DB" -e "select count(*) from (select lead_id from lead_event where type = 'lead.claimed' group by lead_id having count(*) > 1) x")
+
+echo "== mixed"
+(wrk -t1 -c8 -d"$DURATION" -s bench/single-lead.lua "$BASE" > target/bench-mixed-intake.txt 2>&1) &
+(wrk -t1 -c8 -d"$DURATION" -s bench/claims.lua "$BASE" > target/bench-mixed-claims.txt 2>&1) &
+reports=0; end=$(( $(date +%s) + ${DURATION%s} ))
+while [ "$(date +%s)" -lt "$end" ]; do
+  curl -sf -o /dev/null -H "$H" "$BASE/api/v1/reports/lead-quality?groupBy=source" && reports=$((reports + 1))
+done
+wait
+rss_mixed=$(rss)
+mixed_intake=$(grep RESULT target/bench-mixed-intake.txt); mixed_claims=$(grep RESULT target/bench-mixed-claims.txt)
+
+pct() { echo "scale=1; 100 * $1 / $2" | bc; }
+echo
+echo "| scenario | rate | p50 ms | p99 ms | p99.9 ms | errors | vs mariadb-slap ($slap_rate inserts/s) | vs /q/health/live ($health_rate req/s) |"
+echo "|---|---|---|---|---|---|---|---|"
+row() { # name rate unit result
+  echo "| $1 | $2 $3 | $(echo "$4" | num p50_ms) | $(echo "$4" | num p99_ms) | $(echo "$4" | num p999_ms) | $(( $(echo "$4" | num non2xx) + $(echo "$4" | num errors) )) | $(pct "$2" "$slap_rate") % | $(pct "$2" "$health_rate") % |"
+}
+row "single intake, c=32" "$single_rate" "leads/s" "$single"
+row "batch intake (500/request), c=4" "$batch_rate" "leads/s" "$batch"
+row "claims + feedback, 16 pullers" "$claim_rate" "leads/s" "$claims"
+row "mixed: intake c=8" "$(rate_of "$mixed_intake")" "leads/s" "$mixed_intake"
+row "mixed: claims c=8" "$(rate_of "$mixed_claims")" "req/s" "$mixed_claims"
+echo
+echo "claims: $claimed leads claimed from $ready_before ready, duplicates: $duplicates; mixed: $reports lead-quality reports read"
+echo "RSS under load: single $rss_single MiB, batch $rss_batch MiB, claims $rss_claims MiB, mixed $rss_mixed MiB"
+echo "start-up to ready: $startup s on a migrated database ($startup_fresh s creating the schema)"
