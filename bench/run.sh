@@ -9,6 +9,8 @@ DURATION=${DURATION:-30s}
 DB=${DB:-lh_bench_run}
 PORT=${PORT:-8080}
 DB_USER=${DB_USER:-root}
+# The JVM as the container runs it: heap capped (the k8s manifests use MaxRAMPercentage on the pod limit).
+JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -Xss512k}
 ADMIN=bench-admin-key-0123456789abcdef
 BASE=http://127.0.0.1:$PORT
 export QUARKUS_HTTP_PORT=$PORT
@@ -24,14 +26,14 @@ sql -e "drop database if exists $DB; create database $DB character set utf8mb4"
 APP_PID=
 trap '[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true' EXIT
 t0=$(date +%s.%N)
-java -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
+java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
 APP_PID=$!
 until curl -sf "$BASE/q/health/ready" > /dev/null; do sleep 0.05; done
 t1=$(date +%s.%N)
 # Start-up to ready on the now-migrated database (what a restart or a new replica costs).
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 t2=$(date +%s.%N)
-java -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
+java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > target/bench-app.log 2>&1 &
 APP_PID=$!
 until curl -sf "$BASE/q/health/ready" > /dev/null; do sleep 0.05; done
 t3=$(date +%s.%N)
@@ -53,8 +55,8 @@ wrk_run() { # name connections script [extra wrk args]
 
 echo "== baselines"
 slap=$(mariadb-slap -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} --concurrency=32 --iterations=1 --number-of-queries=32000 \
-  --create-schema=lh_slap --query="insert into t (a, b) values (1, repeat('x', 200))" \
-  --pre-query="create table t (id bigint auto_increment primary key, a int, b varchar(255)) engine=innodb" --commit=1 2>&1 \
+  --create-schema=lh_slap --create="create table t (id bigint auto_increment primary key, a int, b varchar(255)) engine=innodb" \
+  --query="insert into t (a, b) values (1, repeat('x', 200))" --commit=1 2>&1 \
   | sed -n 's/.*Average number of seconds to run all queries: \([0-9.]*\).*/\1/p')
 slap_rate=$(echo "32000 / $slap" | bc)
 sql -e "drop database if exists lh_slap"
@@ -70,7 +72,7 @@ single_rate=$(rate_of "$single")
 
 echo "== batch intake"
 batch=$(wrk_run batch 4 bench/batch-leads.lua); rss_batch=$(rss)
-batch_rate=$(( $(rate_of "$batch") * 500 ))
+batch_rate=$(echo "$(echo "$batch" | num requests) * 500 * 1000000 / $(echo "$batch" | num duration_us)" | bc)
 
 echo "== claims"
 queue=bench-claims
@@ -90,14 +92,16 @@ claim_rate=$(echo "$claimed / $seconds" | bc)
 duplicates=$(sql "$DB" -e "select count(*) from (select lead_id from lead_event where type = 'lead.claimed' group by lead_id having count(*) > 1) x")
 
 echo "== mixed"
-(wrk -t1 -c8 -d"$DURATION" -s bench/single-lead.lua "$BASE" > target/bench-mixed-intake.txt 2>&1) &
-(wrk -t1 -c8 -d"$DURATION" -s bench/claims.lua "$BASE" > target/bench-mixed-claims.txt 2>&1) &
+wrk -t1 -c8 -d"$DURATION" -s bench/single-lead.lua "$BASE" > target/bench-mixed-intake.txt 2>&1 &
+MIXED_INTAKE=$!
+wrk -t1 -c8 -d"$DURATION" -s bench/claims.lua "$BASE" > target/bench-mixed-claims.txt 2>&1 &
+MIXED_CLAIMS=$!
 reports=0; end=$(( $(date +%s) + ${DURATION%s} ))
 while [ "$(date +%s)" -lt "$end" ]; do
   curl -sf -o /dev/null -H "$H" "$BASE/api/v1/reports/lead-quality?groupBy=source" && reports=$((reports + 1))
 done
-wait
 rss_mixed=$(rss)
+wait "$MIXED_INTAKE" "$MIXED_CLAIMS"
 mixed_intake=$(grep RESULT target/bench-mixed-intake.txt); mixed_claims=$(grep RESULT target/bench-mixed-claims.txt)
 
 pct() { echo "scale=1; 100 * $1 / $2" | bc; }
@@ -115,4 +119,4 @@ row "mixed: claims c=8" "$(rate_of "$mixed_claims")" "req/s" "$mixed_claims"
 echo
 echo "claims: $claimed leads claimed from $ready_before ready, duplicates: $duplicates; mixed: $reports lead-quality reports read"
 echo "RSS under load: single $rss_single MiB, batch $rss_batch MiB, claims $rss_claims MiB, mixed $rss_mixed MiB"
-echo "start-up to ready: $startup s on a migrated database ($startup_fresh s creating the schema)"
+echo "start-up to ready: $startup s on a migrated database ($startup_fresh s creating the schema); JVM options: $JAVA_OPTS"

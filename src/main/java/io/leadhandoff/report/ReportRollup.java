@@ -6,7 +6,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -141,10 +143,10 @@ public class ReportRollup {
         Calibration out = new Calibration();
         boolean aggregated = built();
         if (aggregated) {
-            refresh();
+            refreshIfStale();
         }
         LocalDate firstFull = LocalDate.ofInstant(from.minusNanos(1), ZoneOffset.UTC).plusDays(1);
-        LocalDate endFull = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        LocalDate endFull = endOfAggregatedDays(to);
         List<Instant[]> raw = new ArrayList<>();
         if (aggregated && firstFull.isBefore(endFull)) {
             em.createNativeQuery("select on_day, model_version, band, grade, label, converted, sum(n), sum(sum_p), sum(sum_p2) "
@@ -233,10 +235,26 @@ public class ReportRollup {
 
     private final EntityManager em;
     private final EventFeedService feed;
+    private final Duration maxStaleness;
+    private final java.time.Clock clock;
+    private volatile long lastRefresh = Long.MIN_VALUE / 2;
 
-    public ReportRollup(EntityManager em, EventFeedService feed) {
+    public ReportRollup(EntityManager em, EventFeedService feed, java.time.Clock clock,
+                        @ConfigProperty(name = "lead-handoff.reports.max-staleness", defaultValue = "PT30S") Duration maxStaleness) {
         this.em = em;
+        this.clock = clock;
         this.feed = feed;
+        this.maxStaleness = maxStaleness;
+    }
+
+    /**
+     * Recomputing a changed day costs a scan of that day's leads, so under steady intake a report does
+     * not refresh again if this replica refreshed within {@code max-staleness} (default 30 s; 0 in tests).
+     */
+    private void refreshIfStale() {
+        if (System.nanoTime() - lastRefresh >= maxStaleness.toNanos()) {
+            refresh();
+        }
     }
 
     private static String present(String column) {
@@ -269,9 +287,9 @@ public class ReportRollup {
             raw(dim, from, to, out);
             return out;
         }
-        refresh();
+        refreshIfStale();
         LocalDate firstFull = LocalDate.ofInstant(from.minusNanos(1), ZoneOffset.UTC).plusDays(1);
-        LocalDate endFull = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        LocalDate endFull = endOfAggregatedDays(to);
         if (firstFull.isBefore(endFull)) {
             readDays(dim, firstFull, endFull, out);
             raw(dim, from, start(firstFull), out);
@@ -286,6 +304,15 @@ public class ReportRollup {
         Object value = QuarkusTransaction.requiringNew().call(() ->
                 em.createNativeQuery("select built from report_rollup_state where id = 1").getSingleResult());
         return Boolean.TRUE.equals(value) || value instanceof Number num && num.intValue() != 0;
+    }
+
+    /**
+     * The day after the last one a period can read from the aggregates. A period that ends now or later
+     * holds all of today's leads so far, which is exactly today's aggregate: no scan of today's leads.
+     */
+    private LocalDate endOfAggregatedDays(Instant to) {
+        LocalDate day = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        return to.isBefore(clock.instant()) ? day : day.plusDays(1);
     }
 
     private static Instant start(LocalDate day) {
@@ -349,6 +376,7 @@ public class ReportRollup {
      * lock); a report waits for a running refresh, so it always reads its own writes.
      */
     public void refresh() {
+        lastRefresh = System.nanoTime();
         feed.sequence();
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
             Object[] state = (Object[]) em.createNativeQuery("select last_seq, built from report_rollup_state where id = 1 for update")
