@@ -70,6 +70,12 @@ echo "== single intake"
 single=$(wrk_run single 32 bench/single-lead.lua); rss_single=$(rss)
 single_rate=$(rate_of "$single")
 
+echo "== single intake at half the maximum rate (8 connections, paced)"
+export LH_DELAY_MS=$(( 8 * 1000 * 2 / (single_rate > 0 ? single_rate : 1) ))
+half=$(wrk_run half 8 bench/single-lead.lua)
+unset LH_DELAY_MS
+half_rate=$(rate_of "$half")
+
 echo "== batch intake"
 batch=$(wrk_run batch 4 bench/batch-leads.lua); rss_batch=$(rss)
 batch_rate=$(echo "$(echo "$batch" | num requests) * 500 * 1000000 / $(echo "$batch" | num duration_us)" | bc)
@@ -112,6 +118,7 @@ row() { # name rate unit result
   echo "| $1 | $2 $3 | $(echo "$4" | num p50_ms) | $(echo "$4" | num p99_ms) | $(echo "$4" | num p999_ms) | $(( $(echo "$4" | num non2xx) + $(echo "$4" | num errors) )) | $(pct "$2" "$slap_rate") % | $(pct "$2" "$health_rate") % |"
 }
 row "single intake, c=32" "$single_rate" "leads/s" "$single"
+row "single intake at about half that rate (paced, c=8)" "$half_rate" "leads/s" "$half"
 row "batch intake (500/request), c=4" "$batch_rate" "leads/s" "$batch"
 row "claims + feedback, 16 pullers" "$claim_rate" "leads/s" "$claims"
 row "mixed: intake c=8" "$(rate_of "$mixed_intake")" "leads/s" "$mixed_intake"

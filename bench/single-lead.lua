@@ -16,3 +16,11 @@ request = function()
     sources[math.random(#sources)], id, math.random(0, 40))
   return wrk.format(nil, "/api/v1/leads", nil, body)
 end
+-- With LH_DELAY_MS set, each connection pauses that long between requests: a steady, open rate
+-- (the runner uses it for the latency at half the maximum rate).
+local pause = tonumber(os.getenv("LH_DELAY_MS") or "0")
+if pause > 0 then
+  delay = function()
+    return pause
+  end
+end

@@ -23,8 +23,8 @@ public final class ReportViews {
             @Schema(description = "accepted / (accepted + rejected)") Double acceptanceRate,
             @Schema(description = "converted / accepted") Double conversionRate,
             @Schema(description = "won / (won + lost)") Double winRate,
-            @Schema(description = "Median seconds from received to first claim") Double medianSecondsToClaim,
-            @Schema(description = "Median seconds from received to first feedback") Double medianSecondsToFeedback,
+            @Schema(description = "Median seconds from received to first claim (exact below 100 s, within 2.5 % above)") Double medianSecondsToClaim,
+            @Schema(description = "Median seconds from received to first feedback (exact below 100 s, within 2.5 % above)") Double medianSecondsToFeedback,
             @Schema(description = "Share of routed leads that breached their SLA at least once") Double slaBreachRate,
             @Schema(description = "Most frequent rejection reasons, most frequent first (at most 3)") List<ReasonCount> topRejectionReasons,
             @Schema(description = "groupBy=campaign only: what the campaign cost over the period") BigDecimal spend,
@@ -72,7 +72,7 @@ public final class ReportViews {
     public record CalibrationReport(int modelVersion, Instant from, Instant to, long labelled,
                                     List<CalibrationRow> byScoreBand, List<CalibrationRow> byGrade,
                                     @Schema(description = "Mean squared error of the acceptance probability (lower is better; 0.25 is a coin flip)") Double brierScore,
-                                    @Schema(description = "Area under the ROC curve of the acceptance probability (0.5 is chance, 1 is perfect)") Double auc,
+                                    @Schema(description = "Area under the ROC curve of the acceptance probability (0.5 is chance, 1 is perfect), over 1 % probability buckets: exact for a rules-only model") Double auc,
                                     @Schema(description = "Where the probability comes from: the model's learned part, or total/100 for a rules-only model")
                                     String probabilitySource) {
     }
