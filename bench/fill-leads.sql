@@ -10,7 +10,7 @@ insert into lead (id, status, source, external_id, email, open_email, domain, fr
                   created_at, updated_at, version, score_fit, score_engagement, score_total, score_grade,
                   score_model_version, queue_id, owner_rep_id, routed_at, queued_at, sla_breaches,
                   first_claimed_at, first_feedback_at, accepted_at, rejected_at, converted_at, won_at, outcome_reason,
-                  feedback_rep_id, deal_amount)
+                  feedback_rep_id, deal_amount, disqualified)
 select concat('B', lpad(n, 25, '0')),
        case n % 10 when 0 then 'REJECTED' when 1 then 'ACCEPTED' when 2 then 'WON' when 3 then 'DISQUALIFIED' else 'QUEUED' end,
        elt(1 + n % 5, 'hubspot', 'marketo', 'mautic', 'web', 'partner'),
@@ -33,7 +33,8 @@ select concat('B', lpad(n, 25, '0')),
        case when n % 10 = 2 then timestamp '2026-01-01 00:00:00' + interval (n % 28000000 + 900000) second end,
        case when n % 10 = 0 then elt(1 + n % 4, 'NOT_A_FIT', 'NO_BUDGET', 'SPAM', 'BAD_TIMING') end,
        concat('rep-', n % 60),
-       case when n % 10 = 2 then 10000 + n % 90000 end
+       case when n % 10 = 2 then 10000 + n % 90000 end,
+       n % 10 = 3
 from (select a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d + 100000 * g.d + 1 as n
       from digits a, digits b, digits c, digits e, digits f, digits g) seq
 where n > @lo and n <= @hi;

@@ -151,6 +151,10 @@ public class Lead {
     @Column(name = "acceptance_probability")
     public Double acceptanceProbability;
 
+    /** Routing last found the lead below the minimum score (kept through an erasure, for reports). */
+    @Column(nullable = false)
+    public boolean disqualified;
+
     /** When the personal data was erased; the non-personal facts stay for reports. */
     @Column(name = "erased_at")
     public Instant erasedAt;

@@ -280,6 +280,7 @@ public class LeadService {
         }
         lead.routingExplanation = writeJson(decision);
         lead.routedAt = now;
+        lead.disqualified = disqualified;
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("outcome", decision.outcome());
         if (disqualified) {

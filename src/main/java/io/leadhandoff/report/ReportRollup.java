@@ -57,7 +57,7 @@ public class ReportRollup {
             "all", List.of("accept", "convert", "win", "cycle"));
 
     private static final String COUNTS = "count(*), "
-            + "sum(case when l.status = 'DISQUALIFIED' then 1 else 0 end), "
+            + "sum(case when l.disqualified then 1 else 0 end), "
             + "sum(case when l.routed_at is not null and l.queue_id is not null then 1 else 0 end), "
             + present("accepted_at") + ", " + present("rejected_at") + ", " + present("recycled_at") + ", "
             + present("converted_at") + ", " + present("won_at") + ", " + present("lost_at") + ", "

@@ -75,6 +75,19 @@ class ErasureTest {
     }
 
     @Test
+    void anErasedDisqualifiedLeadStillCountsAsDisqualified() {
+        String source = TestData.unique("dq").toLowerCase();
+        given().contentType(ContentType.JSON).body("{\"minScore\":100,\"defaultQueueId\":\"inbound\",\"rules\":[]}")
+                .put("/api/v1/routing/rules").then().statusCode(200);
+        String id = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source, "title", "Student"));
+        given().get("/api/v1/leads/" + id).then().body("status", equalTo("disqualified"));
+        given().delete("/api/v1/leads/" + id).then().statusCode(204);
+        given().queryParam("groupBy", "source").get("/api/v1/reports/lead-quality").then().statusCode(200)
+                .body("rows.find { it.group == '" + source + "' }.received", equalTo(1))
+                .body("rows.find { it.group == '" + source + "' }.disqualified", equalTo(1));
+    }
+
+    @Test
     void erasureByEmailReachesEveryLeadWithThatAddress() {
         String email = TestData.uniqueEmail();
         String rep = TestData.unique("rep");
