@@ -8,6 +8,7 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.common.Transactions;
+import io.leadhandoff.security.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -227,11 +226,8 @@ public class IdempotencyService {
     String fingerprint(String method, String path, Object request) {
         try {
             byte[] canonicalBody = canonical.writeValueAsBytes(request);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(canonicalBody);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(Secrets.sha256((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8), canonicalBody));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint request", e);
         }
     }

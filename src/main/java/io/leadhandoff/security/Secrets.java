@@ -19,9 +19,13 @@ public final class Secrets {
         return HexFormat.of().formatHex(sha256(value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    public static byte[] sha256(byte[] value) {
+    public static byte[] sha256(byte[]... parts) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -64,7 +64,7 @@ public final class PayloadMapper {
     }
 
     public static String bodyHash(byte[] body) {
-        return "sha256:" + HexFormat.of().formatHex(Signatures.sha256(body));
+        return "sha256:" + HexFormat.of().formatHex(io.leadhandoff.security.Secrets.sha256(body));
     }
 
     // --- HubSpot --------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package io.leadhandoff.source;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import io.leadhandoff.security.Secrets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -29,18 +30,6 @@ public final class Signatures {
         }
     }
 
-    public static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -61,7 +50,7 @@ public final class Signatures {
 
     /** HubSpot v2: hex SHA-256 of secret + method + URI + body. */
     public static boolean hubspotV2(String secret, String method, String uri, byte[] body, String signature) {
-        byte[] expected = sha256(utf8(secret), utf8(method), utf8(uri), body);
+        byte[] expected = Secrets.sha256(utf8(secret), utf8(method), utf8(uri), body);
         return same(expected, hex(signature));
     }
 
@@ -92,7 +81,7 @@ public final class Signatures {
 
     /** A shared secret sent in a header: compared as SHA-256 digests, so length differences don't leak either. */
     public static boolean sharedSecret(String secret, String given) {
-        return given != null && MessageDigest.isEqual(sha256(utf8(secret)), sha256(utf8(given)));
+        return given != null && MessageDigest.isEqual(Secrets.sha256(utf8(secret)), Secrets.sha256(utf8(given)));
     }
 
     /** True when {@code check} holds for one of the active secrets (two during rotation). */

@@ -9,6 +9,7 @@ import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.routing.RoutingService;
 import io.leadhandoff.security.Caller;
+import io.leadhandoff.security.Secrets;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -170,7 +171,7 @@ public class WorkService {
         }
         caller.requireVisible(lead.queueId, "Lead", leadId);
         Instant now = clock.instant();
-        if (lead.status != LeadStatus.CLAIMED || lead.leaseToken == null || !constantTimeEquals(lead.leaseToken, token)
+        if (lead.status != LeadStatus.CLAIMED || lead.leaseToken == null || !Secrets.equal(lead.leaseToken, token)
                 || !lead.leaseExpiresAt.isAfter(now)) {
             throw new ProblemException(ProblemType.LEASE_LOST,
                     "This lease is not (or no longer) the current one for lead " + leadId + "; claim it again", List.of(),
@@ -219,8 +220,4 @@ public class WorkService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static boolean constantTimeEquals(String a, String b) {
-        return b != null && java.security.MessageDigest.isEqual(
-                a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 }

@@ -108,7 +108,7 @@ class SourceWebhookTest {
         String src = source("hubspot", Map.of());
         String email = TestData.uniqueEmail();
         String body = "{\"email\":\"" + email + "\",\"firstname\":\"Grace\",\"jobtitle\":\"CTO\",\"hs_object_id\":\"551\"}";
-        String v2 = HexFormat.of().formatHex(Signatures.sha256((SECRET + "POST" + uri(src) + body).getBytes(StandardCharsets.UTF_8)));
+        String v2 = HexFormat.of().formatHex(io.leadhandoff.security.Secrets.sha256((SECRET + "POST" + uri(src) + body).getBytes(StandardCharsets.UTF_8)));
         String leadId = RestAssured.given().contentType(ContentType.JSON).body(body)
                 .header("X-HubSpot-Signature", v2).header("X-HubSpot-Signature-Version", "v2")
                 .post(path(src)).then().statusCode(200).body("results[0].outcome", equalTo("created")).extract().path("results[0].leadId");
