@@ -77,12 +77,19 @@ public class ProblemMappers {
         if (json != null) {
             return malformed((JsonProcessingException) json, request);
         }
-        if (findCause(e, java.io.IOException.class) != null) {
-            // the client went away (or reset the stream) while its body was being read: not our failure
+        if (clientWentAway(e)) {
             LOG.debugf("Request body of %s %s could not be read: %s", request.method(), request.path(), e.getClass().getSimpleName());
             return respond(ProblemType.BAD_REQUEST, "The request body could not be read", request, null);
         }
         return unexpected(e, request);
+    }
+
+    /**
+     * The request body could not be read because the client went away or reset the stream: not our
+     * failure. JSON errors are IOExceptions too; they are answered as malformed JSON instead.
+     */
+    static boolean clientWentAway(Throwable e) {
+        return findCause(e, JsonProcessingException.class) == null && findCause(e, java.io.IOException.class) != null;
     }
 
     /** The database cannot be reached (connection refused or lost, pool cannot get a connection in time). */

@@ -24,4 +24,11 @@ class ProblemMappersTest {
         assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("Syntax error", "42000")))).isFalse();
         assertThat(ProblemMappers.databaseUnavailable(new IllegalArgumentException("bug"))).isFalse();
     }
+
+    @Test
+    void aClientThatHungUpMidBodyIsNotAServerFailure() {
+        assertThat(ProblemMappers.clientWentAway(new java.io.IOException(new java.io.IOException("stream reset")))).isTrue();
+        assertThat(ProblemMappers.clientWentAway(new com.fasterxml.jackson.core.JsonParseException(null, "bad json"))).isFalse();
+        assertThat(ProblemMappers.clientWentAway(new IllegalStateException("bug"))).isFalse();
+    }
 }
