@@ -37,7 +37,7 @@ final class BatchIntake {
             LeadService.Ingested r = ingested.get(k);
             results[index] = r == null
                     ? rejected(index, ProblemType.INTERNAL, "This lead could not be stored; retry it", List.of())
-                    : new BatchResult.Item(index, r.outcome(), r.lead().id(), r.lead().status(), null);
+                    : new BatchResult.Item(index, r.outcome(), r.lead().id, r.lead().status, null);
         }
         int created = 0;
         int merged = 0;

@@ -51,9 +51,7 @@ public class ErasureService {
     @Transactional
     public List<String> eraseByEmail(String email, String actor) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
-        @SuppressWarnings("unchecked")
-        List<Lead> rows = em.createNativeQuery("select * from lead where email = :email order by id for update", Lead.class)
-                .setParameter("email", normalized).getResultList();
+        List<Lead> rows = leads.lock("select id from lead where email = :email order by id for update", Map.of("email", normalized));
         List<String> ids = new ArrayList<>();
         for (Lead lead : rows) {
             eraseLocked(lead, actor);
@@ -66,9 +64,8 @@ public class ErasureService {
     /** Erases the lead a source knows by this contact id, if there is one (HubSpot privacy deletion). */
     @Transactional
     public List<String> eraseByExternalId(String source, String externalId, String actor) {
-        @SuppressWarnings("unchecked")
-        List<Lead> rows = em.createNativeQuery("select * from lead where source = :source and external_id = :external for update", Lead.class)
-                .setParameter("source", source).setParameter("external", externalId).getResultList();
+        List<Lead> rows = leads.lock("select id from lead where source = :source and external_id = :external for update",
+                Map.of("source", source, "external", externalId));
         rows.forEach(lead -> eraseLocked(lead, actor));
         return rows.stream().map(l -> l.id).toList();
     }

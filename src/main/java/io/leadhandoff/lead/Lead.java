@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -99,6 +100,9 @@ public class Lead {
     @Lob
     @Column(name = "score_explanation")
     public String scoreExplanation;
+    /** The score this transaction wrote into {@link #scoreExplanation}, so answering needs no re-parse. */
+    @Transient
+    public io.leadhandoff.scoring.Score score;
     @Column(name = "scored_at")
     public Instant scoredAt;
     @Column(name = "queue_id", length = 64)
@@ -112,6 +116,9 @@ public class Lead {
     @Lob
     @Column(name = "routing_explanation")
     public String routingExplanation;
+    /** The decision this transaction wrote into {@link #routingExplanation}. */
+    @Transient
+    public io.leadhandoff.routing.RoutingDecision routing;
     @Column(name = "queued_at")
     public Instant queuedAt;
     @Column(name = "sla_due_at")

@@ -89,9 +89,10 @@ public class LeadResource {
         return metrics.timeIntake(() -> idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads", request, () -> {
             LeadService.Ingested result = service.ingest(List.of(lead)).get(0);
             boolean created = result.outcome() == IntakeResult.Outcome.CREATED;
-            IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED, result.lead());
+            IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED,
+                    service.view(result.lead()));
             return new IdempotencyService.Outcome(created ? 201 : 200, answer,
-                    created ? "/api/v1/leads/" + result.lead().id() : null);
+                    created ? "/api/v1/leads/" + result.lead().id : null);
         }));
     }
 

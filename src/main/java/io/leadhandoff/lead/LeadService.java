@@ -66,8 +66,11 @@ public class LeadService {
         this.clock = clock;
     }
 
-    /** What intake did with one lead. */
-    public record Ingested(IntakeResult.Outcome outcome, LeadView lead) {
+    /**
+     * What intake did with one lead: the entity as stored (a batch answers with its id and status only;
+     * single intake turns it into a view with {@link #view(Lead)}).
+     */
+    public record Ingested(IntakeResult.Outcome outcome, Lead lead) {
     }
 
     /** Ingests leads in the caller's transaction, in order; later items see earlier ones. */
@@ -75,6 +78,7 @@ public class LeadService {
     public List<Ingested> ingest(List<NormalizedLead> batch) {
         Instant now = clock.instant();
         CompiledModel model = scoring.active();
+        Router.CompiledRuleSet rules = routing.activeRules();
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(l -> l.openEmail, l -> l, (a, b) -> a, HashMap::new));
@@ -87,6 +91,14 @@ public class LeadService {
             byExternal.put(externalKey(lead.source, lead.externalId), lead);
         }
 
+        if (batch.size() > 1) {
+            List<String> domains = new ArrayList<>();
+            batch.forEach(in -> {
+                domains.add(in.domain());
+                domains.add(Normalizer.websiteDomain(in.website()));
+            });
+            routing.prefetchAccounts(domains);
+        }
         List<Ingested> results = new ArrayList<>(batch.size());
         for (NormalizedLead in : batch) {
             String key = in.externalId() != null && in.source() != null ? externalKey(in.source(), in.externalId()) : null;
@@ -94,8 +106,8 @@ public class LeadService {
             if (byId != null) {
                 update(byId, in, now, byEmail);
                 score(byId, model, now);
-                route(byId, now);
-                results.add(new Ingested(IntakeResult.Outcome.UPDATED, view(byId)));
+                route(byId, rules, now);
+                results.add(new Ingested(IntakeResult.Outcome.UPDATED, byId));
                 continue;
             }
             Lead match = byEmail.get(in.email());
@@ -107,18 +119,21 @@ public class LeadService {
                     byExternal.put(key, match);
                 }
                 score(match, model, now);
-                route(match, now);
-                results.add(new Ingested(IntakeResult.Outcome.MERGED, view(match)));
+                route(match, rules, now);
+                results.add(new Ingested(IntakeResult.Outcome.MERGED, match));
                 continue;
             }
             Lead created = create(in, now);
             score(created, model, now);
-            route(created, now);
+            route(created, rules, now);
+            // persisted once scored and routed: Hibernate keeps the state an entity had when persisted
+            // for its insert, so persisting first would add an update of the whole row
+            leads.persist(created);
             byEmail.put(created.email, created);
             if (key != null) {
                 byExternal.put(key, created);
             }
-            results.add(new Ingested(IntakeResult.Outcome.CREATED, view(created)));
+            results.add(new Ingested(IntakeResult.Outcome.CREATED, created));
         }
         em.flush();
         for (int i = 0; i < batch.size(); i++) {
@@ -181,9 +196,9 @@ public class LeadService {
         return lead;
     }
 
+    /** A new lead with its creation in the history; the caller persists it. */
     private Lead create(NormalizedLead in, Instant now) {
         Lead lead = newLead(in, now);
-        leads.persist(lead);
         history.record(lead, "lead.created", now, actor(in), touch(in));
         return lead;
     }
@@ -248,6 +263,7 @@ public class LeadService {
         lead.scoreModelVersion = score.modelVersion();
         lead.acceptanceProbability = score.acceptanceProbability();
         lead.scoreExplanation = writeJson(score);
+        lead.score = score;
         lead.scoredAt = now;
         if (lead.status == LeadStatus.RECEIVED) {
             lead.moveTo(LeadStatus.SCORED);
@@ -267,18 +283,19 @@ public class LeadService {
      * Routes a scored lead (or a disqualified one whose new touch may lift it over the minimum). Leads
      * already with sales keep their queue and rep: a new touch does not take a lead away from a rep.
      */
-    private void route(Lead lead, Instant now) {
+    private void route(Lead lead, Router.CompiledRuleSet rules, Instant now) {
         if (lead.status != LeadStatus.SCORED && lead.status != LeadStatus.DISQUALIFIED) {
             return;
         }
         Map<String, Object> attributes = readMap(lead.attributes);
-        Router.Outcome outcome = routing.route(LeadFacts.of(lead, attributes, now), lead.scoreTotal, domains(lead), lead.id, true);
+        Router.Outcome outcome = routing.route(rules, LeadFacts.of(lead, attributes, now), lead.scoreTotal, domains(lead), lead.id);
         RoutingDecision decision = outcome.decision();
         boolean disqualified = "disqualified".equals(decision.outcome());
         if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {
             return;
         }
         lead.routingExplanation = writeJson(decision);
+        lead.routing = decision;
         lead.routedAt = now;
         lead.disqualified = disqualified;
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -515,16 +532,12 @@ public class LeadService {
                 new LeadRequest.Activity(l.formSubmissions, l.pageViews, l.emailClicks, l.webinarsAttended, l.lastActivityAt),
                 readMap(l.attributes),
                 anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
-                readScore(l.scoreExplanation),
-                l.queueId, l.ownerRepId, readJson(l.routingExplanation, RoutingDecision.class),
+                l.score != null ? l.score : readJson(l.scoreExplanation, Score.class),
+                l.queueId, l.ownerRepId, l.routing != null ? l.routing : readJson(l.routingExplanation, RoutingDecision.class),
                 l.status == LeadStatus.CLAIMED && l.leaseExpiresAt != null && l.leaseExpiresAt.isAfter(clock.instant())
                         ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt) : null,
                 l.slaDueAt, l.slaBreaches,
                 l.touches, l.createdAt, l.updatedAt, l.erasedAt);
-    }
-
-    private Score readScore(String json) {
-        return readJson(json, Score.class);
     }
 
     private <T> T readJson(String json, Class<T> type) {

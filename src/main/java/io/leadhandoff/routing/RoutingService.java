@@ -41,8 +41,23 @@ public class RoutingService {
     private final Clock clock;
     private final AuditService audit;
     private final Map<Integer, Router.CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    private static final Object MEMO = new Object();
 
-    public RoutingService(EntityManager em, ObjectMapper mapper, Clock clock, AuditService audit) {
+    /**
+     * What routing read in the current transaction: a batch of leads reads each queue's members and
+     * each domain's account once. The members are managed entities, so picks made in the transaction
+     * are in them; queue locks are taken once and held to the end.
+     */
+    private static final class Memo {
+        final Map<String, List<QueueMember>> members = new HashMap<>();
+        final Map<String, Optional<Account>> accounts = new HashMap<>();
+        final java.util.Set<String> lockedQueues = new java.util.HashSet<>();
+    }
+
+    public RoutingService(EntityManager em, ObjectMapper mapper, Clock clock, AuditService audit,
+                          jakarta.transaction.TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.audit = audit;
         this.em = em;
         this.mapper = mapper;
@@ -52,12 +67,13 @@ public class RoutingService {
     // --- routing ---------------------------------------------------------------------------------
 
     /**
-     * Routes a scored lead with the active rules and, when {@code apply}, stores the fairness state of
-     * the pick. {@code domains} are the lead's email and website domains, tried for an account match.
+     * Routes a scored lead with {@code rules} (the {@link #activeRules()} the caller read once for its
+     * transaction) and stores the fairness state of the pick. {@code domains} are the lead's email and
+     * website domains, tried for an account match.
      */
     @Transactional
-    public Router.Outcome route(Facts facts, int scoreTotal, List<String> domains, String seed, boolean apply) {
-        return route(activeRules(), facts, scoreTotal, domains, seed, apply);
+    public Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, List<String> domains, String seed) {
+        return route(rules, facts, scoreTotal, domains, seed, true);
     }
 
     /** Routes with a draft rule set, storing nothing: what-if for rule changes. */
@@ -71,8 +87,10 @@ public class RoutingService {
                                  String seed, boolean apply) {
         Instant now = clock.instant();
         Router.AccountMatch account = null;
+        Memo memo = memo();
         for (String domain : domains) {
-            Account a = domain == null ? null : em.find(Account.class, domain);
+            Account a = domain == null ? null
+                    : memo.accounts.computeIfAbsent(domain, d -> Optional.ofNullable(em.find(Account.class, d))).orElse(null);
             if (a != null) {
                 account = new Router.AccountMatch(a.domain, a.ownerRepId, a.queueId);
                 break;
@@ -108,13 +126,16 @@ public class RoutingService {
         if (q == null) {
             return null;
         }
-        if (lock && q.assignmentMode != AssignmentMode.PULL) {
+        if (lock && q.assignmentMode != AssignmentMode.PULL && firstLockInTransaction(id)) {
             // only assigning queues have fairness state to update; pull queues need no lock, so intake
-            // into them never serialises on the queue row
-            q = lockQueue(id);
+            // into them never serialises on the queue row. Re-read once locked: the row read above may
+            // predate another replica's pick. Later leads of the same transaction keep the locked,
+            // locally updated state.
+            lockQueue(id);
+            em.refresh(q);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<QueueMember> rows = members(id);
+        List<QueueMember> rows = memo().members.computeIfAbsent(id, this::members);
         Map<String, Integer> open = rows.isEmpty() ? Map.of() : openCounts(id, rows.stream().map(m -> m.id.repId()).toList());
         List<Assigner.Member> members = new ArrayList<>();
         for (QueueMember m : rows) {
@@ -129,12 +150,38 @@ public class RoutingService {
                 .setParameter("q", queueId).getResultList();
     }
 
-    @SuppressWarnings("unchecked")
-    private SalesQueue lockQueue(String id) {
-        // plain FOR UPDATE, portable across MySQL, MariaDB and H2
-        List<SalesQueue> rows = em.createNativeQuery("select * from sales_queue where id = :id for update", SalesQueue.class)
-                .setParameter("id", id).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+    private void lockQueue(String id) {
+        // plain FOR UPDATE, portable across MySQL, MariaDB and H2 (see LeadRepository.lock)
+        em.createNativeQuery("select id from sales_queue where id = :id for update")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).setParameter("id", id).getResultList();
+    }
+
+    /** True the first time this transaction asks for a queue's row lock (it then holds it to the end). */
+    private boolean firstLockInTransaction(String queueId) {
+        return memo().lockedQueues.add(queueId);
+    }
+
+    private Memo memo() {
+        Memo memo = (Memo) transactions.getResource(MEMO);
+        if (memo == null) {
+            memo = new Memo();
+            transactions.putResource(MEMO, memo);
+        }
+        return memo;
+    }
+
+    /** Reads the accounts of these domains with one query, for the leads of a batch about to be routed. */
+    @Transactional
+    public void prefetchAccounts(java.util.Collection<String> domains) {
+        List<String> wanted = domains.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Memo memo = memo();
+        Map<String, Account> found = new HashMap<>();
+        em.createQuery("from Account where domain in :domains", Account.class).setParameter("domains", wanted)
+                .getResultList().forEach(a -> found.put(a.domain, a));
+        wanted.forEach(d -> memo.accounts.put(d, Optional.ofNullable(found.get(d))));
     }
 
     private void record(String queueId, Assigner.Pick pick, Instant now) {
@@ -179,7 +226,8 @@ public class RoutingService {
 
     @Transactional
     public Router.CompiledRuleSet activeRules() {
-        int version = ((Number) em.createNativeQuery("select version from routing_active where id = 1").getSingleResult()).intValue();
+        int version = ((Number) em.createNativeQuery("select version from routing_active where id = 1")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult()).intValue();
         return compiled.computeIfAbsent(version, v -> compile(v, read(em.find(RuleSetRow.class, v).document)));
     }
 

@@ -10,7 +10,7 @@ public class ModelRepository implements PanacheRepositoryBase<ScoringModel, Inte
     /** The version every replica scores with right now: one primary-key read, no cache to go stale. */
     public int activeVersion() {
         return ((Number) getEntityManager().createNativeQuery("select version from scoring_active where id = 1")
-                .getSingleResult()).intValue();
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult()).intValue();
     }
 
     public int nextVersion() {

@@ -6,6 +6,7 @@ import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,8 +23,10 @@ import java.util.stream.Collectors;
 
 /**
  * API keys: {@code lh_<prefix>_<secret>}. The prefix finds the row, the SHA-256 of the whole key is
- * compared in constant time. Every request reads the key's row, so a revocation is seen by every
- * replica on the next request.
+ * compared in constant time. A replica trusts a key it has checked for {@code key-cache-ttl} (1 s by
+ * default) before reading its row again: one primary-key read per key per second instead of one per
+ * request. Revoking drops the key from the revoking replica's cache at once (and again after commit);
+ * other replicas stop accepting it within the TTL.
  */
 @ApplicationScoped
 public class ApiKeyService {
@@ -36,9 +39,20 @@ public class ApiKeyService {
     private final SecurityConfig config;
     private final AuditService audit;
     private final String bootstrapHash;
+    private final long cacheMillis;
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+    /** Checked keys by the SHA-256 of the token; bounded, negative answers are never kept. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int CACHE_LIMIT = 10_000;
 
-    public ApiKeyService(EntityManager em, Clock clock, SecurityConfig config, AuditService audit) {
+    private record Checked(Caller caller, long validUntil) {
+    }
+
+    public ApiKeyService(EntityManager em, Clock clock, SecurityConfig config, AuditService audit,
+                         jakarta.transaction.TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
+        this.cacheMillis = config.keyCacheTtl().toMillis();
         this.clock = clock;
         this.config = config;
         this.audit = audit;
@@ -50,7 +64,6 @@ public class ApiKeyService {
     }
 
     /** The caller behind a bearer token, or empty when the token is not a valid, unrevoked key. */
-    @Transactional
     public java.util.Optional<Caller> authenticate(String token) {
         String hash = Secrets.sha256Hex(token);
         if (bootstrapHash != null && Secrets.equal(bootstrapHash, hash)) {
@@ -60,8 +73,27 @@ public class ApiKeyService {
         if (!m.matches()) {
             return java.util.Optional.empty();
         }
+        long now = clock.millis();
+        Checked hit = checked.get(hash);
+        // the second test guards against the clock stepping back (NTP; the tests' clock)
+        if (hit != null && now < hit.validUntil() && hit.validUntil() - now <= cacheMillis) {
+            return java.util.Optional.of(hit.caller());
+        }
+        java.util.Optional<Caller> caller = QuarkusTransaction.joiningExisting().call(() -> load(m.group(1), hash));
+        if (caller.isPresent() && cacheMillis > 0) {
+            if (checked.size() >= CACHE_LIMIT) {
+                checked.clear();
+            }
+            checked.put(hash, new Checked(caller.get(), now + cacheMillis));
+        } else {
+            checked.remove(hash);
+        }
+        return caller;
+    }
+
+    private java.util.Optional<Caller> load(String prefix, String hash) {
         List<ApiKey> rows = em.createQuery("from ApiKey where prefix = :prefix", ApiKey.class)
-                .setParameter("prefix", m.group(1)).getResultList();
+                .setParameter("prefix", prefix).getResultList();
         if (rows.isEmpty() || rows.get(0).revokedAt != null || !Secrets.equal(rows.get(0).secretHash, hash)) {
             return java.util.Optional.empty();
         }
@@ -113,6 +145,22 @@ public class ApiKeyService {
             key.revokedAt = Instant.now(clock);
             audit.record("api-key.revoked", "api-key:" + key.id, before, view(key));
         }
+        forget(id);
+        // again once committed: a request on this replica may have re-read the row before the commit
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget(id);
+            }
+        });
+    }
+
+    private void forget(String keyId) {
+        checked.values().removeIf(c -> c.caller().id().equals(keyId));
     }
 
     private ApiKey find(String id) {

@@ -21,4 +21,12 @@ public interface SecurityConfig {
     /** Requests a key may make at once, unless the key sets its own. */
     @WithDefault("100")
     int defaultBurst();
+
+    /**
+     * How long a replica trusts a key it has checked against the database before checking again. A
+     * revocation holds at once on the replica that revoked the key and within this time on the others.
+     * 0 checks the database on every request.
+     */
+    @WithDefault("PT1S")
+    java.time.Duration keyCacheTtl();
 }

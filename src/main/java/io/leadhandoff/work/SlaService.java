@@ -2,13 +2,13 @@ package io.leadhandoff.work;
 
 import io.leadhandoff.lead.Lead;
 import io.leadhandoff.lead.LeadHistory;
+import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.routing.Assigner;
 import io.leadhandoff.routing.AssignmentMode;
 import io.leadhandoff.routing.RoutingService;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,13 +26,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class SlaService {
 
-    private final EntityManager em;
+    private final LeadRepository leads;
     private final RoutingService routing;
     private final LeadHistory history;
     private final WorkMetrics metrics;
 
-    public SlaService(EntityManager em, RoutingService routing, LeadHistory history, WorkMetrics metrics) {
-        this.em = em;
+    public SlaService(LeadRepository leads, RoutingService routing, LeadHistory history, WorkMetrics metrics) {
+        this.leads = leads;
         this.routing = routing;
         this.history = history;
         this.metrics = metrics;
@@ -40,10 +40,8 @@ public class SlaService {
 
     @Transactional
     public int escalate(Instant now, int max) {
-        @SuppressWarnings("unchecked")
-        List<Lead> due = em.createNativeQuery("select * from lead where status = 'QUEUED' and sla_due_at < :now "
-                        + "order by sla_due_at limit :n for update skip locked", Lead.class)
-                .setParameter("now", now).setParameter("n", max).getResultList();
+        List<Lead> due = leads.lock("select id from lead where status = 'QUEUED' and sla_due_at < :now "
+                + "order by sla_due_at limit :n for update skip locked", Map.of("now", now, "n", max));
         due.forEach(lead -> escalate(lead, now));
         return due.size();
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,33 +107,34 @@ public class WorkService {
      * an index range scan on (queue_id, status, score_total, queued_at): the rep's own first.
      */
     private List<Lead> lockReady(String queueId, String repId, int count) {
-        List<Lead> own = lock("select * from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id = :rep "
+        List<Lead> own = lock("select id from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id = :rep "
                 + "order by score_total desc, queued_at asc limit :n for update skip locked", queueId, repId, count, null);
         if (own.size() >= count) {
             return own;
         }
         List<Lead> all = new ArrayList<>(own);
-        all.addAll(lock("select * from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id is null "
+        all.addAll(lock("select id from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id is null "
                 + "order by score_total desc, queued_at asc limit :n for update skip locked", queueId, null, count - own.size(), null));
         return all;
     }
 
     /** Claimed leads whose lease ran out: claimable again, evaluated right here without a timer. */
     private List<Lead> lockExpired(String queueId, int count, Instant now) {
-        return lock("select * from lead where queue_id = :q and status = 'CLAIMED' and lease_expires_at < :now "
+        return lock("select id from lead where queue_id = :q and status = 'CLAIMED' and lease_expires_at < :now "
                 + "order by score_total desc, queued_at asc limit :n for update skip locked", queueId, null, count, now);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Lead> lock(String sql, String queueId, String repId, int count, Instant now) {
-        var query = em.createNativeQuery(sql, Lead.class).setParameter("q", queueId).setParameter("n", count);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("q", queueId);
+        parameters.put("n", count);
         if (repId != null) {
-            query.setParameter("rep", repId);
+            parameters.put("rep", repId);
         }
         if (now != null) {
-            query.setParameter("now", now);
+            parameters.put("now", now);
         }
-        return query.getResultList();
+        return leadRows.lock(sql, parameters);
     }
 
     @Transactional
@@ -206,10 +208,8 @@ public class WorkService {
     /** Returns expired leases to their queues; bounded, and safe on every replica at once (SKIP LOCKED). */
     @Transactional
     public int expireLeases(Instant now, int max) {
-        @SuppressWarnings("unchecked")
-        List<Lead> expired = em.createNativeQuery("select * from lead where status = 'CLAIMED' and lease_expires_at < :now "
-                        + "order by lease_expires_at limit :n for update skip locked", Lead.class)
-                .setParameter("now", now).setParameter("n", max).getResultList();
+        List<Lead> expired = leadRows.lock("select id from lead where status = 'CLAIMED' and lease_expires_at < :now "
+                + "order by lease_expires_at limit :n for update skip locked", Map.of("now", now, "n", max));
         expired.forEach(l -> expire(l, now));
         return expired.size();
     }

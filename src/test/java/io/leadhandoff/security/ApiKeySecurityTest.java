@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.leadhandoff.Api;
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -33,6 +35,9 @@ class ApiKeySecurityTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TestClock clock;
 
     @AfterEach
     void restore() {
@@ -153,6 +158,22 @@ class ApiKeySecurityTest {
         Api.as(key).get("/api/v1/leads").then().statusCode(401).body("detail", containsString("revoked"));
         given().get("/api/v1/api-keys/" + id).then().body("revokedAt", notNullValue());
         given().delete("/api/v1/api-keys/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void aKeyRevokedByAnotherReplicaIsRefusedOnceTheCheckedKeyExpires() {
+        String key = Api.apiKey(Map.of("scopes", List.of("leads:read")));
+        Api.as(key).get("/api/v1/leads").then().statusCode(200);
+        // another replica revokes it: only the row changes, this replica's cache does not hear of it
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update api_key set revoked_at = :at where prefix = :p")
+                .setParameter("at", clock.instant()).setParameter("p", key.substring(3, 13)).executeUpdate());
+        Api.as(key).get("/api/v1/leads").then().statusCode(200);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        try {
+            Api.as(key).get("/api/v1/leads").then().statusCode(401).body("detail", containsString("revoked"));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
