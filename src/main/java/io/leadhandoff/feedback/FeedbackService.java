@@ -62,20 +62,22 @@ public class FeedbackService {
         if (request.amount() != null && !outcome.takesAmount()) {
             throw ProblemException.validation(List.of(FieldError.atPointer("/amount", "is only taken with CONVERTED or WON")));
         }
-        Lead lead = leadRows.lockById(leadId);
-        if (lead == null) {
-            throw ProblemException.notFound("Lead", leadId);
-        }
-        caller.requireVisible(lead.queueId, "Lead", leadId);
-        LeadStatus from = lead.status;
-        if (from == LeadStatus.CLAIMED && request.leaseToken() == null) {
-            throw ProblemException.validation(List.of(FieldError.atPointer("/leaseToken", "is required while the lead is claimed")));
-        }
+        Lead lead;
         if (request.leaseToken() != null) {
             // fencing: a verdict sent under a lease speaks for that lease only; once it expired and someone
             // else claimed or judged the lead, the old holder's word is refused, whatever the state
             lead = work.held(leadId, request.leaseToken(), caller);
+        } else {
+            lead = leadRows.lockById(leadId);
+            if (lead == null) {
+                throw ProblemException.notFound("Lead", leadId);
+            }
+            caller.requireVisible(lead.queueId, "Lead", leadId);
+            if (lead.status == LeadStatus.CLAIMED) {
+                throw ProblemException.validation(List.of(FieldError.atPointer("/leaseToken", "is required while the lead is claimed")));
+            }
         }
+        LeadStatus from = lead.status;
         if (!outcome.allowedFrom(from)) {
             throw ProblemException.invalidTransition("A lead that is " + from.wire() + " cannot be marked " + outcome
                     + "; " + outcome + " follows " + outcome.from().stream().map(LeadStatus::wire).sorted().collect(Collectors.joining(", ")),

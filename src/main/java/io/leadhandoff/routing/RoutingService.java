@@ -136,7 +136,12 @@ public class RoutingService {
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<QueueMember> rows = memo().members.computeIfAbsent(id, this::members);
-        Map<String, Integer> open = rows.isEmpty() ? Map.of() : openCounts(id, rows.stream().map(m -> m.id.repId()).toList());
+        // open leads matter for a rep with a maxOpen and for load balancing; counting nobody else keeps
+        // intake into pull and round-robin queues from querying (and flushing) per lead
+        SalesQueue queue = q;
+        List<String> counted = rows.stream().filter(m -> m.maxOpen != null || queue.assignmentMode == AssignmentMode.LOAD_BALANCED)
+                .map(m -> m.id.repId()).toList();
+        Map<String, Integer> open = counted.isEmpty() ? Map.of() : openCounts(id, counted);
         List<Assigner.Member> members = new ArrayList<>();
         for (QueueMember m : rows) {
             members.add(new Assigner.Member(m.id.repId(), m.weight, m.status, m.awayUntil, m.maxOpen, m.maxPerDay,
@@ -439,10 +444,21 @@ public class RoutingService {
         em.remove(m);
     }
 
+    /**
+     * How many more leads a rep may take from a queue, at most {@code wanted}: what its {@code maxOpen}
+     * leaves (counted only when it has one); empty when the rep is not a member.
+     */
     @Transactional
-    public Optional<RoutingViews.MemberView> findMember(String queueId, String repId) {
+    public java.util.OptionalInt room(String queueId, String repId, int wanted) {
         QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
-        return m == null ? Optional.empty() : Optional.of(view(m, openCounts(queueId)));
+        if (m == null) {
+            return java.util.OptionalInt.empty();
+        }
+        if (m.maxOpen == null) {
+            return java.util.OptionalInt.of(wanted);
+        }
+        int open = openCounts(queueId, List.of(repId)).getOrDefault(repId, 0);
+        return java.util.OptionalInt.of(Math.min(wanted, Math.max(0, m.maxOpen - open)));
     }
 
     @Transactional

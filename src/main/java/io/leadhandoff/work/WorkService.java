@@ -58,13 +58,9 @@ public class WorkService {
     @Transactional
     public WorkViews.ClaimResult claim(String queueId, WorkViews.ClaimRequest request) {
         RoutingViews.QueueView queue = routing.queueView(queueId);
-        RoutingViews.MemberView member = routing.findMember(queueId, request.repId())
+        int room = routing.room(queueId, request.repId(), request.count())
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
                         "Rep '" + request.repId() + "' is not a member of queue '" + queueId + "'"));
-        int room = request.count();
-        if (member.maxOpen() != null) {
-            room = Math.min(room, Math.max(0, member.maxOpen() - member.openLeads()));
-        }
         Instant now = clock.instant();
         int leaseSeconds = request.leaseSeconds() == null ? queue.leaseSeconds() : request.leaseSeconds();
         List<Lead> picked = new ArrayList<>();
