@@ -73,6 +73,12 @@ public class ProblemMappers {
                     "The database is not reachable right now; retry shortly", request, null))
                     .header("Retry-After", "5").build();
         }
+        if (databaseContended(e)) {
+            LOG.warnf("Gave up on a lock conflict after retries: %s", e.getClass().getSimpleName());
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                    "Concurrent work held the rows this request needs; retry shortly", request, null))
+                    .header("Retry-After", "1").build();
+        }
         Throwable json = findCause(e, JsonProcessingException.class);
         if (json != null) {
             return malformed((JsonProcessingException) json, request);
@@ -90,6 +96,24 @@ public class ProblemMappers {
      */
     static boolean clientWentAway(Throwable e) {
         return findCause(e, JsonProcessingException.class) == null && findCause(e, java.io.IOException.class) != null;
+    }
+
+    /**
+     * A deadlock or lock wait timeout that outlasted the retries: the request did nothing (its
+     * transaction rolled back) and may simply be sent again.
+     */
+    static boolean databaseContended(Throwable e) {
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof org.hibernate.exception.LockAcquisitionException || t instanceof org.hibernate.PessimisticLockException
+                    || t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState())
+                    || sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The database cannot be reached (connection refused or lost, pool cannot get a connection in time). */

@@ -7,6 +7,7 @@ import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.idempotency.IdempotencyService;
 import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
@@ -38,8 +39,11 @@ public class FeedbackResource {
     private final IdempotencyService idempotency;
     private final JsonBinder binder;
     private final CurrentCaller caller;
+    private final FeedbackGroups groups;
 
-    public FeedbackResource(FeedbackService feedback, IdempotencyService idempotency, JsonBinder binder, CurrentCaller caller) {
+    public FeedbackResource(FeedbackService feedback, IdempotencyService idempotency, JsonBinder binder, CurrentCaller caller,
+                            FeedbackGroups groups) {
+        this.groups = groups;
         this.caller = caller;
         this.feedback = feedback;
         this.idempotency = idempotency;
@@ -67,7 +71,9 @@ public class FeedbackResource {
                          @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
                          JsonNode body) {
         FeedbackRequest request = binder.bind(RequestBodies.require(body), FeedbackRequest.class);
-        return idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request,
-                () -> new IdempotencyService.Outcome(200, feedback.record(id, request, caller.get()), null));
+        Caller who = caller.get();
+        return idempotency.execute(who.id(), idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request,
+                (IdempotencyService.Runner) inTransaction -> groups.record(() -> feedback.record(id, request, who),
+                        view -> inTransaction.apply(new IdempotencyService.Outcome(200, view, null))));
     }
 }

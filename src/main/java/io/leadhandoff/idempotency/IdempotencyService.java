@@ -63,8 +63,24 @@ public class IdempotencyService {
      */
     public Response execute(String caller, String key, String method, String path, Object request,
                             Supplier<Outcome> action) {
+        return execute(caller, key, method, path, request,
+                (Runner) inTransaction -> Transactions.inNewTransaction(() -> inTransaction.apply(action.get())));
+    }
+
+    /**
+     * Runs an action whose transaction the caller manages (intake groups concurrent requests into one
+     * transaction): the runner must apply {@code inTransaction} to the action's outcome inside the
+     * transaction that makes the action's changes, which is what stores the answer with them.
+     */
+    @FunctionalInterface
+    public interface Runner {
+        Outcome run(java.util.function.UnaryOperator<Outcome> inTransaction);
+    }
+
+    /** {@link #execute(String, String, String, String, Object, Supplier)} with the transaction left to {@code runner}. */
+    public Response execute(String caller, String key, String method, String path, Object request, Runner runner) {
         if (key == null) {
-            return toResponse(Transactions.inNewTransaction(action));
+            return toResponse(runner.run(o -> o));
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw ProblemException.validation(List.of(Problem.FieldError.atHeader(HEADER,
@@ -76,8 +92,7 @@ public class IdempotencyService {
             return replay(existing);
         }
         try {
-            Outcome outcome = Transactions.inNewTransaction(() -> {
-                Outcome o = action.get();
+            Outcome outcome = runner.run(o -> {
                 complete(caller, key, o.status(), serialise(o.body()), o.location());
                 return o;
             });

@@ -47,9 +47,11 @@ public class LeadResource {
     private final IntakeMetrics metrics;
     private final CurrentCaller caller;
     private final ErasureService erasure;
+    private final IntakeGroups groups;
 
     public LeadResource(LeadService service, JsonBinder binder, IdempotencyService idempotency, IntakeMetrics metrics,
-                        CurrentCaller caller, ErasureService erasure) {
+                        CurrentCaller caller, ErasureService erasure, IntakeGroups groups) {
+        this.groups = groups;
         this.caller = caller;
         this.erasure = erasure;
         this.service = service;
@@ -64,7 +66,8 @@ public class LeadResource {
     @Operation(operationId = "ingestLead", summary = "Ingest one lead",
             description = "Normalises, de-duplicates and stores a lead. A new lead answers 201 with Location; a post whose email "
                     + "matches an open lead is merged into it (200, `merged: true`); a repeat of (source, externalId) updates that "
-                    + "lead (200). Send `Idempotency-Key` to make retries safe.")
+                    + "lead (200). Send `Idempotency-Key` to make retries safe. Posts that arrive together are written together "
+                    + "(group commit, in arrival order); each answer shows the lead as of its own post.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LeadRequest.class),
             examples = @ExampleObject(name = "webinar signup", value = LeadExamples.SINGLE)))
@@ -86,14 +89,14 @@ public class LeadResource {
             JsonNode body) {
         LeadRequest request = binder.bind(RequestBodies.require(body), LeadRequest.class);
         NormalizedLead lead = Normalizer.normalize(request);
-        return metrics.timeIntake(() -> idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads", request, () -> {
-            LeadService.Ingested result = service.ingest(List.of(lead)).get(0);
-            boolean created = result.outcome() == IntakeResult.Outcome.CREATED;
-            IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED,
-                    service.view(result.lead()));
-            return new IdempotencyService.Outcome(created ? 201 : 200, answer,
-                    created ? "/api/v1/leads/" + result.lead().id : null);
-        }));
+        return metrics.timeIntake(() -> idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads", request,
+                (IdempotencyService.Runner) inTransaction -> groups.ingest(lead, result -> {
+                    boolean created = result.outcome() == IntakeResult.Outcome.CREATED;
+                    IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED,
+                            result.view());
+                    return inTransaction.apply(new IdempotencyService.Outcome(created ? 201 : 200, answer,
+                            created ? "/api/v1/leads/" + result.lead().id : null));
+                })));
     }
 
     @POST

@@ -67,15 +67,22 @@ public class LeadService {
     }
 
     /**
-     * What intake did with one lead: the entity as stored (a batch answers with its id and status only;
-     * single intake turns it into a view with {@link #view(Lead)}).
+     * What intake did with one lead: the entity, and — when asked for — its view as of this lead's
+     * turn (a later lead of the same batch may merge into the same entity). A batch answers with the
+     * id and status only, so it does not ask.
      */
-    public record Ingested(IntakeResult.Outcome outcome, Lead lead) {
+    public record Ingested(IntakeResult.Outcome outcome, Lead lead, LeadView view) {
     }
 
     /** Ingests leads in the caller's transaction, in order; later items see earlier ones. */
     @Transactional
     public List<Ingested> ingest(List<NormalizedLead> batch) {
+        return ingest(batch, false);
+    }
+
+    /** {@link #ingest(List)}, with each lead's view taken right after its turn when {@code views}. */
+    @Transactional
+    public List<Ingested> ingest(List<NormalizedLead> batch, boolean views) {
         Instant now = clock.instant();
         CompiledModel model = scoring.active();
         Router.CompiledRuleSet rules = routing.activeRules();
@@ -107,7 +114,7 @@ public class LeadService {
                 update(byId, in, now, byEmail);
                 score(byId, model, now);
                 route(byId, rules, now);
-                results.add(new Ingested(IntakeResult.Outcome.UPDATED, byId));
+                results.add(new Ingested(IntakeResult.Outcome.UPDATED, byId, views ? view(byId) : null));
                 continue;
             }
             Lead match = byEmail.get(in.email());
@@ -120,7 +127,7 @@ public class LeadService {
                 }
                 score(match, model, now);
                 route(match, rules, now);
-                results.add(new Ingested(IntakeResult.Outcome.MERGED, match));
+                results.add(new Ingested(IntakeResult.Outcome.MERGED, match, views ? view(match) : null));
                 continue;
             }
             Lead created = create(in, now);
@@ -133,7 +140,7 @@ public class LeadService {
             if (key != null) {
                 byExternal.put(key, created);
             }
-            results.add(new Ingested(IntakeResult.Outcome.CREATED, created));
+            results.add(new Ingested(IntakeResult.Outcome.CREATED, created, views ? view(created) : null));
         }
         em.flush();
         for (int i = 0; i < batch.size(); i++) {

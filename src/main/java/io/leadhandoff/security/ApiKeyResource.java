@@ -85,8 +85,8 @@ public class ApiKeyResource {
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
-            description = "Takes effect on every replica with the next request (keys are checked against the database on each request). "
-                    + "Revoking a revoked key is a no-op.")
+            description = "Takes effect at once on the replica that serves this request and within `LEAD_HANDOFF_SECURITY_KEY_CACHE_TTL` "
+                    + "(1 s) on the others, which trust a key they have checked for that long. Revoking a revoked key is a no-op.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") String id) {

@@ -5,6 +5,7 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.common.Transactions;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +53,9 @@ public class ClaimResource {
     @APIResponse(responseCode = "422", description = "Invalid claim", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public WorkViews.ClaimResult claim(@PathParam("queueId") String queueId, JsonNode body) {
         caller.get().requireVisible(queueId, "Queue", queueId);
-        return work.claim(queueId, binder.bind(RequestBodies.require(body), WorkViews.ClaimRequest.class));
+        WorkViews.ClaimRequest request = binder.bind(RequestBodies.require(body), WorkViews.ClaimRequest.class);
+        // a deadlock with another replica's work rolls back the whole claim: take again
+        return Transactions.inNewTransaction(() -> work.claim(queueId, request));
     }
 
 }

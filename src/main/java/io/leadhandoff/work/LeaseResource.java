@@ -5,6 +5,8 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.common.Transactions;
+import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +51,8 @@ public class LeaseResource {
     @APIResponse(responseCode = "409", description = "lease-lost", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public WorkViews.Claimed extend(@PathParam("id") String id, JsonNode body) {
         WorkViews.ExtendRequest request = binder.bind(RequestBodies.require(body), WorkViews.ExtendRequest.class);
-        return work.extend(id, request.leaseToken(), request.leaseSeconds(), caller.get());
+        Caller who = caller.get();
+        return Transactions.inNewTransaction(() -> work.extend(id, request.leaseToken(), request.leaseSeconds(), who));
     }
 
 }

@@ -5,6 +5,8 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.common.Transactions;
+import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +52,12 @@ public class ReleaseResource {
     @APIResponse(responseCode = "409", description = "lease-lost: the token is not the current lease", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response release(@PathParam("id") String id, JsonNode body) {
         WorkViews.ReleaseRequest request = binder.bind(RequestBodies.require(body), WorkViews.ReleaseRequest.class);
-        work.release(id, request.leaseToken(), caller.get());
+        Caller who = caller.get();
+        // a deadlock with another replica's work rolls back the whole transaction: run it again
+        Transactions.inNewTransaction(() -> {
+            work.release(id, request.leaseToken(), who);
+            return null;
+        });
         return Response.noContent().build();
     }
 

@@ -31,4 +31,13 @@ class ProblemMappersTest {
         assertThat(ProblemMappers.clientWentAway(new com.fasterxml.jackson.core.JsonParseException(null, "bad json"))).isFalse();
         assertThat(ProblemMappers.clientWentAway(new IllegalStateException("bug"))).isFalse();
     }
+
+    @Test
+    void aDeadlockOrLockTimeoutThatOutlastedTheRetriesIsRetryableNotAServerFault() {
+        java.sql.SQLException deadlock = new java.sql.SQLException("Deadlock found when trying to get lock", "40001", 1213);
+        assertThat(ProblemMappers.databaseContended(new jakarta.persistence.PessimisticLockException(deadlock))).isTrue();
+        assertThat(ProblemMappers.databaseContended(new RuntimeException(new java.sql.SQLException("Lock wait timeout exceeded", "HY000", 1205)))).isTrue();
+        assertThat(ProblemMappers.databaseContended(new java.sql.SQLException("Duplicate entry", "23000", 1062))).isFalse();
+        assertThat(ProblemMappers.databaseContended(new IllegalStateException("bug"))).isFalse();
+    }
 }

@@ -118,6 +118,43 @@ class FeedbackTest {
     }
 
     @Test
+    void concurrentVerdictsAreEachAppliedOnceAndARefusedOneFailsAlone() throws Exception {
+        String rep = TestData.unique("rep");
+        String q = Api.routedQueue("pull", Map.of(), rep);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(Api.ingest(Map.of("email", TestData.uniqueEmail())));
+        }
+        List<Map<String, Object>> claimed = Api.claim(q, rep, 12, 300).then().statusCode(200).extract().path("claimed");
+        assertThat(claimed).hasSize(12);
+        ExecutorService pool = Executors.newFixedThreadPool(13);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (Map<String, Object> c : claimed) {
+                @SuppressWarnings("unchecked")
+                String id = (String) ((Map<String, Object>) c.get("lead")).get("id");
+                calls.add(() -> Api.feedback(id, Map.of("outcome", "ACCEPTED", "repId", rep, "leaseToken", c.get("leaseToken"))));
+            }
+            @SuppressWarnings("unchecked")
+            String victim = (String) ((Map<String, Object>) claimed.get(0).get("lead")).get("id");
+            calls.add(() -> Api.feedback(victim, Map.of("outcome", "ACCEPTED", "repId", rep, "leaseToken", "not-the-token")));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                statuses.add(f.get().statusCode());
+            }
+            assertThat(statuses.subList(0, 12)).containsOnly(200);
+            assertThat(statuses.get(12)).isEqualTo(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String id : ids) {
+            given().get("/api/v1/leads/" + id).then().body("status", equalTo("accepted"));
+            List<String> outcomes = given().get("/api/v1/leads/" + id + "/history").path("items.findAll { it.type == 'lead.feedback' }.detail.outcome");
+            assertThat(outcomes).containsExactly("ACCEPTED");
+        }
+    }
+
+    @Test
     void isIdempotentWithAKey() {
         String id = Api.ingest(Map.of("email", TestData.uniqueEmail()));
         String key = TestData.unique("fb");

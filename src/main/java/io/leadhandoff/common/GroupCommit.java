@@ -1,0 +1,179 @@
+package io.leadhandoff.common;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * Group commit: requests that arrive while earlier ones are being written wait in a queue; the next
+ * request thread to find a free writer slot takes up to {@code size} of them and writes them in one
+ * transaction, in arrival order, so each sees the ones before it exactly as if they had come one after
+ * another. Each request's answer is built inside that transaction (and with it, for example, its
+ * idempotency record), so what a client is told is what was stored.
+ * <p>
+ * A lone request under light load is written at once, in a group of one: nothing waits for a timer.
+ * Under load the per-transaction costs — begin, commit and its log flush, statement batches — are
+ * shared. When a group's transaction fails for any reason, its requests are retried one by one, so a
+ * request that cannot be written only fails itself.
+ *
+ * @param <I> what one request asks to write
+ * @param <R> what writing it gives back
+ */
+public final class GroupCommit<I, R> {
+
+    /** Writes a group inside the current transaction: one result per item, in order. */
+    @FunctionalInterface
+    public interface Writer<I, R> {
+        List<R> write(List<I> items);
+    }
+
+    /** One request waiting for its item to be written. */
+    private static final class Waiting<I, R, T> {
+        final I item;
+        final Function<R, T> answer;
+        final Thread thread = Thread.currentThread();
+        volatile boolean done;
+        T result;
+        RuntimeException failure;
+
+        Waiting(I item, Function<R, T> answer) {
+            this.item = item;
+            this.answer = answer;
+        }
+
+        @SuppressWarnings("unchecked")
+        void succeed(Object value) {
+            result = (T) value;
+            done = true;
+            LockSupport.unpark(thread);
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            done = true;
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private final Writer<I, R> writer;
+    private final int size;
+    private final Semaphore writers;
+    private final DistributionSummary sizes;
+    private final ConcurrentLinkedQueue<Waiting<I, R, ?>> queue = new ConcurrentLinkedQueue<>();
+
+    /**
+     * @param size    most requests per transaction (1: no grouping)
+     * @param writers group transactions that may run at once
+     * @param sizes   where the size of every group written is recorded
+     */
+    public GroupCommit(Writer<I, R> writer, int size, int writers, DistributionSummary sizes) {
+        if (size < 1 || writers < 1) {
+            throw new IllegalStateException("group size and writers must be at least 1");
+        }
+        this.writer = writer;
+        this.size = size;
+        this.writers = new Semaphore(writers);
+        this.sizes = sizes;
+    }
+
+    /**
+     * Writes {@code item} (possibly together with other requests' items) and returns what
+     * {@code answer} made of its result, inside the transaction that wrote it. Throws what writing
+     * this item, or {@code answer}, threw.
+     */
+    public <T> T submit(I item, Function<R, T> answer) {
+        Waiting<I, R, T> me = new Waiting<>(item, answer);
+        queue.add(me);
+        boolean interrupted = false;
+        while (!me.done) {
+            if (writers.tryAcquire()) {
+                List<Waiting<I, R, ?>> group = take();
+                try {
+                    if (!group.isEmpty()) {
+                        write(group);
+                    }
+                } catch (Throwable t) {
+                    // an Error while writing: nobody of this group may be left waiting
+                    group.forEach(w -> {
+                        if (!w.done) {
+                            w.fail(new IllegalStateException("Writing failed", t));
+                        }
+                    });
+                    throw t;
+                } finally {
+                    writers.release();
+                }
+                // hand over: whoever waits longest may now find the free slot; this also closes the race
+                // with a request that queued while every slot was taken and then went to sleep
+                Waiting<I, R, ?> next = queue.peek();
+                if (next != null) {
+                    LockSupport.unpark(next.thread);
+                }
+            } else {
+                // woken by a writer (done, or a slot came free); the timeout is only a safety net
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
+                // an interrupt cannot abandon an item that may be in a group being written: remember it
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (me.failure != null) {
+            throw me.failure;
+        }
+        return me.result;
+    }
+
+    /** Requests waiting for a writer right now. */
+    public int waiting() {
+        return queue.size();
+    }
+
+    private List<Waiting<I, R, ?>> take() {
+        List<Waiting<I, R, ?>> group = new ArrayList<>(Math.min(size, 16));
+        Waiting<I, R, ?> next;
+        while (group.size() < size && (next = queue.poll()) != null) {
+            group.add(next);
+        }
+        return group;
+    }
+
+    private void write(List<Waiting<I, R, ?>> group) {
+        sizes.record(group.size());
+        List<Object> answers;
+        try {
+            answers = Transactions.inNewTransaction(() -> {
+                List<R> written = writer.write(group.stream().map(w -> w.item).toList());
+                List<Object> built = new ArrayList<>(group.size());
+                for (int i = 0; i < group.size(); i++) {
+                    built.add(group.get(i).answer.apply(written.get(i)));
+                }
+                return built;
+            });
+        } catch (RuntimeException groupFailure) {
+            if (group.size() == 1) {
+                group.get(0).fail(groupFailure);
+                return;
+            }
+            group.forEach(this::writeAlone);
+            return;
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).succeed(answers.get(i));
+        }
+    }
+
+    private <T> void writeAlone(Waiting<I, R, T> one) {
+        try {
+            one.succeed(Transactions.inNewTransaction(() -> one.answer.apply(writer.write(List.of(one.item)).get(0))));
+        } catch (RuntimeException e) {
+            one.fail(e);
+        }
+    }
+}

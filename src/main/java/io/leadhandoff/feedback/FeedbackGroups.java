@@ -1,0 +1,36 @@
+package io.leadhandoff.feedback;
+
+import io.leadhandoff.common.GroupCommit;
+import io.leadhandoff.lead.LeadView;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Group commit of verdicts ({@link GroupCommit}): concurrent feedback requests run one after another in
+ * one transaction, each with its own checks under its own row lock, and share the commit. A verdict
+ * that is refused (a lost lease, a transition that does not apply) sends its group back to one
+ * transaction per request, where it fails alone.
+ */
+@ApplicationScoped
+public class FeedbackGroups {
+
+    private final GroupCommit<Supplier<LeadView>, LeadView> groups;
+
+    public FeedbackGroups(MeterRegistry registry,
+                          @ConfigProperty(name = "lead-handoff.group-commit.size", defaultValue = "64") int size,
+                          @ConfigProperty(name = "lead-handoff.group-commit.writers", defaultValue = "2") int writers) {
+        this.groups = new GroupCommit<>(works -> works.stream().map(Supplier::get).toList(), size, writers,
+                DistributionSummary.builder("leadhandoff.feedback.group.size")
+                        .description("Feedback requests written per transaction").register(registry));
+    }
+
+    /** Runs {@code verdict} and returns what {@code answer} made of it, both inside the writing transaction. */
+    public <T> T record(Supplier<LeadView> verdict, Function<LeadView, T> answer) {
+        return groups.submit(verdict, answer);
+    }
+}
