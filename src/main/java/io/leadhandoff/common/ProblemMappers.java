@@ -95,7 +95,21 @@ public class ProblemMappers {
      * failure. JSON errors are IOExceptions too; they are answered as malformed JSON instead.
      */
     static boolean clientWentAway(Throwable e) {
-        return findCause(e, JsonProcessingException.class) == null && findCause(e, java.io.IOException.class) != null;
+        if (findCause(e, JsonProcessingException.class) != null) {
+            return false;
+        }
+        if (findCause(e, java.io.IOException.class) != null) {
+            return true;
+        }
+        // Vert.x refuses to read on from a request whose HTTP/2 stream the client has already reset
+        for (Throwable t : Causes.of(e)) {
+            StackTraceElement[] at = t.getStackTrace();
+            if (t instanceof IllegalStateException && at.length > 0 && at[0].getClassName().startsWith("io.vertx.core.http.impl.")
+                    && at[0].getClassName().endsWith("ServerRequest")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

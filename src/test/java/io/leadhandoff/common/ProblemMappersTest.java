@@ -30,6 +30,11 @@ class ProblemMappersTest {
         assertThat(ProblemMappers.clientWentAway(new java.io.IOException(new java.io.IOException("stream reset")))).isTrue();
         assertThat(ProblemMappers.clientWentAway(new com.fasterxml.jackson.core.JsonParseException(null, "bad json"))).isFalse();
         assertThat(ProblemMappers.clientWentAway(new IllegalStateException("bug"))).isFalse();
+        // found by the reliability harness: a client's 5 ms timeout reset the HTTP/2 stream mid-body
+        IllegalStateException reset = new IllegalStateException();
+        reset.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("io.vertx.core.http.impl.Http2ServerRequest", "checkEnded", "Http2ServerRequest.java", 205)});
+        assertThat(ProblemMappers.clientWentAway(new RuntimeException(reset))).isTrue();
     }
 
     @Test
