@@ -57,7 +57,8 @@ public class FeedbackResource {
                     + "accepted; CONVERTED after claimed or accepted; WON and LOST after converted. Anything else is a 409 naming the "
                     + "current state. A reason code is required for REJECTED, RECYCLED and LOST. While the lead is claimed the current "
                     + "lease token is required, and the feedback ends the lease. Of two racing verdicts exactly one applies. Honours "
-                    + "`Idempotency-Key`.")
+                    + "`Idempotency-Key`. Verdicts that arrive together share a transaction (group commit); each is checked on its own, "
+                    + "and one that is refused fails alone.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = FeedbackRequest.class),
             examples = @ExampleObject(name = "rejected", value = "{\"outcome\": \"REJECTED\", \"reason\": \"NO_BUDGET\", \"repId\": \"rep-042\", "
                     + "\"leaseToken\": \"bGVhc2UtdG9rZW4tZXhhbXBsZQ\", \"note\": \"Budget frozen until Q3\"}")))
