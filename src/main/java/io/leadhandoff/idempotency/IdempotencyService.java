@@ -256,7 +256,8 @@ public class IdempotencyService {
     }
 
     /** Forgets answers older than the retention window; bounded per run, safe on every replica at once. */
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeExpired() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "delete from idempotency_record where expires_at < ?1 limit 5000")

@@ -21,7 +21,7 @@ public class WorkJobs {
     }
 
     @Scheduled(every = "${leadhandoff.work.sweep-interval:15s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         work.expireLeases(clock.instant(), BATCH);
         sla.escalate(clock.instant(), BATCH);
