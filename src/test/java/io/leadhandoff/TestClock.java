@@ -18,13 +18,20 @@ public class TestClock extends Clock {
 
     private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
     public void advance(Duration by) {
         offset.updateAndGet(d -> d.plus(by));
     }
 
+    /** Stops real time from moving the clock (only {@link #advance} does) until {@link #reset}. */
+    public void freeze() {
+        frozen.set(base.instant());
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
+        frozen.set(null);
     }
 
     @Override
@@ -39,6 +46,7 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return base.instant().plus(offset.get());
+        Instant pinned = frozen.get();
+        return (pinned != null ? pinned : base.instant()).plus(offset.get());
     }
 }

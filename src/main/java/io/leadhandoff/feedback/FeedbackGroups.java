@@ -22,8 +22,8 @@ public class FeedbackGroups {
     private final GroupCommit<Supplier<LeadView>, LeadView> groups;
 
     public FeedbackGroups(MeterRegistry registry,
-                          @ConfigProperty(name = "lead-handoff.group-commit.size", defaultValue = "64") int size,
-                          @ConfigProperty(name = "lead-handoff.group-commit.writers", defaultValue = "2") int writers) {
+                          @ConfigProperty(name = GroupCommit.SIZE, defaultValue = GroupCommit.DEFAULT_SIZE) int size,
+                          @ConfigProperty(name = GroupCommit.WRITERS, defaultValue = GroupCommit.DEFAULT_WRITERS) int writers) {
         this.groups = new GroupCommit<>(works -> works.stream().map(Supplier::get).toList(), size, writers,
                 DistributionSummary.builder("leadhandoff.feedback.group.size")
                         .description("Feedback requests written per transaction").register(registry));

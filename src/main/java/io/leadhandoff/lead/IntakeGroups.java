@@ -20,8 +20,8 @@ public class IntakeGroups {
 
     @Inject
     public IntakeGroups(LeadService service, MeterRegistry registry,
-                        @ConfigProperty(name = "lead-handoff.group-commit.size", defaultValue = "64") int size,
-                        @ConfigProperty(name = "lead-handoff.group-commit.writers", defaultValue = "2") int writers) {
+                        @ConfigProperty(name = GroupCommit.SIZE, defaultValue = GroupCommit.DEFAULT_SIZE) int size,
+                        @ConfigProperty(name = GroupCommit.WRITERS, defaultValue = GroupCommit.DEFAULT_WRITERS) int writers) {
         this(service, size, writers, DistributionSummary.builder("leadhandoff.intake.group.size")
                 .description("Single-lead intake requests written per transaction").register(registry));
     }

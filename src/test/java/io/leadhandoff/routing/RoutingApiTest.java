@@ -1,6 +1,7 @@
 package io.leadhandoff.routing;
 
 import static io.leadhandoff.Api.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -150,6 +151,50 @@ class RoutingApiTest {
         ingest(Map.of("email", TestData.uniqueEmail())).then().statusCode(201)
                 .body("lead.queueId", equalTo(overflow)).body("lead.routing.via", equalTo("overflow"))
                 .body("lead.routing.trace.step", hasItem("overflow"));
+    }
+
+    @Test
+    void loadBalancingCountsEachRepsOpenLeads() {
+        String q = queue("load-balanced", Map.of());
+        member(q, "busy", Map.of());
+        putRules("{\"defaultQueueId\": \"%s\", \"rules\": []}".formatted(q)).then().statusCode(200);
+        for (int i = 0; i < 2; i++) {
+            ingest(Map.of("email", TestData.uniqueEmail())).then().statusCode(201).body("lead.ownerRepId", equalTo("busy"));
+        }
+        member(q, "fresh", Map.of());
+        // busy holds 2 open leads, fresh none: both of the next go to fresh (counting nobody would alternate)
+        for (int i = 0; i < 2; i++) {
+            ingest(Map.of("email", TestData.uniqueEmail())).then().statusCode(201).body("lead.ownerRepId", equalTo("fresh"));
+        }
+    }
+
+    @Test
+    void aRepAtItsOpenLeadLimitIsSkipped() {
+        String overflow = queue("pull", Map.of());
+        String q = queue("round-robin", Map.of("overflowQueueId", overflow));
+        member(q, "capped", Map.of("maxOpen", 1));
+        putRules("{\"defaultQueueId\": \"%s\", \"rules\": []}".formatted(q)).then().statusCode(200);
+        ingest(Map.of("email", TestData.uniqueEmail())).then().statusCode(201).body("lead.ownerRepId", equalTo("capped"));
+        ingest(Map.of("email", TestData.uniqueEmail())).then().statusCode(201)
+                .body("lead.queueId", equalTo(overflow))
+                .body("lead.routing.trace.find { it.step == 'overflow' }.candidates[0].reason", containsString("at capacity"));
+    }
+
+    @Test
+    void everyLeadOfABatchFindsItsAccountOwner() {
+        String q = queue("round-robin", Map.of());
+        member(q, "owner-rep", Map.of());
+        member(q, "other-rep", Map.of());
+        String domain = TestData.unique("bacct").toLowerCase() + ".example";
+        given().contentType(ContentType.JSON).body(Map.of("ownerRepId", "owner-rep", "queueId", q))
+                .put("/api/v1/accounts/" + domain).then().statusCode(200);
+        List<String> ids = given().contentType(ContentType.JSON)
+                .body(Map.of("leads", List.of(Map.of("email", "a@" + domain), Map.of("email", TestData.uniqueEmail()),
+                        Map.of("email", "b@" + domain))))
+                .post("/api/v1/leads/batch").then().statusCode(200).extract().path("results.leadId");
+        given().get("/api/v1/leads/" + ids.get(0)).then().body("ownerRepId", equalTo("owner-rep")).body("routing.via", equalTo("account"));
+        given().get("/api/v1/leads/" + ids.get(1)).then().body("queueId", equalTo("inbound")).body("ownerRepId", equalTo(null));
+        given().get("/api/v1/leads/" + ids.get(2)).then().body("ownerRepId", equalTo("owner-rep")).body("routing.via", equalTo("account"));
     }
 
     @Test
