@@ -13,7 +13,8 @@ import org.jboss.logging.MDC;
 /**
  * What happens to every HTTP request before and after the REST layer: the request id (taken from
  * {@code X-Request-Id} or generated, echoed back and put in the log context), the per-endpoint body
- * size limits, and problem+json for failures that never reach a resource (e.g. an over-long body).
+ * size limits, its arrival time (for its deadline), 503 for new requests once the replica is draining, and
+ * problem+json for failures that never reach a resource (e.g. an over-long body).
  */
 @ApplicationScoped
 public class HttpEdge {
@@ -27,9 +28,13 @@ public class HttpEdge {
     static final long MAX_BATCH_BODY = 10L * 1024 * 1024;
 
     private final ObjectMapper mapper;
+    private final Lifecycle lifecycle;
+    private final RequestConfig config;
 
-    public HttpEdge(ObjectMapper mapper) {
+    public HttpEdge(ObjectMapper mapper, Lifecycle lifecycle, RequestConfig config) {
         this.mapper = mapper;
+        this.lifecycle = lifecycle;
+        this.config = config;
     }
 
     void install(@Observes Router router) {
@@ -38,6 +43,7 @@ public class HttpEdge {
     }
 
     private void onRequest(RoutingContext ctx) {
+        ctx.put(Deadlines.ARRIVAL, System.nanoTime());
         String requestId = ctx.request().getHeader(REQUEST_ID);
         if (requestId == null || !SAFE_ID.matcher(requestId).matches()) {
             requestId = Ids.next();
@@ -46,6 +52,11 @@ public class HttpEdge {
         String id = requestId;
         MDC.put(MDC_KEY, id);
         ctx.response().putHeader(REQUEST_ID, id);
+        if (lifecycle.refusingNewRequests() && !ctx.request().path().startsWith("/q/")) {
+            ctx.response().putHeader("Retry-After", String.valueOf(config.retryAfterSeconds()));
+            writeProblem(ctx, ProblemType.SERVICE_UNAVAILABLE, "This replica is shutting down; retry, another one will answer");
+            return;
+        }
         long max = ctx.request().path().endsWith("/batch") ? MAX_BATCH_BODY : MAX_SINGLE_BODY;
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length, max)) {

@@ -8,8 +8,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLTransientConnectionException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -21,6 +19,14 @@ public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Deadlines deadlines;
+    private final RequestConfig config;
+
+    public ProblemMappers(Deadlines deadlines, RequestConfig config) {
+        this.deadlines = deadlines;
+        this.config = config;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -67,17 +73,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response any(Throwable e, HttpServerRequest request) {
-        if (databaseUnavailable(e)) {
-            LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
+        if (DatabaseFailures.unavailable(e) || DatabaseFailures.contended(e) || cutOff()) {
+            LOG.warnf("Database unavailable or contended: %s", e.getClass().getSimpleName());
             return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
-                    "The database is not reachable right now; retry shortly", request, null))
-                    .header("Retry-After", "5").build();
-        }
-        if (databaseContended(e)) {
-            LOG.warnf("Gave up on a lock conflict after retries: %s", e.getClass().getSimpleName());
-            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
-                    "Concurrent work held the rows this request needs; retry shortly", request, null))
-                    .header("Retry-After", "1").build();
+                    "The database is not available right now; retry shortly", request, null))
+                    .header("Retry-After", String.valueOf(config.retryAfterSeconds())).build();
         }
         Throwable json = findCause(e, JsonProcessingException.class);
         if (json != null) {
@@ -88,6 +88,16 @@ public class ProblemMappers {
             return respond(ProblemType.BAD_REQUEST, "The request body could not be read", request, null);
         }
         return unexpected(e, request);
+    }
+
+    /** Database work of this request was aborted at its deadline: whatever failed after that failed because of it. */
+    private boolean cutOff() {
+        try {
+            Deadline d = deadlines.current();
+            return d != null && d.wasCutOff();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -106,39 +116,6 @@ public class ProblemMappers {
             StackTraceElement[] at = t.getStackTrace();
             if (t instanceof IllegalStateException && at.length > 0 && at[0].getClassName().startsWith("io.vertx.core.http.impl.")
                     && at[0].getClassName().endsWith("ServerRequest")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A deadlock or lock wait timeout that outlasted the retries: the request did nothing (its
-     * transaction rolled back) and may simply be sent again.
-     */
-    static boolean databaseContended(Throwable e) {
-        for (Throwable t : Causes.of(e)) {
-            if (t instanceof org.hibernate.exception.LockAcquisitionException || t instanceof org.hibernate.PessimisticLockException
-                    || t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState())
-                    || sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The database cannot be reached (connection refused or lost, pool cannot get a connection in time). */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t : Causes.of(e)) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                    || sql.getMessage() != null && sql.getMessage().contains("acquisition timeout"))) {
                 return true;
             }
         }

@@ -1,12 +1,11 @@
 package io.leadhandoff.feedback;
 
-import io.leadhandoff.common.GroupCommit;
 import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.write.GroupCommit;
+import io.leadhandoff.write.TransactionRunner;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,16 +20,16 @@ public class FeedbackGroups {
 
     private final GroupCommit<Supplier<LeadView>, LeadView> groups;
 
-    public FeedbackGroups(MeterRegistry registry,
+    public FeedbackGroups(MeterRegistry registry, TransactionRunner transactions,
                           @ConfigProperty(name = GroupCommit.SIZE, defaultValue = GroupCommit.DEFAULT_SIZE) int size,
                           @ConfigProperty(name = GroupCommit.WRITERS, defaultValue = GroupCommit.DEFAULT_WRITERS) int writers) {
-        this.groups = new GroupCommit<>(works -> works.stream().map(Supplier::get).toList(), size, writers,
+        this.groups = new GroupCommit<>(works -> works.stream().map(Supplier::get).toList(), transactions, size, writers,
                 DistributionSummary.builder("leadhandoff.feedback.group.size")
                         .description("Feedback requests written per transaction").register(registry));
     }
 
-    /** Runs {@code verdict} and returns what {@code answer} made of it, both inside the writing transaction. */
-    public <T> T record(Supplier<LeadView> verdict, Function<LeadView, T> answer) {
-        return groups.submit(verdict, answer);
+    /** The group committer the write path hands verdicts to. */
+    public GroupCommit<Supplier<LeadView>, LeadView> commit() {
+        return groups;
     }
 }

@@ -5,7 +5,10 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.idempotency.IdempotencyService;
+import io.leadhandoff.idempotency.IdempotencyStore;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.write.Write;
+import io.leadhandoff.write.WritePath;
 import io.leadhandoff.lead.LeadView;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
@@ -36,17 +39,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FeedbackResource {
 
     private final FeedbackService feedback;
-    private final IdempotencyService idempotency;
+    private final WritePath writes;
     private final JsonBinder binder;
     private final CurrentCaller caller;
     private final FeedbackGroups groups;
 
-    public FeedbackResource(FeedbackService feedback, IdempotencyService idempotency, JsonBinder binder, CurrentCaller caller,
+    public FeedbackResource(FeedbackService feedback, WritePath writes, JsonBinder binder, CurrentCaller caller,
                             FeedbackGroups groups) {
         this.groups = groups;
         this.caller = caller;
         this.feedback = feedback;
-        this.idempotency = idempotency;
+        this.writes = writes;
         this.binder = binder;
     }
 
@@ -68,13 +71,12 @@ public class FeedbackResource {
     @APIResponse(responseCode = "422", description = "Invalid feedback (unknown outcome or reason, missing reason, amount where none is taken)",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response give(@PathParam("id") String id,
-                         @Parameter(in = ParameterIn.HEADER, name = IdempotencyService.HEADER, description = "Makes retries safe: the first answer is replayed")
-                         @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+                         @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes retries safe: the first answer is replayed")
+                         @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
                          JsonNode body) {
         FeedbackRequest request = binder.bind(RequestBodies.require(body), FeedbackRequest.class);
         Caller who = caller.get();
-        return idempotency.execute(who.id(), idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request,
-                (IdempotencyService.Runner) inTransaction -> groups.record(() -> feedback.record(id, request, who),
-                        view -> inTransaction.apply(new IdempotencyService.Outcome(200, view, null))));
+        Write write = new Write(who.id(), idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request);
+        return writes.grouped(write, groups.commit(), () -> feedback.record(id, request, who), Answer::ok);
     }
 }

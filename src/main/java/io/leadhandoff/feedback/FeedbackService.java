@@ -55,7 +55,7 @@ public class FeedbackService {
         this.clock = clock;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public LeadView record(String leadId, FeedbackRequest request, Caller caller) {
         Outcome outcome = request.outcome();
         ReasonCode reason = checkReason(outcome, request);

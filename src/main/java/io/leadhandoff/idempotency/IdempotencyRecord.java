@@ -20,6 +20,10 @@ public class IdempotencyRecord {
     @EmbeddedId
     public Key id;
 
+    /** The attempt that holds the key while it is in flight; only it may store the answer. */
+    @Column(length = 32)
+    public String owner;
+
     @Column(name = "request_hash", nullable = false, length = 64)
     public String requestHash;
 

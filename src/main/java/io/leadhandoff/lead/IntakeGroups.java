@@ -1,10 +1,13 @@
 package io.leadhandoff.lead;
 
-import io.leadhandoff.common.GroupCommit;
+import io.leadhandoff.common.Deadline;
+import io.leadhandoff.write.GroupCommit;
+import io.leadhandoff.write.TransactionRunner;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -19,20 +22,25 @@ public class IntakeGroups {
     private final GroupCommit<NormalizedLead, LeadService.Ingested> groups;
 
     @Inject
-    public IntakeGroups(LeadService service, MeterRegistry registry,
+    public IntakeGroups(LeadService service, TransactionRunner transactions, MeterRegistry registry,
                         @ConfigProperty(name = GroupCommit.SIZE, defaultValue = GroupCommit.DEFAULT_SIZE) int size,
                         @ConfigProperty(name = GroupCommit.WRITERS, defaultValue = GroupCommit.DEFAULT_WRITERS) int writers) {
-        this(service, size, writers, DistributionSummary.builder("leadhandoff.intake.group.size")
+        this(service, transactions, size, writers, DistributionSummary.builder("leadhandoff.intake.group.size")
                 .description("Single-lead intake requests written per transaction").register(registry));
     }
 
-    IntakeGroups(LeadService service, int size, int writers, DistributionSummary sizes) {
-        this.groups = new GroupCommit<>(leads -> service.ingest(leads, true), size, writers, sizes);
+    IntakeGroups(LeadService service, TransactionRunner transactions, int size, int writers, DistributionSummary sizes) {
+        this.groups = new GroupCommit<>(leads -> service.ingest(leads, true), transactions, size, writers, sizes);
+    }
+
+    /** The group committer the write path hands single-lead posts to. */
+    public GroupCommit<NormalizedLead, LeadService.Ingested> commit() {
+        return groups;
     }
 
     /** Stores {@code lead} and returns what {@code answer} made of the result, inside the storing transaction. */
-    public <T> T ingest(NormalizedLead lead, Function<LeadService.Ingested, T> answer) {
-        return groups.submit(lead, answer);
+    <T> T ingest(NormalizedLead lead, Function<LeadService.Ingested, T> answer) {
+        return groups.submit(lead, Deadline.in(Duration.ofSeconds(30)), answer);
     }
 
     /** Requests waiting for a writer right now. */

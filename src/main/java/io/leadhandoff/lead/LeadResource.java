@@ -9,7 +9,10 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.idempotency.IdempotencyService;
+import io.leadhandoff.idempotency.IdempotencyStore;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.write.Write;
+import io.leadhandoff.write.WritePath;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
@@ -43,20 +46,20 @@ public class LeadResource {
 
     private final LeadService service;
     private final JsonBinder binder;
-    private final IdempotencyService idempotency;
+    private final WritePath writes;
     private final IntakeMetrics metrics;
     private final CurrentCaller caller;
     private final ErasureService erasure;
     private final IntakeGroups groups;
 
-    public LeadResource(LeadService service, JsonBinder binder, IdempotencyService idempotency, IntakeMetrics metrics,
+    public LeadResource(LeadService service, JsonBinder binder, WritePath writes, IntakeMetrics metrics,
                         CurrentCaller caller, ErasureService erasure, IntakeGroups groups) {
         this.groups = groups;
         this.caller = caller;
         this.erasure = erasure;
         this.service = service;
         this.binder = binder;
-        this.idempotency = idempotency;
+        this.writes = writes;
         this.metrics = metrics;
     }
 
@@ -83,20 +86,19 @@ public class LeadResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid email", value = LeadExamples.VALIDATION_PROBLEM)))
     public Response ingest(
-            @Parameter(in = ParameterIn.HEADER, name = IdempotencyService.HEADER,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER,
                     description = "Client-chosen key (1–255 visible ASCII characters); a retry with the same key and body within 24 h replays the first answer")
-            @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             JsonNode body) {
         LeadRequest request = binder.bind(RequestBodies.require(body), LeadRequest.class);
         NormalizedLead lead = Normalizer.normalize(request);
-        return metrics.timeIntake(() -> idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads", request,
-                (IdempotencyService.Runner) inTransaction -> groups.ingest(lead, result -> {
-                    boolean created = result.outcome() == IntakeResult.Outcome.CREATED;
-                    IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED,
-                            result.view());
-                    return inTransaction.apply(new IdempotencyService.Outcome(created ? 201 : 200, answer,
-                            created ? "/api/v1/leads/" + result.lead().id : null));
-                })));
+        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads", request);
+        return metrics.timeIntake(() -> writes.grouped(write, groups.commit(), lead, result -> {
+            IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED, result.view());
+            return result.outcome() == IntakeResult.Outcome.CREATED
+                    ? Answer.created(answer, "/api/v1/leads/" + result.lead().id)
+                    : Answer.ok(answer);
+        }));
     }
 
     @POST
@@ -116,8 +118,8 @@ public class LeadResource {
     @APIResponse(responseCode = "413", description = "More than 1,000 items, or body larger than 10 MiB", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The body is not a list of leads", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response ingestBatch(
-            @Parameter(in = ParameterIn.HEADER, name = IdempotencyService.HEADER, description = "See ingestLead")
-            @HeaderParam(IdempotencyService.HEADER) String idempotencyKey,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "See ingestLead")
+            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             JsonNode body) {
         RequestBodies.require(body);
         JsonNode items = body.isArray() ? body : body.get("leads");
@@ -136,8 +138,8 @@ public class LeadResource {
         }
         List<JsonNode> raw = new ArrayList<>(items.size());
         items.forEach(raw::add);
-        return metrics.timeIntake(() -> idempotency.execute(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads/batch", raw,
-                () -> new IdempotencyService.Outcome(200, new BatchIntake(binder, service).run(raw, prefix), null)));
+        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads/batch", raw);
+        return metrics.timeIntake(() -> new BatchIntake(binder, service, writes).run(write, raw, prefix));
     }
 
     @GET

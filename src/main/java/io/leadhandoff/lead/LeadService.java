@@ -8,7 +8,6 @@ import io.leadhandoff.security.Caller;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
-import io.leadhandoff.common.Transactions;
 import io.leadhandoff.condition.Facts;
 import io.leadhandoff.routing.Router;
 import io.leadhandoff.routing.RoutingDecision;
@@ -39,9 +38,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class LeadService {
-
-    /** Leads written per transaction in a batch; each chunk is one round of JDBC batches. */
-    static final int CHUNK = 250;
 
     private final LeadRepository leads;
     private final LeadEventRepository events;
@@ -75,13 +71,13 @@ public class LeadService {
     }
 
     /** Ingests leads in the caller's transaction, in order; later items see earlier ones. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<Ingested> ingest(List<NormalizedLead> batch) {
         return ingest(batch, false);
     }
 
     /** {@link #ingest(List)}, with each lead's view taken right after its turn when {@code views}. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<Ingested> ingest(List<NormalizedLead> batch, boolean views) {
         Instant now = clock.instant();
         CompiledModel model = scoring.active();
@@ -145,31 +141,6 @@ public class LeadService {
         em.flush();
         for (int i = 0; i < batch.size(); i++) {
             metrics.received(batch.get(i).source(), results.get(i).outcome());
-        }
-        return results;
-    }
-
-    /**
-     * Ingests many leads in chunks, one transaction per chunk. A chunk that fails for a reason other
-     * than a lost race is retried item by item, so one unstorable lead never fails the others; its
-     * result is null.
-     */
-    public List<Ingested> ingestInChunks(List<NormalizedLead> batch) {
-        List<Ingested> results = new ArrayList<>(batch.size());
-        for (int start = 0; start < batch.size(); start += CHUNK) {
-            List<NormalizedLead> chunk = batch.subList(start, Math.min(batch.size(), start + CHUNK));
-            try {
-                results.addAll(Transactions.inNewTransaction(() -> ingest(chunk)));
-            } catch (RuntimeException chunkFailure) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    List<NormalizedLead> one = List.of(chunk.get(i));
-                    try {
-                        results.add(Transactions.inNewTransaction(() -> ingest(one)).get(0));
-                    } catch (RuntimeException itemFailure) {
-                        results.add(null);
-                    }
-                }
-            }
         }
         return results;
     }

@@ -5,7 +5,7 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.common.Transactions;
+import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,10 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RoutingRulesResource {
 
     private final RoutingService routing;
+    private final TransactionRunner transactions;
     private final JsonBinder binder;
 
-    public RoutingRulesResource(RoutingService routing, JsonBinder binder) {
+    public RoutingRulesResource(RoutingService routing, JsonBinder binder, TransactionRunner transactions) {
         this.routing = routing;
+        this.transactions = transactions;
         this.binder = binder;
     }
 
@@ -53,6 +55,6 @@ public class RoutingRulesResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.RuleSetView replace(JsonNode body) {
         RuleSetDocument document = binder.bind(RequestBodies.require(body), RuleSetDocument.class);
-        return Transactions.inNewTransaction(() -> routing.replaceRules(document));
+        return transactions.call(() -> routing.replaceRules(document));
     }
 }

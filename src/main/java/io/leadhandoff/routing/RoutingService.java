@@ -244,7 +244,7 @@ public class RoutingService {
     }
 
     /** Replaces the rules: a new version, active at once for every replica. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public RoutingViews.RuleSetView replaceRules(RuleSetDocument document) {
         Integer max = em.createQuery("select max(r.version) from RuleSetRow r", Integer.class).getSingleResult();
         int version = max == null ? 1 : max + 1;

@@ -8,7 +8,7 @@ import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.common.Transactions;
+import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,10 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScoringResource {
 
     private final ScoringService service;
+    private final TransactionRunner transactions;
     private final TrainingService training;
     private final JsonBinder binder;
 
-    public ScoringResource(ScoringService service, TrainingService training, JsonBinder binder) {
+    public ScoringResource(ScoringService service, TrainingService training, JsonBinder binder, TransactionRunner transactions) {
+        this.transactions = transactions;
         this.service = service;
         this.training = training;
         this.binder = binder;
@@ -82,7 +84,7 @@ public class ScoringResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(JsonNode body) {
         ModelDocument document = binder.bind(RequestBodies.require(body), ModelDocument.class);
-        ModelView created = Transactions.inNewTransaction(() -> service.create(document, "api", null));
+        ModelView created = transactions.call(() -> service.create(document, "api", null));
         return Response.status(201).header("Location", "/api/v1/scoring/models/" + created.version()).entity(created).build();
     }
 

@@ -71,7 +71,7 @@ public class ScoringService {
     }
 
     /** Saves a new, inactive version; refuses an invalid model with a 422 pointing at the problem. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ModelView create(ModelDocument document, String origin, String evaluation) {
         int version = models.nextVersion();
         ModelCompiler.compile(version, document);

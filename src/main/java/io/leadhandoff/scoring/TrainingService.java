@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
-import io.leadhandoff.common.Transactions;
+import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.condition.Facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,9 +33,11 @@ public class TrainingService {
 
     private final EntityManager em;
     private final ScoringService scoring;
+    private final TransactionRunner transactions;
     private final ObjectMapper mapper;
 
-    public TrainingService(EntityManager em, ScoringService scoring, ObjectMapper mapper) {
+    public TrainingService(EntityManager em, ScoringService scoring, ObjectMapper mapper, TransactionRunner transactions) {
+        this.transactions = transactions;
         this.em = em;
         this.scoring = scoring;
         this.mapper = mapper;
@@ -81,7 +83,7 @@ public class TrainingService {
         ModelDocument document = new ModelDocument(name == null ? base.name() + " + learned" : name,
                 "Rules of version " + active.version() + " with acceptance probability learned from " + train.size() + " labelled leads",
                 base.fit(), base.engagement(), base.weights(), base.grades(), learned);
-        ModelView created = Transactions.inNewTransaction(() -> scoring.create(document, "trained", json(evaluation)));
+        ModelView created = transactions.call(() -> scoring.create(document, "trained", json(evaluation)));
         return new TrainingResult(created, evaluation);
     }
 

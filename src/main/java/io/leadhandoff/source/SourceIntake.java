@@ -7,7 +7,7 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
-import io.leadhandoff.common.Transactions;
+import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.lead.ErasureService;
 import io.leadhandoff.lead.LeadRequest;
 import io.leadhandoff.lead.LeadService;
@@ -38,11 +38,14 @@ public class SourceIntake {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final JsonBinder binder;
+    private final TransactionRunner transactions;
     private final LeadService leads;
     private final ErasureService erasure;
     private final Clock clock;
 
-    public SourceIntake(EntityManager em, ObjectMapper mapper, JsonBinder binder, LeadService leads, ErasureService erasure, Clock clock) {
+    public SourceIntake(EntityManager em, ObjectMapper mapper, JsonBinder binder, LeadService leads, ErasureService erasure, Clock clock,
+                        TransactionRunner transactions) {
+        this.transactions = transactions;
         this.em = em;
         this.mapper = mapper;
         this.binder = binder;
@@ -167,7 +170,7 @@ public class SourceIntake {
                 request = bound.value();
             }
             LeadRequest valid = request;
-            results.add(Transactions.inNewTransaction(() -> once(source.id(), leadSource, event, valid)));
+            results.add(transactions.call(() -> once(source.id(), leadSource, event, valid)));
         }
         if (!errors.isEmpty()) {
             String detail = events.size() == 1 ? "The " + source.kind().wire() + " payload could not be mapped to a lead"

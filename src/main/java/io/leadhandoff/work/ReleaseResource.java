@@ -1,11 +1,18 @@
 package io.leadhandoff.work;
 
+import io.leadhandoff.idempotency.IdempotencyStore;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.write.Write;
+import io.leadhandoff.write.WritePath;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.common.Transactions;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
@@ -15,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,13 +38,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReleaseResource {
 
     private final WorkService work;
+    private final WritePath writes;
     private final JsonBinder binder;
 
     private final CurrentCaller caller;
 
-    public ReleaseResource(WorkService work, JsonBinder binder, CurrentCaller caller) {
+    public ReleaseResource(WorkService work, WritePath writes, JsonBinder binder, CurrentCaller caller) {
         this.caller = caller;
         this.work = work;
+        this.writes = writes;
         this.binder = binder;
     }
 
@@ -50,15 +58,18 @@ public class ReleaseResource {
     @APIResponse(responseCode = "204", description = "Released: queued again")
     @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "lease-lost: the token is not the current lease", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response release(@PathParam("id") String id, JsonNode body) {
+    public Response release(@PathParam("id") String id,
+            @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER,
+                    description = "Makes a retry safe: the first answer is replayed for 24 h")
+            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
+            JsonNode body) {
         WorkViews.ReleaseRequest request = binder.bind(RequestBodies.require(body), WorkViews.ReleaseRequest.class);
         Caller who = caller.get();
-        // a deadlock with another replica's work rolls back the whole transaction: run it again
-        Transactions.inNewTransaction(() -> {
+        Write write = new Write(who.id(), idempotencyKey, "POST", "/api/v1/leads/" + id + "/release", request);
+        return writes.run(write, () -> {
             work.release(id, request.leaseToken(), who);
-            return null;
+            return Answer.noContent();
         });
-        return Response.noContent().build();
     }
 
 }

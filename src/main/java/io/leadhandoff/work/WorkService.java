@@ -55,7 +55,7 @@ public class WorkService {
         this.clock = clock;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public WorkViews.ClaimResult claim(String queueId, WorkViews.ClaimRequest request) {
         RoutingViews.QueueView queue = routing.queueView(queueId);
         int room = routing.room(queueId, request.repId(), request.count())
@@ -133,7 +133,7 @@ public class WorkService {
         return leadRows.lock(sql, parameters);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void release(String leadId, String token, Caller caller) {
         Lead lead = held(leadId, token, caller);
         Instant now = clock.instant();
@@ -145,7 +145,7 @@ public class WorkService {
         metrics.released(lead.queueId);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public WorkViews.Claimed extend(String leadId, String token, int leaseSeconds, Caller caller) {
         Lead lead = held(leadId, token, caller);
         Instant now = clock.instant();

@@ -19,7 +19,7 @@ class OperationsTest {
     void isReadyWhenTheDatabaseAnswers() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("database")));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.leadhandoff.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +17,6 @@ class ProblemMappersTest {
     }
 
     @Test
-    void recognisesAnUnreachableDatabase() {
-        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("Communications link failure", "08S01")))).isTrue();
-        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("Sorry, acquisition timeout!")))).isTrue();
-        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(new SQLException("Syntax error", "42000")))).isFalse();
-        assertThat(ProblemMappers.databaseUnavailable(new IllegalArgumentException("bug"))).isFalse();
-    }
-
-    @Test
     void aClientThatHungUpMidBodyIsNotAServerFailure() {
         assertThat(ProblemMappers.clientWentAway(new java.io.IOException(new java.io.IOException("stream reset")))).isTrue();
         assertThat(ProblemMappers.clientWentAway(new com.fasterxml.jackson.core.JsonParseException(null, "bad json"))).isFalse();
@@ -35,14 +26,5 @@ class ProblemMappersTest {
         reset.setStackTrace(new StackTraceElement[] {
             new StackTraceElement("io.vertx.core.http.impl.Http2ServerRequest", "checkEnded", "Http2ServerRequest.java", 205)});
         assertThat(ProblemMappers.clientWentAway(new RuntimeException(reset))).isTrue();
-    }
-
-    @Test
-    void aDeadlockOrLockTimeoutThatOutlastedTheRetriesIsRetryableNotAServerFault() {
-        java.sql.SQLException deadlock = new java.sql.SQLException("Deadlock found when trying to get lock", "40001", 1213);
-        assertThat(ProblemMappers.databaseContended(new jakarta.persistence.PessimisticLockException(deadlock))).isTrue();
-        assertThat(ProblemMappers.databaseContended(new RuntimeException(new java.sql.SQLException("Lock wait timeout exceeded", "HY000", 1205)))).isTrue();
-        assertThat(ProblemMappers.databaseContended(new java.sql.SQLException("Duplicate entry", "23000", 1062))).isFalse();
-        assertThat(ProblemMappers.databaseContended(new IllegalStateException("bug"))).isFalse();
     }
 }

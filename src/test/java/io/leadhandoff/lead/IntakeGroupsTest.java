@@ -7,6 +7,7 @@ import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.inject.Vetoed;
+import io.leadhandoff.write.TransactionRunner;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ class IntakeGroupsTest {
 
     @Inject
     LeadRepository leads;
+
+    @Inject
+    TransactionRunner transactions;
 
     private static NormalizedLead lead(String email) {
         return Normalizer.normalize(new LeadRequest(null, "web", email, null, null, null, null, null, null, null, null, null,
@@ -73,7 +77,7 @@ class IntakeGroupsTest {
     @Test
     void requestsArrivingWhileAGroupIsWrittenAreWrittenTogetherAsTheNextGroup() throws Exception {
         Recording recording = new Recording(service, "none");
-        IntakeGroups groups = new IntakeGroups(recording, 64, 1, new SimpleMeterRegistry().summary("sizes"));
+        IntakeGroups groups = new IntakeGroups(recording, transactions, 64, 1, new SimpleMeterRegistry().summary("sizes"));
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             String first = TestData.uniqueEmail();
@@ -109,7 +113,7 @@ class IntakeGroupsTest {
     void aLeadThatCannotBeStoredFailsOnlyItsOwnRequestAndEachAnswerShowsItsOwnTurn() throws Exception {
         String poison = TestData.uniqueEmail();
         Recording recording = new Recording(service, poison);
-        IntakeGroups groups = new IntakeGroups(recording, 64, 1, new SimpleMeterRegistry().summary("sizes"));
+        IntakeGroups groups = new IntakeGroups(recording, transactions, 64, 1, new SimpleMeterRegistry().summary("sizes"));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             Future<LeadService.Ingested> head = pool.submit(() -> groups.ingest(lead(TestData.uniqueEmail()), r -> r));

@@ -10,6 +10,7 @@ import io.leadhandoff.TestData;
 import io.leadhandoff.feedback.FeedbackRequest;
 import io.leadhandoff.feedback.FeedbackService;
 import io.leadhandoff.feedback.Outcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -47,8 +48,10 @@ class LearningLoopTest {
         }
         for (int i = 0; i < leads.size(); i++) {
             boolean accepted = leads.get(i).accepted();
-            feedback.record(ids.get(i), new FeedbackRequest(accepted ? Outcome.ACCEPTED : Outcome.REJECTED,
-                    accepted ? null : (i % 2 == 0 ? "NOT_A_FIT" : "NO_NEED"), null, "rep-synthetic", null, null), io.leadhandoff.security.Caller.SYSTEM);
+            FeedbackRequest verdict = new FeedbackRequest(accepted ? Outcome.ACCEPTED : Outcome.REJECTED,
+                    accepted ? null : (i % 2 == 0 ? "NOT_A_FIT" : "NO_NEED"), null, "rep-synthetic", null, null);
+            String id = ids.get(i);
+            QuarkusTransaction.requiringNew().run(() -> feedback.record(id, verdict, io.leadhandoff.security.Caller.SYSTEM));
         }
         Instant to = nextSecond();
 

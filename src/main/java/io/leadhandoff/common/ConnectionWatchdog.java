@@ -1,0 +1,122 @@
+package io.leadhandoff.common;
+
+import io.agroal.api.AgroalPoolInterceptor;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Cuts a database connection off when the deadline of the work holding it passes. A frozen database (or a
+ * network black hole) never answers, so a statement would otherwise wait for the driver's socket timeout, and
+ * a request with several statements for several of them. Aborting the connection closes its socket at once:
+ * the blocked statement fails, the transaction is lost (never half-applied), and the pool replaces the
+ * connection.
+ */
+@ApplicationScoped
+public class ConnectionWatchdog implements AgroalPoolInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionWatchdog.class);
+
+    private final Deadlines deadlines;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Map<Connection, Armed> armed = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    public ConnectionWatchdog(Deadlines deadlines) {
+        this.deadlines = deadlines;
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("connection-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public void onConnectionAcquire(Connection connection) {
+        Deadline deadline = deadlines.current();
+        Connection raw = raw(connection);
+        if (deadline == null || raw == null) {
+            return;
+        }
+        Armed a = new Armed(raw, deadline);
+        Armed before = armed.put(raw, a);
+        if (before != null) {
+            before.disarm();
+        }
+        a.future = timer.schedule(a::fire, deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void onConnectionReturn(Connection connection) {
+        Connection raw = raw(connection);
+        Armed a = raw == null ? null : armed.remove(raw);
+        if (a != null) {
+            a.disarm();
+        }
+    }
+
+    /** Connections armed right now (for tests and metrics). */
+    int armedCount() {
+        return armed.size();
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private static Connection raw(Connection connection) {
+        try {
+            return connection.unwrap(Connection.class);
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private final class Armed {
+        final Connection raw;
+        final Deadline deadline;
+        volatile ScheduledFuture<?> future;
+        private boolean done;
+
+        Armed(Connection raw, Deadline deadline) {
+            this.raw = raw;
+            this.deadline = deadline;
+        }
+
+        synchronized void disarm() {
+            done = true;
+            ScheduledFuture<?> f = future;
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
+
+        void fire() {
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+            }
+            armed.remove(raw, this);
+            deadline.markCutOff();
+            LOG.warn("Request deadline passed while the database had not answered: aborting its connection");
+            try {
+                raw.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                LOG.debugf("Aborting a connection failed: %s", e.getClass().getSimpleName());
+            }
+        }
+    }
+}

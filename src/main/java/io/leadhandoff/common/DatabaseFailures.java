@@ -1,0 +1,154 @@
+package io.leadhandoff.common;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
+import java.util.Set;
+import javax.transaction.xa.XAException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+
+/**
+ * What a failure says about the database, decided by exception type, SQLState and vendor error code — never
+ * by message text, which differs between drivers, versions and languages.
+ */
+public final class DatabaseFailures {
+
+    /** MySQL/MariaDB error codes that mean "not now": read-only, shutting down, killed, gone, not yet synced (Galera). */
+    private static final Set<Integer> UNAVAILABLE_CODES = Set.of(
+            1290, // running with --read-only
+            1836, // read-only mode
+            1792, // statement not allowed in a read-only transaction
+            1053, // server shutdown in progress
+            1927, // connection killed
+            2002, 2003, 2006, 2013, 2055, // cannot connect, gone away, lost during query
+            1047, // WSREP has not yet prepared the node for application use
+            1040  // too many connections
+    );
+    /** H2 error codes for a closed or broken database. */
+    private static final Set<Integer> H2_UNAVAILABLE_CODES = Set.of(90098, 90067, 90121, 90028);
+
+    private DatabaseFailures() {
+    }
+
+    /**
+     * Another transaction won a race, and running the work again resolves it: a unique key taken meanwhile, a
+     * deadlock or lock wait timeout, a row changed underneath, or a transaction the database rolled back at
+     * commit (a Galera certification conflict surfaces there as 1213, which the transaction manager reports as
+     * a rollback).
+     */
+    public static boolean race(Throwable e) {
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof ConstraintViolationException || t instanceof LockAcquisitionException
+                    || t instanceof OptimisticLockException || t instanceof StaleStateException
+                    || t instanceof PessimisticLockException || t instanceof LockTimeoutException
+                    || t instanceof org.hibernate.PessimisticLockException
+                    || t instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (state(sql).startsWith("23") || state(sql).equals("40001")
+                    || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+                return true;
+            }
+            if (t instanceof XAException xa && xa.errorCode >= XAException.XA_RBBASE && xa.errorCode <= XAException.XA_RBEND) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A deadlock or lock wait that outlasted the retries: nothing was written, the request may be sent again. */
+    public static boolean contended(Throwable e) {
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof LockAcquisitionException || t instanceof org.hibernate.PessimisticLockException
+                    || t instanceof PessimisticLockException || t instanceof LockTimeoutException
+                    || t instanceof SQLTransactionRollbackException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ("40001".equals(state(sql)) || sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A unique key was taken by another transaction. */
+    public static boolean uniqueViolation(Throwable e) {
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof ConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && state(sql).startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database cannot be used right now: unreachable, lost mid-statement, restarting, read-only, a pool that
+     * found no connection in time, or a transaction the transaction manager could not complete.
+     */
+    public static boolean unavailable(Throwable e) {
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
+                    || t instanceof SQLTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (state(sql).startsWith("08") || state(sql).equals("25006")
+                    || state(sql).equals("HYT00") || state(sql).equals("70100")
+                    || UNAVAILABLE_CODES.contains(sql.getErrorCode()) || H2_UNAVAILABLE_CODES.contains(sql.getErrorCode())
+                    || fromPool(sql))) {
+                return true;
+            }
+            if (t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException
+                    || t instanceof XAException || t instanceof jakarta.transaction.SystemException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the failure certainly left nothing committed: it came before commit, or commit rolled back. */
+    public static boolean rolledBack(Throwable e) {
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof HeuristicMixedException || t instanceof jakarta.transaction.SystemException) {
+                return false;
+            }
+        }
+        for (Throwable t : Causes.of(e)) {
+            if (t instanceof RollbackException || t instanceof HeuristicRollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The connection pool gives up waiting for a free connection with a bare SQLException (no SQLState, no
+     * vendor code); where it was thrown is what identifies it.
+     */
+    private static boolean fromPool(SQLException sql) {
+        if (sql.getSQLState() != null || sql.getErrorCode() != 0) {
+            return false;
+        }
+        StackTraceElement[] at = sql.getStackTrace();
+        return at.length > 0 && at[0].getClassName().startsWith("io.agroal.pool.");
+    }
+
+    private static String state(SQLException sql) {
+        return sql.getSQLState() == null ? "" : sql.getSQLState();
+    }
+}

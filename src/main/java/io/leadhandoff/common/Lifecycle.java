@@ -1,0 +1,54 @@
+package io.leadhandoff.common;
+
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Where the replica is in its shutdown. On SIGTERM readiness turns DOWN at once; for the pre-shutdown delay
+ * ({@code quarkus.shutdown.delay}) requests are still served, so that load balancers have time to stop sending;
+ * after it, new requests are answered 503 with Retry-After (not reset) while those in flight finish.
+ */
+@ApplicationScoped
+public class Lifecycle {
+
+    private static final Logger LOG = Logger.getLogger(Lifecycle.class);
+
+    private final Duration delay;
+    private volatile boolean stopping;
+    private volatile long refuseFromNanos = Long.MAX_VALUE;
+
+    public Lifecycle(@ConfigProperty(name = "quarkus.shutdown.delay", defaultValue = "0s") Duration delay) {
+        this.delay = delay;
+    }
+
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        begin(delay);
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        begin(Duration.ZERO);
+    }
+
+    private synchronized void begin(Duration drainAfter) {
+        if (!stopping) {
+            LOG.infof("Shutting down: readiness DOWN now, new requests answered 503 after %s", drainAfter);
+        }
+        stopping = true;
+        refuseFromNanos = Math.min(refuseFromNanos, System.nanoTime() + drainAfter.toNanos());
+    }
+
+    /** Shutdown has begun: readiness is DOWN. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** New requests are refused with 503 (the pre-shutdown delay is over). */
+    public boolean refusingNewRequests() {
+        return stopping && System.nanoTime() - refuseFromNanos >= 0;
+    }
+}

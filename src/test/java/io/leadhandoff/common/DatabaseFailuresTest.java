@@ -1,0 +1,77 @@
+package io.leadhandoff.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.RollbackException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
+import org.hibernate.exception.GenericJDBCException;
+import org.junit.jupiter.api.Test;
+
+/** Failures are classified by type, SQLState and vendor code as the drivers and pool really raise them. */
+class DatabaseFailuresTest {
+
+    private static SQLException fromPool() {
+        // Agroal's "acquisition timeout": no SQLState, no vendor code, thrown by the pool itself
+        SQLException timeout = new SQLException("Sorry, acquisition timeout!");
+        timeout.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("io.agroal.pool.ConnectionPool", "handlerFromSharedCache", "ConnectionPool.java", 272)});
+        return timeout;
+    }
+
+    @Test
+    void anUnreachableDatabaseIsUnavailable() {
+        assertThat(DatabaseFailures.unavailable(new RuntimeException(new SQLException("Communications link failure", "08S01")))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLTransientConnectionException("refused"))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("Lost connection", "HY000", 2013))).isTrue();
+    }
+
+    @Test
+    void thePoolsAcquisitionTimeoutIsRecognisedByWhereItWasThrownNotByItsText() {
+        assertThat(DatabaseFailures.unavailable(new GenericJDBCException("Unable to acquire JDBC Connection", fromPool()))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("sorry, ACQUISITION timeout!"))).isFalse();
+    }
+
+    @Test
+    void aReadOnlyOrRestartingServerIsUnavailable() {
+        assertThat(DatabaseFailures.unavailable(new SQLException("running with --read-only", "HY000", 1290))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("read-only transaction", "25006", 1792))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("Server shutdown in progress", "08S01", 1053))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("WSREP not ready", "08S01", 1047))).isTrue();
+    }
+
+    @Test
+    void aCommitThatTheTransactionManagerCouldNotCompleteIsUnavailable() {
+        RollbackException rolledBack = new RollbackException("ARJUNA016053");
+        assertThat(DatabaseFailures.unavailable(new QuarkusTransactionException(rolledBack))).isTrue();
+        assertThat(DatabaseFailures.rolledBack(new QuarkusTransactionException(rolledBack))).isTrue();
+        assertThat(DatabaseFailures.rolledBack(new QuarkusTransactionException(new HeuristicMixedException()))).isFalse();
+    }
+
+    @Test
+    void aCertificationConflictAtCommitIsARace() {
+        assertThat(DatabaseFailures.race(new RuntimeException(new XAException(XAException.XA_RBROLLBACK)))).isTrue();
+        assertThat(DatabaseFailures.race(new SQLException("Deadlock found", "40001", 1213))).isTrue();
+        assertThat(DatabaseFailures.race(new SQLException("Duplicate entry", "23000", 1062))).isTrue();
+    }
+
+    @Test
+    void aDeadlockOrLockTimeoutThatOutlastedTheRetriesIsContention() {
+        SQLException deadlock = new SQLException("Deadlock found when trying to get lock", "40001", 1213);
+        assertThat(DatabaseFailures.contended(new PessimisticLockException(deadlock))).isTrue();
+        assertThat(DatabaseFailures.contended(new RuntimeException(new SQLException("Lock wait timeout exceeded", "HY000", 1205)))).isTrue();
+        assertThat(DatabaseFailures.contended(new SQLException("Duplicate entry", "23000", 1062))).isFalse();
+    }
+
+    @Test
+    void programmingErrorsAreNotDatabaseFailures() {
+        assertThat(DatabaseFailures.unavailable(new SQLException("Syntax error", "42000", 1064))).isFalse();
+        assertThat(DatabaseFailures.unavailable(new IllegalArgumentException("bug"))).isFalse();
+        assertThat(DatabaseFailures.race(new IllegalStateException("bug"))).isFalse();
+        assertThat(DatabaseFailures.contended(new IllegalStateException("bug"))).isFalse();
+    }
+}
