@@ -4,6 +4,7 @@ import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 public class ConnectionWatchdog implements AgroalPoolInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ConnectionWatchdog.class);
+    static final int LOGIN_TIMEOUT_SECONDS = 3;
 
     private final Deadlines deadlines;
     private final ScheduledThreadPoolExecutor timer;
@@ -32,6 +34,10 @@ public class ConnectionWatchdog implements AgroalPoolInterceptor {
 
     public ConnectionWatchdog(Deadlines deadlines) {
         this.deadlines = deadlines;
+        // Opening a connection is not covered by the watchdog (it arms once the pool hands a connection out), and
+        // Connector/J waits for a frozen server's handshake for the whole socket timeout unless a login timeout
+        // is set: bound it below the request deadline.
+        DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
         this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = Executors.defaultThreadFactory().newThread(r);
             t.setName("connection-watchdog");

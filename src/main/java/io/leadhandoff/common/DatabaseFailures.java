@@ -137,15 +137,16 @@ public final class DatabaseFailures {
     }
 
     /**
-     * The connection pool gives up waiting for a free connection with a bare SQLException (no SQLState, no
-     * vendor code); where it was thrown is what identifies it.
+     * The connection pool gives up waiting for a free connection — or cannot enlist one in a transaction the
+     * transaction manager already ended — with a bare SQLException (no SQLState, no vendor code); where it was
+     * thrown is what identifies it.
      */
     private static boolean fromPool(SQLException sql) {
         if (sql.getSQLState() != null || sql.getErrorCode() != 0) {
             return false;
         }
         StackTraceElement[] at = sql.getStackTrace();
-        return at.length > 0 && at[0].getClassName().startsWith("io.agroal.pool.");
+        return at.length > 0 && at[0].getClassName().startsWith("io.agroal.");
     }
 
     private static String state(SQLException sql) {

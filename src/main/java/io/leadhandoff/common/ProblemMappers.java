@@ -90,11 +90,11 @@ public class ProblemMappers {
         return unexpected(e, request);
     }
 
-    /** Database work of this request was aborted at its deadline: whatever failed after that failed because of it. */
+    /** The request's deadline passed (its database work was, or is about to be, cut off): whatever failed did so because of it. */
     private boolean cutOff() {
         try {
             Deadline d = deadlines.current();
-            return d != null && d.wasCutOff();
+            return d != null && (d.wasCutOff() || d.passed());
         } catch (RuntimeException e) {
             return false;
         }

@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.Clob;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,7 +220,19 @@ public class IdempotencyStore {
         List<Object[]> rows = em.createNativeQuery(
                         "select first_item, results from idempotency_progress where caller = ?1 and idem_key = ?2 order by first_item")
                 .setParameter(1, caller).setParameter(2, key).getResultList();
-        return rows.stream().map(r -> new Progress(((Number) r[0]).intValue(), String.valueOf(r[1]))).toList();
+        return rows.stream().map(r -> new Progress(((Number) r[0]).intValue(), text(r[1]))).toList();
+    }
+
+    /** A CLOB column read by a native query is a String on MySQL/MariaDB and a {@link Clob} on H2. */
+    private static String text(Object value) {
+        if (value instanceof Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read stored batch progress", e);
+            }
+        }
+        return String.valueOf(value);
     }
 
     /** Records a chunk's per-item results in the chunk's transaction. */

@@ -80,7 +80,7 @@ public final class GroupCommit<I, R> {
     }
 
     private final Writer<I, R> writer;
-    private final TransactionRunner transactions;
+    private final Transactor transactions;
     private final int size;
     private final Semaphore writers;
     private final DistributionSummary sizes;
@@ -91,7 +91,7 @@ public final class GroupCommit<I, R> {
      * @param writers group transactions that may run at once
      * @param sizes   where the size of every group written is recorded
      */
-    public GroupCommit(Writer<I, R> writer, TransactionRunner transactions, int size, int writers, DistributionSummary sizes) {
+    public GroupCommit(Writer<I, R> writer, Transactor transactions, int size, int writers, DistributionSummary sizes) {
         if (size < 1 || writers < 1) {
             throw new IllegalStateException("group size and writers must be at least 1");
         }

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * with a 503 problem carrying Retry-After — a database that is down, frozen or contended is never a 500.
  */
 @ApplicationScoped
-public class TransactionRunner {
+public class TransactionRunner implements Transactor {
 
     private static final Logger LOG = Logger.getLogger(TransactionRunner.class);
     private static final int RACE_ATTEMPTS = 5;
@@ -45,6 +45,7 @@ public class TransactionRunner {
      * @param rerunIsSafe   the work itself detects an earlier committed run (an idempotency record), so it may be
      *                      run again even when a commit's outcome is unknown
      */
+    @Override
     public <T> T call(Deadline deadline, Supplier<T> work, boolean rerunIsSafe) {
         int races = 0;
         int outages = 0;
@@ -97,7 +98,8 @@ public class TransactionRunner {
     }
 
     private <T> T once(Deadline deadline, Supplier<T> work) {
-        int seconds = (int) Math.max(1, (deadline.remainingMillis() + 999) / 1000);
+        // the watchdog ends the work at the deadline; the transaction timeout is only a backstop behind it
+        int seconds = (int) Math.max(1, (deadline.remainingMillis() + 999) / 1000) + 5;
         return QuarkusTransaction.requiringNew().timeout(seconds).call(() -> {
             try {
                 return work.get();

@@ -213,6 +213,59 @@ class FaultIT {
         }
     }
 
+    @Test
+    void aVerdictRetriedAfterItsReplicaDiedTakesTheKeyOverAndAppliesUnderItsLease() throws Exception {
+        AppInstance dying = replicas.get(0);
+        AppInstance other = replicas.get(1);
+        String rep = "fault-rep-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(send(other, "PUT", "/api/v1/queues/inbound/members/" + rep, null, "{}").statusCode()).isEqualTo(200);
+        HttpResponse<String> claim = send(other, "POST", "/api/v1/queues/inbound/claims", null,
+                "{\"repId\":\"" + rep + "\",\"count\":1,\"leaseSeconds\":30}");
+        if (Load.JSON.readTree(claim.body()).path("claimed").isEmpty()) {
+            send(other, "POST", "/api/v1/leads", null, "{\"email\":\"v-" + rep + "@verdict.example\"}");
+            claim = send(other, "POST", "/api/v1/queues/inbound/claims", null,
+                    "{\"repId\":\"" + rep + "\",\"count\":1,\"leaseSeconds\":30}");
+        }
+        JsonNode claimed = Load.JSON.readTree(claim.body()).path("claimed").get(0);
+        String lead = claimed.path("lead").path("id").asText();
+        String verdict = "{\"outcome\":\"ACCEPTED\",\"repId\":\"" + rep + "\",\"leaseToken\":\"" + claimed.path("leaseToken").asText() + "\"}";
+        String key = "verdict-" + UUID.randomUUID();
+        Instant claimedAt = Instant.now();
+
+        // hold the lead's row so that the first attempt reserves its key and then waits inside its transaction
+        try (Connection blocker = connect()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lock = blocker.prepareStatement("select id from lead where id = ? for update")) {
+                lock.setString(1, lead);
+                lock.executeQuery();
+            }
+            CompletableFuture.runAsync(() -> send(dying, "POST", "/api/v1/leads/" + lead + "/feedback", key, verdict));
+            Instant until = Instant.now().plusSeconds(20);
+            while (!"IN_FLIGHT".equals(keyState(key)) && Instant.now().isBefore(until)) {
+                Thread.sleep(50);
+            }
+            assertThat(keyState(key)).as("the first attempt holds the key").isEqualTo("IN_FLIGHT");
+            dying.kill();
+            blocker.rollback();
+        }
+
+        Instant retried = Instant.now();
+        HttpResponse<String> answer = send(other, "POST", "/api/v1/leads/" + lead + "/feedback", key, verdict);
+        int refusedWhileHeld = 0;
+        while (answer.statusCode() == 409 && PrivateMariaDb.since(retried).compareTo(Duration.ofSeconds(40)) < 0) {
+            assertThat(answer.headers().firstValue("Retry-After")).as("a 409 says when to come back").isPresent();
+            refusedWhileHeld++;
+            Thread.sleep(1000);
+            answer = send(other, "POST", "/api/v1/leads/" + lead + "/feedback", key, verdict);
+        }
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(Load.JSON.readTree(answer.body()).path("status").asText()).isEqualTo("accepted");
+        assertThat(PrivateMariaDb.since(claimedAt)).as("applied while its 30 s lease was still valid").isLessThan(Duration.ofSeconds(30));
+        assertThat(count("select count(*) from lead_feedback where lead_id = ?", lead)).as("verdicts recorded").isEqualTo(1);
+        summary("verdict retried after its replica died: %d × 409 while the dead attempt held the key, applied %d s after the claim "
+                + "(lease 30 s), 1 verdict", refusedWhileHeld, PrivateMariaDb.since(claimedAt).toSeconds());
+    }
+
     private void assertHeld(Load load, String scenario, List<Long> readinessMillis) throws SQLException {
         long server500 = load.attempts.stream().filter(a -> a.status() >= 500 && a.status() != 503).count();
         long slowest = load.attempts.stream().filter(a -> a.failure() == null || !a.failure().equals("refused"))
@@ -258,11 +311,18 @@ class FaultIT {
     }
 
     private static HttpResponse<String> post(AppInstance target, String path, String key, String body) {
+        return send(target, "POST", path, key, body);
+    }
+
+    private static HttpResponse<String> send(AppInstance target, String method, String path, String key, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
         try {
-            return AppInstance.HTTP.send(HttpRequest.newBuilder(target.uri(path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return AppInstance.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.TestData;
+import io.leadhandoff.common.RequestConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,6 +32,15 @@ class IdempotencyTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    IdempotencyStore store;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    RequestConfig config;
 
     private static Response post(String key, Object body) {
         return given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).when().post("/api/v1/leads");
@@ -137,6 +149,74 @@ class IdempotencyTest {
             given().queryParam("campaign", campaign).get("/api/v1/leads").then().body("items[0].touches", equalTo(1));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBatchRetriedAfterItsAttemptDiedResumesAfterTheChunksItApplied() {
+        String campaign = TestData.unique("resume");
+        List<Object> leads = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            leads.add(Map.of("email", TestData.uniqueEmail(), "campaign", campaign));
+        }
+        // the dead attempt applied the first chunk (250 leads) and recorded its results, then its replica died
+        String firstChunkKey = TestData.unique("key");
+        List<Map<String, Object>> applied = given().header("Idempotency-Key", firstChunkKey).contentType(ContentType.JSON)
+                .body(Map.of("leads", leads.subList(0, 250))).when().post("/api/v1/leads/batch")
+                .then().statusCode(200).extract().path("results");
+        String caller = (String) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select caller from idempotency_record where idem_key = ?1").setParameter(1, firstChunkKey).getSingleResult());
+        String key = TestData.unique("key");
+        List<JsonNode> body = leads.stream().map(l -> (JsonNode) mapper.valueToTree(l)).toList();
+        Instant started = Instant.now().minusSeconds(120);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into idempotency_record (caller, idem_key, owner, request_hash, state, created_at, "
+                            + "locked_until, expires_at) values (?1, ?2, 'dead-attempt', ?3, 'IN_FLIGHT', ?4, ?5, ?6)")
+                    .setParameter(1, caller).setParameter(2, key)
+                    .setParameter(3, store.fingerprint("POST", "/api/v1/leads/batch", body))
+                    .setParameter(4, started).setParameter(5, started.plusSeconds(15)).setParameter(6, started.plusSeconds(86_400))
+                    .executeUpdate();
+            em.createNativeQuery("insert into idempotency_progress (caller, idem_key, first_item, results) values (?1, ?2, 0, ?3)")
+                    .setParameter(1, caller).setParameter(2, key).setParameter(3, json(applied)).executeUpdate();
+        });
+
+        Response retry = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("leads", leads))
+                .when().post("/api/v1/leads/batch").then().statusCode(200).extract().response();
+        assertThat(retry.<Integer>path("summary.created")).isEqualTo(300);
+        assertThat(retry.<List<String>>path("results.leadId").subList(0, 250))
+                .containsExactlyElementsOf(applied.stream().map(r -> (String) r.get("leadId")).toList());
+        given().queryParam("campaign", campaign).queryParam("limit", 200).get("/api/v1/leads").then()
+                .body("items.touches", org.hamcrest.Matchers.everyItem(equalTo(1)));
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(Map.of("leads", leads))
+                .when().post("/api/v1/leads/batch").then().statusCode(200).header("Idempotent-Replayed", "true")
+                .body("summary.created", equalTo(300));
+    }
+
+    @Test
+    void aKeyIsHeldForTheDeadlinePlusTheTakeoverMarginAndA409SaysWhenToComeBack() {
+        String key = TestData.unique("key");
+        Map<String, Object> lead = Map.of("email", TestData.uniqueEmail());
+        post(key, lead).then().statusCode(201);
+        Object[] window = (Object[]) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select created_at, locked_until from idempotency_record where idem_key = ?1").setParameter(1, key).getSingleResult());
+        java.time.Duration held = java.time.Duration.between(instant(window[0]), instant(window[1]));
+        assertThat(held).isEqualTo(config.deadline().plus(config.takeoverMargin()));
+
+        setState(key, IdempotencyRecord.IN_FLIGHT, Instant.now().plusSeconds(10));
+        String retryAfter = post(key, lead).then().statusCode(409).extract().header("Retry-After");
+        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 10);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.sql.Timestamp t ? t.toInstant()
+                : value instanceof java.time.LocalDateTime l ? l.toInstant(java.time.ZoneOffset.UTC) : (Instant) value;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
