@@ -27,10 +27,13 @@ public class ConnectionWatchdog implements AgroalPoolInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ConnectionWatchdog.class);
     static final int LOGIN_TIMEOUT_SECONDS = 3;
+    static final int POOLED_TIMEOUT_MILLIS = 3000;
 
     private final Deadlines deadlines;
     private final ScheduledThreadPoolExecutor timer;
     private final Map<Connection, Armed> armed = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The driver's socket timeout, read from the first connection (0: none). */
+    private volatile int workTimeoutMillis = -1;
 
     public ConnectionWatchdog(Deadlines deadlines) {
         this.deadlines = deadlines;
@@ -47,11 +50,32 @@ public class ConnectionWatchdog implements AgroalPoolInterceptor {
         this.timer.setRemoveOnCancelPolicy(true);
     }
 
+    /**
+     * A pooled connection waits with a short socket timeout. The pool talks to the server before it hands a
+     * connection out (enlisting it sets autocommit off) and after it takes it back (resetting it) — both outside
+     * the watchdog's reach — so a frozen server must not hold a request there for the whole socket timeout.
+     */
+    @Override
+    public void onConnectionCreate(Connection connection) {
+        Connection raw = raw(connection);
+        if (raw != null) {
+            if (workTimeoutMillis < 0) {
+                workTimeoutMillis = networkTimeout(raw);
+            }
+            setNetworkTimeout(raw, POOLED_TIMEOUT_MILLIS);
+        }
+    }
+
     @Override
     public void onConnectionAcquire(Connection connection) {
         Deadline deadline = deadlines.current();
         Connection raw = raw(connection);
-        if (deadline == null || raw == null) {
+        if (raw == null) {
+            return;
+        }
+        // work may be long (a background rebuild): the driver's own socket timeout again, the watchdog for requests
+        setNetworkTimeout(raw, Math.max(0, workTimeoutMillis));
+        if (deadline == null) {
             return;
         }
         Armed a = new Armed(raw, deadline);
@@ -68,6 +92,25 @@ public class ConnectionWatchdog implements AgroalPoolInterceptor {
         Armed a = raw == null ? null : armed.remove(raw);
         if (a != null) {
             a.disarm();
+        }
+        if (raw != null) {
+            setNetworkTimeout(raw, POOLED_TIMEOUT_MILLIS);
+        }
+    }
+
+    private static int networkTimeout(Connection raw) {
+        try {
+            return raw.getNetworkTimeout();
+        } catch (SQLException | RuntimeException | AbstractMethodError e) {
+            return 0;
+        }
+    }
+
+    private static void setNetworkTimeout(Connection raw, int millis) {
+        try {
+            raw.setNetworkTimeout(Runnable::run, millis);
+        } catch (SQLException | RuntimeException | AbstractMethodError e) {
+            // a driver without network timeouts (H2 embedded): nothing to bound
         }
     }
 

@@ -61,7 +61,9 @@ class FaultIT {
                     "QUARKUS_DATASOURCE_PASSWORD", "",
                     "LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY", ADMIN,
                     "LEAD_HANDOFF_SECURITY_DEFAULT_RATE_PER_SECOND", "100000",
-                    "LEAD_HANDOFF_SECURITY_DEFAULT_BURST", "100000")));
+                    "LEAD_HANDOFF_SECURITY_DEFAULT_BURST", "100000",
+                    "QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true",
+                    "QUARKUS_HTTP_ACCESS_LOG_PATTERN", "access %t \"%r\" %s %D ms key=%{i,Idempotency-Key}")));
         }
         replicas.get(0).start();
         replicas.get(0).awaitReady(Duration.ofSeconds(120));
@@ -288,9 +290,14 @@ class FaultIT {
                 }
             }
             long lost = load.acknowledged.values().stream().filter(id -> !touches.containsKey(id)).count();
-            summary("%s: %d attempts, %d acknowledged, %d × 503, %d × 500, slowest answer %d ms, readiness slowest %d ms, "
-                            + "lost %d, applied twice %d", scenario, load.attempts.size(), load.acknowledged.size(), load.count(503),
+            long reads = load.attempts.stream().filter(a -> a.key().startsWith("read ")).count();
+            summary("%s: %d requests (%d of them reads of the feed, a report, the lead list), %d leads acknowledged, %d × 503, "
+                            + "%d × 500, slowest answer %d ms, readiness slowest %d ms, lost %d, applied twice %d", scenario,
+                    load.attempts.size(), reads, load.acknowledged.size(), load.count(503),
                     server500, slowest, readinessSlowest, lost, doubled);
+            load.attempts.stream().sorted(java.util.Comparator.comparingLong(Load.Attempt::millis).reversed()).limit(3)
+                    .forEach(a -> summary("  slow: %s on replica %d: %s after %d ms, started %d ms into the run", a.key(), a.instance(),
+                            a.failure() == null ? a.status() : a.failure(), a.millis(), a.startedAt()));
             assertThat(server500).as("500 answers").isZero();
             assertThat(timeouts).as("requests that got no answer in 30 s").isZero();
             assertThat(slowest).as("slowest answer (ms)").isLessThanOrEqualTo(DEADLINE_MS + 2000);

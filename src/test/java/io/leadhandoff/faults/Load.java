@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Steady single-lead intake from several client threads, each lead with its own Idempotency-Key, retried with
- * that key (on another replica when one does not answer) until it is acknowledged or the load stops. Records
- * every attempt, so a test can check statuses, durations and what was acknowledged.
+ * that key (on another replica when one does not answer) until it is acknowledged or the load stops, and one
+ * reader of the change feed, a report and the lead list. Records every attempt, so a test can check statuses,
+ * durations and what was acknowledged.
  */
 final class Load implements AutoCloseable {
 
@@ -45,10 +46,39 @@ final class Load implements AutoCloseable {
     Load(List<AppInstance> instances, String adminKey, int threads) {
         this.instances = instances;
         this.adminKey = adminKey;
-        this.clients = Executors.newFixedThreadPool(threads);
+        this.clients = Executors.newFixedThreadPool(threads + 1);
         for (int t = 0; t < threads; t++) {
             int offset = t;
             clients.submit(() -> run(offset));
+        }
+        clients.submit(this::read);
+    }
+
+    /** What a syncing client and a dashboard do meanwhile: read the change feed and a report. */
+    private void read() {
+        String[] paths = {"/api/v1/events?limit=100", "/api/v1/reports/funnel", "/api/v1/leads?limit=20"};
+        int n = 0;
+        while (running.get()) {
+            int which = Math.floorMod(n, instances.size());
+            String path = paths[Math.floorMod(n++, paths.length)];
+            long t0 = System.nanoTime();
+            boolean before = t0 < signalledAt;
+            try {
+                HttpResponse<String> r = AppInstance.HTTP.send(HttpRequest.newBuilder(instances.get(which).uri(path))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + adminKey).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                record("read " + path, which, r.statusCode(), null, t0, before);
+            } catch (ConnectException e) {
+                record("read " + path, which, -1, "refused", t0, before);
+            } catch (HttpTimeoutException e) {
+                record("read " + path, which, -1, "timeout", t0, before);
+            } catch (IOException e) {
+                record("read " + path, which, -1, "reset", t0, before);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            sleep(250);
         }
     }
 

@@ -1,0 +1,47 @@
+package io.leadhandoff.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadhandoff.write.TransactionRunner;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** Database work is cut off when its deadline passes, and the request gets a 503, not a 500. */
+@QuarkusTest
+class ConnectionWatchdogTest {
+
+    @Inject
+    TransactionRunner transactions;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ConnectionWatchdog watchdog;
+
+    @Test
+    void workStillHoldingItsConnectionWhenItsDeadlinePassesIsCutOffWithA503() {
+        Deadline deadline = Deadline.in(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> transactions.call(deadline, () -> {
+            em.createNativeQuery("select 1").getSingleResult();
+            assertThat(watchdog.armedCount()).as("the connection is watched").isPositive();
+            LockSupport.parkNanos(Duration.ofMillis(3000).toNanos());
+            return em.createNativeQuery("select 2").getSingleResult();
+        }, false)).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE))
+                .satisfies(e -> assertThat(((ProblemException) e).headers()).containsKey("Retry-After"));
+        assertThat(deadline.wasCutOff()).isTrue();
+    }
+
+    @Test
+    void workThatFinishesInTimeIsNotTouchedAndItsConnectionIsDisarmed() {
+        Object one = transactions.call(Deadline.in(Duration.ofSeconds(5)), () -> em.createNativeQuery("select 1").getSingleResult(), false);
+        assertThat(((Number) one).intValue()).isEqualTo(1);
+        assertThat(watchdog.armedCount()).isZero();
+    }
+}
