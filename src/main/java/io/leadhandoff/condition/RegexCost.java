@@ -84,17 +84,23 @@ public final class RegexCost {
                 if (i < p.length() && p.charAt(i) == '?') {
                     i++;
                 }
-                atom = new Part(add(atom.size(), 1), atom.product());
+                // one alternation, and one more where RE2 guards a loop over something that may match empty
+                atom = new Part(add(atom.size(), 2), atom.product());
             } else if (c == '{') {
-                long bound = countedBound();
-                if (bound < 0) {
+                long[] bounds = countedBounds();
+                if (bounds == null) {
                     return atom; // not a repetition: '{' is a literal, read as the next atom
                 }
+                // RE2 writes x{n,m} as n copies of x and m-n optional ones (one alternation each), x{n,} as n copies and a star
+                long low = bounds[0];
+                long high = bounds[1];
+                long bound = high < 0 ? add(low, 1) : Math.max(low, high);
                 maxRepeat = Math.max(maxRepeat, bound);
-                long copies = Math.max(bound, 1);
-                long product = mul(atom.product(), copies);
+                long copies = Math.max(high < 0 ? low : Math.max(low, high), 1);
+                long extra = high < 0 ? 1 : Math.max(0, high - low);
+                long product = mul(atom.product(), Math.max(bound, 1));
                 maxProduct = Math.max(maxProduct, product);
-                atom = new Part(add(mul(atom.size(), copies), copies), product);
+                atom = new Part(add(mul(atom.size(), copies), extra), product);
             } else {
                 return atom;
             }
@@ -102,15 +108,15 @@ public final class RegexCost {
         return atom;
     }
 
-    /** Reads {n}, {n,} or {n,m} (and a lazy '?'); the largest number of copies, or -1 when this is no repetition. */
-    private long countedBound() {
+    /** Reads {n}, {n,} or {n,m} (and a lazy '?'): {n, m}, m = -1 for no upper bound; null when this is no repetition. */
+    private long[] countedBounds() {
         int j = i + 1;
         int start = j;
         while (j < p.length() && Character.isDigit(p.charAt(j))) {
             j++;
         }
         if (j == start || j >= p.length()) {
-            return -1;
+            return null;
         }
         long low = number(start, j);
         long high = low;
@@ -119,16 +125,16 @@ public final class RegexCost {
             while (j < p.length() && Character.isDigit(p.charAt(j))) {
                 j++;
             }
-            high = j == from ? add(low, 1) : number(from, j);
+            high = j == from ? -1 : number(from, j);
         }
         if (j >= p.length() || p.charAt(j) != '}') {
-            return -1;
+            return null;
         }
         i = j + 1;
         if (i < p.length() && p.charAt(i) == '?') {
             i++;
         }
-        return Math.max(low, high);
+        return new long[] {low, high};
     }
 
     private long number(int from, int to) {
@@ -140,6 +146,8 @@ public final class RegexCost {
         switch (c) {
             case '(' -> {
                 i++;
+                boolean capturing = !(i < p.length() && p.charAt(i) == '?' && i + 1 < p.length() && p.charAt(i + 1) != 'P'
+                        && p.charAt(i + 1) != '<');
                 if (i < p.length() && p.charAt(i) == '?') {
                     // (?:...), (?P<name>...), (?<name>...), (?flags) or (?flags:...)
                     while (i < p.length() && p.charAt(i) != ':' && p.charAt(i) != ')' && p.charAt(i) != '>') {
@@ -157,7 +165,7 @@ public final class RegexCost {
                 if (i < p.length() && p.charAt(i) == ')') {
                     i++;
                 }
-                return new Part(add(inner.size(), 2), inner.product());
+                return new Part(add(inner.size(), capturing ? 2 : 0), inner.product());
             }
             case '[' -> {
                 skipClass();
