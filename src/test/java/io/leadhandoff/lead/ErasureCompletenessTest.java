@@ -44,27 +44,27 @@ class ErasureCompletenessTest {
         Api.restoreDefaultRules();
     }
 
-    /** Table name → its columns and their JDBC types, as the database reports them. */
+    /** Table name → its columns and their JDBC types, named as the database reports them (H2 upper-case, MariaDB as created). */
     private Map<String, Map<String, Integer>> schema() throws SQLException {
         Map<String, Map<String, Integer>> tables = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             try (ResultSet t = meta.getTables(c.getCatalog(), c.getSchema(), "%", new String[] {"TABLE"})) {
                 while (t.next()) {
-                    tables.put(t.getString("TABLE_NAME").toLowerCase(Locale.ROOT), new LinkedHashMap<>());
+                    tables.put(t.getString("TABLE_NAME"), new LinkedHashMap<>());
                 }
             }
             for (Map.Entry<String, Map<String, Integer>> table : tables.entrySet()) {
-                for (String name : List.of(table.getKey(), table.getKey().toUpperCase(Locale.ROOT))) {
-                    try (ResultSet col = meta.getColumns(c.getCatalog(), c.getSchema(), name, "%")) {
-                        while (col.next()) {
-                            table.getValue().put(col.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), col.getInt("DATA_TYPE"));
-                        }
+                try (ResultSet col = meta.getColumns(c.getCatalog(), c.getSchema(), table.getKey(), "%")) {
+                    while (col.next()) {
+                        table.getValue().put(col.getString("COLUMN_NAME"), col.getInt("DATA_TYPE"));
                     }
                 }
             }
         }
-        assertThat(tables).as("tables found through JDBC metadata").containsKeys("lead", "lead_event", "source_event");
+        assertThat(tables.keySet().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()).as("tables found through JDBC metadata")
+                .contains("lead", "lead_event", "source_event");
+        tables.forEach((table, columns) -> assertThat(columns).as("columns of " + table).isNotEmpty());
         return tables;
     }
 
