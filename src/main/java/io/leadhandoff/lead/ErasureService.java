@@ -112,10 +112,15 @@ public class ErasureService {
         audit.record("lead.erased", "lead:" + lead.id, null, null);
     }
 
-    /** Idempotent answers kept for 24 h hold the lead as it was; they must not outlive the erasure. */
+    /**
+     * Idempotent answers kept for 24 h hold the lead as it was, and a keyed batch's per-chunk progress
+     * names it; neither may outlive the erasure.
+     */
     private void deleteStoredAnswersContaining(String value) {
         String pattern = "%" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         em.createNativeQuery("delete from idempotency_record where response_body like :pattern escape '!'")
+                .setParameter("pattern", pattern).executeUpdate();
+        em.createNativeQuery("delete from idempotency_progress where results like :pattern escape '!'")
                 .setParameter("pattern", pattern).executeUpdate();
     }
 }

@@ -55,8 +55,10 @@ public final class PersonalData {
         table("source_event", hashed("event_id"),
                 kept("which lead an event made, and when: no personal value", "source_id", "outcome", "lead_id", "received_at"));
         table("idempotency_record", erased("response_body", "location"),
-                kept("the caller's key and a hash of the request", "caller", "idem_key", "request_hash", "state", "status_code",
-                        "created_at", "locked_until", "expires_at"));
+                kept("the caller's key, the attempt holding it and a hash of the request", "caller", "idem_key", "owner",
+                        "request_hash", "state", "status_code", "created_at", "locked_until", "expires_at"));
+        table("idempotency_progress", erased("results"),
+                kept("which keyed batch and chunk", "caller", "idem_key", "first_item"));
         table("change_feed", kept("event ids and queues, no values", "seq", "event_id", "queue_id", "occurred_at"));
         table("audit_log", notPersonal("administrative changes (keys, queues, rules, sources); a lead's erasure is logged without "
                 + "its data", "id", "occurred_at", "actor", "action", "target", "detail"));
