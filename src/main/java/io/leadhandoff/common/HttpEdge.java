@@ -57,7 +57,7 @@ public class HttpEdge {
             writeProblem(ctx, ProblemType.SERVICE_UNAVAILABLE, "This replica is shutting down; retry, another one will answer");
             return;
         }
-        long max = ctx.request().path().endsWith("/batch") ? MAX_BATCH_BODY : MAX_SINGLE_BODY;
+        long max = maxBody(ctx.request().path());
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length, max)) {
             writeProblem(ctx, ProblemType.PAYLOAD_TOO_LARGE,
@@ -65,6 +65,11 @@ public class HttpEdge {
             return;
         }
         ctx.next();
+    }
+
+    /** The body limit of the endpoint at {@code path}. */
+    static long maxBody(String path) {
+        return path.endsWith("/batch") ? MAX_BATCH_BODY : MAX_SINGLE_BODY;
     }
 
     private void onFailure(RoutingContext ctx) {

@@ -112,17 +112,40 @@ public class JsonBinder {
                     errors.add(Problem.FieldError.atPointer(fieldPointer, "must be a JSON object, not " + describe(value)));
                     fields.remove();
                 }
+            } else if (tooMany(component, value) != null) {
+                errors.add(Problem.FieldError.atPointer(fieldPointer, tooMany(component, value)));
+                fields.remove();
             } else if (recordElements(component) != null && value.isArray()) {
                 errors.addAll(pruneElements((com.fasterxml.jackson.databind.node.ArrayNode) value, recordElements(component), fieldPointer));
             } else {
-                String problem = conversionProblem(value, component.getGenericType());
-                if (problem != null) {
-                    errors.add(Problem.FieldError.atPointer(fieldPointer, problem));
+                JavaType javaType = mapper.getTypeFactory().constructType(component.getGenericType());
+                Problem.FieldError mistyped = shapeProblem(value, javaType, fieldPointer);
+                // a string for a String is all a conversion could check
+                String problem = mistyped != null || javaType.getRawClass() == String.class ? null
+                        : conversionProblem(value, component.getGenericType());
+                if (mistyped != null || problem != null) {
+                    errors.add(mistyped != null ? mistyped : Problem.FieldError.atPointer(fieldPointer, problem));
                     fields.remove();
                 }
             }
         }
         return errors;
+    }
+
+    /**
+     * Why an array or object is longer than its component's {@code @Size} allows, or null. Checked before
+     * any item is looked at, so an oversized list costs one comparison, not one error per item.
+     */
+    private static String tooMany(RecordComponent component, JsonNode value) {
+        if (!value.isContainerNode()) {
+            return null;
+        }
+        jakarta.validation.constraints.Size size = component.getAccessor().getAnnotation(jakarta.validation.constraints.Size.class);
+        if (size == null || value.size() <= size.max()) {
+            return null;
+        }
+        return "holds " + value.size() + (value.isArray() ? " items" : " entries") + "; at most " + size.max()
+                + " are allowed (the items were not checked)";
     }
 
     /** The record type of a {@code List<SomeRecord>} component, or null. */
@@ -147,6 +170,60 @@ public class JsonBinder {
             }
         }
         return errors;
+    }
+
+    /**
+     * No type coercion on the JSON API: text fields take JSON strings, whole-number fields JSON integers,
+     * decimal fields JSON numbers, flags JSON booleans, times and enums strings, lists arrays and maps
+     * objects, element by element. Jackson would turn 12 into "12", "12" into 12 and an epoch number into
+     * a time; a client that sends the wrong type hears of it instead. (The tools' native payloads are
+     * converted explicitly by their mappings before they get here.)
+     */
+    private Problem.FieldError shapeProblem(JsonNode value, JavaType type, String pointer) {
+        Class<?> raw = type.getRawClass();
+        if (value.isNull() || JsonNode.class.isAssignableFrom(raw) || raw == Object.class) {
+            return null;
+        }
+        if (type.isCollectionLikeType() || type.isArrayType()) {
+            if (!value.isArray()) {
+                return Problem.FieldError.atPointer(pointer, "must be a JSON array, not " + describe(value));
+            }
+            for (int i = 0; i < value.size(); i++) {
+                Problem.FieldError element = shapeProblem(value.get(i), type.getContentType(), pointer + "/" + i);
+                if (element != null) {
+                    return element;
+                }
+            }
+            return null;
+        }
+        if (type.isMapLikeType()) {
+            if (!value.isObject()) {
+                return Problem.FieldError.atPointer(pointer, "must be a JSON object, not " + describe(value));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                Problem.FieldError element = shapeProblem(entry.getValue(), type.getContentType(), pointer + "/" + escape(entry.getKey()));
+                if (element != null) {
+                    return element;
+                }
+            }
+            return null;
+        }
+        boolean ok;
+        if (raw == String.class || raw.isEnum() || java.time.temporal.Temporal.class.isAssignableFrom(raw)
+                || raw == java.time.Duration.class || raw == java.util.UUID.class) {
+            ok = value.isTextual();
+        } else if (raw == Boolean.class || raw == boolean.class) {
+            ok = value.isBoolean();
+        } else if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class || raw == Short.class
+                || raw == short.class || raw == java.math.BigInteger.class) {
+            ok = value.isIntegralNumber();
+        } else if (Number.class.isAssignableFrom(raw) || raw == double.class || raw == float.class) {
+            ok = value.isNumber();
+        } else {
+            return null;
+        }
+        return ok ? null : Problem.FieldError.atPointer(pointer, "must be " + expected(type) + ", not " + describe(value));
     }
 
     private String conversionProblem(JsonNode value, Type type) {

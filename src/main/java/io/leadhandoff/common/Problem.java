@@ -24,7 +24,22 @@ public record Problem(
         @Schema(description = "Every offending field or parameter (validation problems only)")
         List<FieldError> errors,
         @Schema(description = "Current state of the resource, for state conflicts", examples = "claimed")
-        String currentState) {
+        String currentState,
+        @Schema(description = "How many inputs are not valid, when that is more than the " + Problem.MAX_ERRORS
+                + " listed in `errors` (absent otherwise)", examples = "4096")
+        Integer errorCount) {
+
+    /** An answer lists at most this many errors, so its size stays a small multiple of the request's. */
+    public static final int MAX_ERRORS = 100;
+    /** Longest pointer, parameter or header name quoted back. */
+    static final int MAX_NAME = 300;
+
+    public Problem(URI type, String title, int status, String detail, String instance, String requestId, List<FieldError> errors,
+                   String currentState) {
+        this(type, title, status, detail, instance, requestId,
+                errors == null || errors.size() <= MAX_ERRORS ? errors : List.copyOf(errors.subList(0, MAX_ERRORS)), currentState,
+                errors == null || errors.size() <= MAX_ERRORS ? null : errors.size());
+    }
 
     /** One offending input: a JSON pointer into the body, or the name of a query parameter or header. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,15 +55,20 @@ public record Problem(
             String message) {
 
         public static FieldError atPointer(String pointer, String message) {
-            return new FieldError(pointer, null, null, message);
+            return new FieldError(shortened(pointer), null, null, message);
         }
 
         public static FieldError atParameter(String parameter, String message) {
-            return new FieldError(null, parameter, null, message);
+            return new FieldError(null, shortened(parameter), null, message);
         }
 
         public static FieldError atHeader(String header, String message) {
-            return new FieldError(null, null, header, message);
+            return new FieldError(null, null, shortened(header), message);
+        }
+
+        /** A name taken from the request, cut so that an answer never grows with the length of a caller's keys. */
+        private static String shortened(String name) {
+            return name == null || name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME) + "…";
         }
     }
 }

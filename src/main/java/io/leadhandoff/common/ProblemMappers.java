@@ -1,6 +1,7 @@
 package io.leadhandoff.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -68,6 +69,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
+        return malformed(e, request);
+    }
+
+    /** Also JSON followed by more content (FAIL_ON_TRAILING_TOKENS), which Quarkus would answer with an empty 400. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
         return malformed(e, request);
     }
 

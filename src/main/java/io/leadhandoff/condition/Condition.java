@@ -3,6 +3,7 @@ package io.leadhandoff.condition;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`. Operators: equals, in, notIn, contains, startsWith,
         endsWith, matches (RE2 regular expression, at most 200 characters), gte, lte, between ([low, high], inclusive),
         exists, missing. String comparisons ignore case. Every comparison is false when the field has no value
-        (use `missing` to match that).""")
+        (use `missing` to match that). Limits, each named in the 422 that refuses it: 10 levels of nesting, 50
+        conditions per all/any, 500 values per in/notIn; per rule set or model 2,000 conditions and 20,000 list values;
+        per pattern a counted repetition of at most 100, nested counts multiplying to at most 1,000 and about 2,000
+        compiled instructions, and 50,000 instructions for all patterns of a rule set or model.""")
 public record Condition(
         @Schema(description = "Field reference: a lead field (title, country, employeeCount, …), utm.*, activity.*, "
                 + "attributes.<name>, and in routing rules score.* and routing.*", examples = "title")
@@ -29,8 +33,8 @@ public record Condition(
                 examples = "director", type = SchemaType.DEFAULT, implementation = Void.class,
                 anyOf = {String.class, BigDecimal.class, Boolean.class, Object[].class})
         JsonNode value,
-        @Schema(description = "True when every condition is true") List<Condition> all,
-        @Schema(description = "True when at least one condition is true") List<Condition> any,
+        @Schema(description = "True when every condition is true") @Size(max = ConditionCompiler.MAX_BRANCHES) List<Condition> all,
+        @Schema(description = "True when at least one condition is true") @Size(max = ConditionCompiler.MAX_BRANCHES) List<Condition> any,
         @Schema(description = "True when the condition is false") Condition not) {
 
     public static Condition compare(String field, String op, JsonNode value) {

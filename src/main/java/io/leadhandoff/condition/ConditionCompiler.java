@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Checks a {@link Condition} tree and compiles it. Every problem is reported with a JSON pointer to the
  * offending node, so an invalid scoring model or rule set is refused with a precise 422. Regular
- * expressions run on RE2/J, whose matching time is linear in the input: no pattern can hang a request.
+ * expressions run on RE2/J, whose matching time is linear in the input; what they cost to compile, and
+ * how many conditions one document holds, is bounded by its {@link ExpressionBudget}.
  */
 public final class ConditionCompiler {
 
@@ -23,11 +24,21 @@ public final class ConditionCompiler {
     public static final int MAX_BRANCHES = 50;
     public static final int MAX_LIST = 500;
 
+    /** Compile deadline of a document that is tried, not saved (a simulation's draft rules). */
+    public static final long DEADLINE_MILLIS = 2_000;
+
     private final boolean scoreKnown;
+    private final ExpressionBudget budget;
 
     /** @param scoreKnown whether score.* fields may be used (routing) or not (scoring). */
     public ConditionCompiler(boolean scoreKnown) {
+        this(scoreKnown, ExpressionBudget.withoutDeadline());
+    }
+
+    /** A compiler that charges every condition it compiles to {@code budget} (one budget per document). */
+    public ConditionCompiler(boolean scoreKnown, ExpressionBudget budget) {
         this.scoreKnown = scoreKnown;
+        this.budget = budget;
     }
 
     /** Compiles {@code condition}, adding problems to {@code errors}; returns null when there were any. */
@@ -38,6 +49,9 @@ public final class ConditionCompiler {
     }
 
     private CompiledCondition node(Condition c, String pointer, List<FieldError> errors, int depth) {
+        if (budget.exhausted() || !budget.node(pointer, errors)) {
+            return null;
+        }
         if (c == null) {
             errors.add(FieldError.atPointer(pointer, "a condition is required"));
             return null;
@@ -74,7 +88,7 @@ public final class ConditionCompiler {
             return null;
         }
         List<CompiledCondition> parts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; i < list.size() && !budget.exhausted(); i++) {
             parts.add(node(list.get(i), pointer + "/" + i, errors, depth + 1));
         }
         return parts.contains(null) ? null : parts;
@@ -114,6 +128,9 @@ public final class ConditionCompiler {
                     errors.add(FieldError.atPointer(valuePointer, "must be an array of 1 to " + MAX_LIST + " values"));
                     return null;
                 }
+                if (!budget.listValues(value.size(), valuePointer, errors)) {
+                    return null;
+                }
                 List<Object> operands = new ArrayList<>();
                 for (int i = 0; i < value.size(); i++) {
                     operands.add(scalar(value.get(i), type, valuePointer + "/" + i, errors));
@@ -131,8 +148,11 @@ public final class ConditionCompiler {
                     return null;
                 }
                 if (op == Op.MATCHES) {
+                    if (!budget.pattern(RegexCost.of(value.asText()), valuePointer, errors)) {
+                        return null;
+                    }
                     try {
-                        Pattern pattern = Pattern.compile(value.asText(), Pattern.CASE_INSENSITIVE);
+                        Pattern pattern = PatternCache.compile(value.asText());
                         return new Comparison(c.field(), op, List.of(value.asText()), pattern);
                     } catch (PatternSyntaxException e) {
                         errors.add(FieldError.atPointer(valuePointer, "is not a valid RE2 regular expression: " + e.getDescription()));

@@ -1,5 +1,6 @@
 package io.leadhandoff.feedback;
 
+import io.leadhandoff.common.Identifiers;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -15,7 +16,7 @@ public record FeedbackRequest(
         @Schema(description = "Required for REJECTED, RECYCLED and LOST: a code from GET /api/v1/feedback/reasons", examples = "NO_BUDGET")
         @Size(max = 40) String reason,
         @Schema(description = "Free text for the record", examples = "Budget frozen until Q3") @Size(max = 2000) String note,
-        @Schema(description = "The rep giving the feedback", examples = "rep-042") @Size(max = 128) String repId,
+        @Schema(description = "The rep giving the feedback", examples = "rep-042") @Size(max = 128) @jakarta.validation.constraints.Pattern(regexp = Identifiers.REP_ID, message = Identifiers.REP_ID_MESSAGE) String repId,
         @Schema(description = "Required while the lead is claimed: the current lease token (feedback ends the lease)") @Size(max = 64) String leaseToken,
         @Schema(description = "CONVERTED: opportunity amount; WON: final deal amount", examples = "48000")
         @DecimalMin(value = "0", message = "must not be negative") @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2)

@@ -1,5 +1,6 @@
 package io.leadhandoff.lead;
 
+import io.leadhandoff.common.Identity;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * A deliverable-looking address once normalised (surrounding spaces are forgiven, as forms produce
- * them): local part of RFC 5322 atom characters and dots, a domain of at least two labels.
+ * them): local part of RFC 5322 atom characters and dots, a domain of at least two labels that is a
+ * valid IDNA name, and no part that mixes scripts ({@link Identity}).
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
@@ -43,8 +45,18 @@ public @interface EmailAddress {
             if (at <= 0 || at != email.indexOf('@') || at > 64) {
                 return false;
             }
-            return LOCAL.matcher(email.substring(0, at)).matches()
-                    && DOMAIN.matcher(email.substring(at + 1)).matches();
+            if (!LOCAL.matcher(email.substring(0, at)).matches() || !DOMAIN.matcher(email.substring(at + 1)).matches()
+                    || Identity.domain(email.substring(at + 1)) == null) {
+                return false;
+            }
+            String mixed = Identity.mixedScriptPart(email);
+            if (mixed != null) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("mixes scripts in one part of the address (Unicode TR 39, highly restrictive): "
+                        + "letters of two scripts such as Latin and Cyrillic in one label look like another address").addConstraintViolation();
+                return false;
+            }
+            return true;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.leadhandoff.lead;
 
 import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.common.Identity;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,14 +11,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Erasure of a lead's personal data (GDPR Art. 17 / CCPA deletion): names, email, phone, title,
- * city and region, free text, custom attributes, raw values, the tool's contact id, event details,
- * feedback notes and stored idempotent answers. What reports count stays: source, campaign, company,
- * industry, size, country, scores, routing and outcome times.
+ * city and region, website, UTM term and content, custom attributes, raw values, the tool's contact id,
+ * event details, feedback notes and stored idempotent answers (webhook event ids are only ever stored
+ * hashed). What reports count stays: source, campaign, company, industry, size, country, scores, routing
+ * and outcome times. Every column of every table is classified in {@link PersonalData}.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -50,7 +51,7 @@ public class ErasureService {
     /** Erases every lead with this email address (any status); returns their ids. */
     @Transactional
     public List<String> eraseByEmail(String email, String actor) {
-        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        String normalized = Identity.email(Normalizer.text(email));
         List<Lead> rows = leads.lock("select id from lead where email = :email order by id for update", Map.of("email", normalized));
         List<String> ids = new ArrayList<>();
         for (Lead lead : rows) {
@@ -89,6 +90,9 @@ public class ErasureService {
         lead.city = null;
         lead.attributes = null;
         lead.externalId = null;
+        lead.website = null;
+        lead.utmTerm = null;
+        lead.utmContent = null;
         if (lead.freeEmail) {
             lead.domain = null;
         }
@@ -108,10 +112,15 @@ public class ErasureService {
         audit.record("lead.erased", "lead:" + lead.id, null, null);
     }
 
-    /** Idempotent answers kept for 24 h hold the lead as it was; they must not outlive the erasure. */
+    /**
+     * Idempotent answers kept for 24 h hold the lead as it was, and a keyed batch's per-chunk progress
+     * names it; neither may outlive the erasure.
+     */
     private void deleteStoredAnswersContaining(String value) {
         String pattern = "%" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         em.createNativeQuery("delete from idempotency_record where response_body like :pattern escape '!'")
+                .setParameter("pattern", pattern).executeUpdate();
+        em.createNativeQuery("delete from idempotency_progress where results like :pattern escape '!'")
                 .setParameter("pattern", pattern).executeUpdate();
     }
 }

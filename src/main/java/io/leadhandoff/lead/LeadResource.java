@@ -81,7 +81,7 @@ public class LeadResource {
     @APIResponse(responseCode = "400", description = "Body is not well-formed JSON", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still in flight", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than 2 MiB", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is missing, is not application/json, or names a charset other than UTF-8", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid lead, listing every offending field; or Idempotency-Key reused with another body",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid email", value = LeadExamples.VALIDATION_PROBLEM)))
@@ -208,8 +208,9 @@ public class LeadResource {
     @Path("/{id}")
     @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:write")
     @Operation(operationId = "eraseLead", summary = "Erase a lead's personal data",
-            description = "Removes names, email, phone, title, city and region, custom attributes, raw values, the tool's contact id, "
-                    + "event details, feedback notes and stored idempotent answers. Keeps what reports count (source, campaign, "
+            description = "Removes names, email, phone, title, city and region, website, UTM term and content, custom attributes, raw "
+                    + "values, the tool's contact id, event details, feedback notes and stored idempotent answers (webhook event ids are "
+                    + "stored only as hashes). Keeps what reports count (source, campaign, "
                     + "company, industry, size, country, scores, routing, outcome times). The lead stays as status `erased` and "
                     + "`lead.erased` goes on the change feed. Safe to repeat.")
     @APIResponse(responseCode = "204", description = "Erased (now or before)")

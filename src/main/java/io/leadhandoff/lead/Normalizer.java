@@ -3,6 +3,7 @@ package io.leadhandoff.lead;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.leadhandoff.common.Identity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer.Form;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a posted lead into the values the service works with: trimmed NFC text without control
- * characters, lower-case email and its domain, ISO country code, E.164 phone. Pure; no framework.
+ * characters, the email's compared form ({@link Identity}) and its domain, ISO country code, E.164 phone.
+ * Pure; no framework.
  */
 public final class Normalizer {
 
@@ -27,7 +29,7 @@ public final class Normalizer {
 
     public static NormalizedLead normalize(LeadRequest in) {
         String email = text(in.email());
-        String normalizedEmail = email == null ? null : email.toLowerCase(Locale.ROOT);
+        String normalizedEmail = email == null ? null : Identity.email(email);
         String emailDomain = normalizedEmail == null ? null : normalizedEmail.substring(normalizedEmail.indexOf('@') + 1);
         boolean free = FreeEmailDomains.contains(emailDomain);
         String website = text(in.website());
@@ -116,15 +118,26 @@ public final class Normalizer {
         }
         String candidate = website.contains("://") ? website : "https://" + website;
         try {
-            String host = new URI(candidate.replace(" ", "%20")).getHost();
+            URI uri = new URI(candidate.replace(" ", "%20"));
+            String host = uri.getHost() != null ? uri.getHost() : unicodeHost(uri.getAuthority());
+            host = host == null ? null : Identity.domain(host);
             if (host == null || !host.contains(".")) {
                 return null;
             }
-            host = host.toLowerCase(Locale.ROOT);
             return host.startsWith("www.") ? host.substring(4) : host;
         } catch (URISyntaxException e) {
             return null;
         }
+    }
+
+    /** java.net.URI leaves the host of an internationalised name unset; take it from the authority. */
+    private static String unicodeHost(String authority) {
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = host.lastIndexOf(':');
+        return port < 0 ? host : host.substring(0, port);
     }
 
     private static Map<String, Object> attributes(Map<String, Object> attributes) {

@@ -6,6 +6,7 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.common.WorkerThreads;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -49,6 +50,7 @@ public class ScoringPreviewResource {
     public ScorePreview preview(
             @Parameter(description = "Model version to score with; default the active one") @QueryParam("version") String version,
             JsonNode body) {
+        WorkerThreads.require();
         Integer v = Params.integer("version", version);
         return leads.preview(Normalizer.normalize(binder.bind(RequestBodies.require(body), LeadRequest.class)), v);
     }

@@ -4,6 +4,9 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.security.Caller;
+import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,10 +39,12 @@ public class ReportResource {
 
     private final ReportService reports;
     private final Clock clock;
+    private final CurrentCaller caller;
 
-    public ReportResource(ReportService reports, Clock clock) {
+    public ReportResource(ReportService reports, Clock clock, CurrentCaller caller) {
         this.reports = reports;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @GET
@@ -47,11 +52,12 @@ public class ReportResource {
     @Operation(operationId = "leadQualityReport", summary = "Lead quality by source, campaign, queue, rep or score band",
             description = "For leads received in [from, to): counts through the lifecycle, acceptance, conversion and win rates, "
                     + "median times to claim and to first feedback, SLA breach rate, top rejection reasons; by campaign also spend, "
-                    + "cost per lead, per accepted lead and per won deal.")
+                    + "cost per lead, per accepted lead and per won deal. A queue-limited key gets groupBy=queue only, holding its own queues (403 otherwise).")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.QualityReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "Invalid groupBy or period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Missing scope, or the key is limited to queues and this report adds up every queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response leadQuality(
             @Parameter(description = "source, campaign, queue, rep or scoreBand", required = true) @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Start (inclusive, ISO-8601 UTC); default 90 days before to") @QueryParam("from") String from,
@@ -60,27 +66,38 @@ public class ReportResource {
         if (groupBy == null) {
             throw ProblemException.invalidParameter("groupBy", "is required: source, campaign, queue, rep or scoreBand");
         }
-        return report(from, to, accept, (start, end) -> reports.leadQuality(groupBy, start, end), ReportViews.QualityReport::rows);
+        Caller who = caller.get();
+        if (who.limitedToQueues() && !"queue".equals(groupBy)) {
+            throw notPerQueue("lead-quality by " + groupBy);
+        }
+        return report(from, to, accept, (start, end) -> QueueScope.of(reports.leadQuality(groupBy, start, end), who),
+                ReportViews.QualityReport::rows);
     }
 
     @GET
     @Path("/funnel")
     @Operation(operationId = "funnelReport", summary = "MQL → accepted → converted → won",
-            description = "Count and rate at each step, median time between steps, sales-cycle length, revenue and average deal size.")
+            description = "Count and rate at each step, median time between steps, sales-cycle length, revenue and average deal size. "
+                    + "It adds up every queue, so a queue-limited key gets 403.")
     @APIResponse(responseCode = "200", description = "The funnel", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.FunnelReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Missing scope, or the key is limited to queues and this report adds up every queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response funnel(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
                            @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
                            @HeaderParam("Accept") String accept) {
+        if (caller.get().limitedToQueues()) {
+            throw notPerQueue("The funnel");
+        }
         return report(from, to, accept, reports::funnel, ReportViews.FunnelReport::steps);
     }
 
     @GET
     @Path("/sla")
     @Operation(operationId = "slaReport", summary = "SLA breaches by queue and rep",
-            description = "Breaches and lease expiries by queue and by rep, breach rate, median and p90 seconds from routing to first claim.")
+            description = "Breaches and lease expiries by queue and by rep, breach rate, median and p90 seconds from routing to first claim. "
+                    + "A queue-limited key sees only the rows of its queues.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.SlaReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
@@ -88,22 +105,34 @@ public class ReportResource {
     public Response sla(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
                         @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
                         @HeaderParam("Accept") String accept) {
-        return report(from, to, accept, reports::sla, ReportViews.SlaReport::queues);
+        Caller who = caller.get();
+        return report(from, to, accept, (start, end) -> QueueScope.of(reports.sla(start, end), who), ReportViews.SlaReport::queues);
     }
 
     @GET
     @Path("/score-calibration")
     @Operation(operationId = "scoreCalibrationReport", summary = "Does the score mean anything?",
             description = "For leads scored by the active model: acceptance and conversion rate per score band and per grade, and the "
-                    + "Brier score and AUC of its acceptance probability (the learned probability, or total/100 for a rules-only model).")
+                    + "Brier score and AUC of its acceptance probability (the learned probability, or total/100 for a rules-only model). "
+                    + "It adds up every queue, so a queue-limited key gets 403.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.CalibrationReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Missing scope, or the key is limited to queues and this report adds up every queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response calibration(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
                                 @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
                                 @HeaderParam("Accept") String accept) {
+        if (caller.get().limitedToQueues()) {
+            throw notPerQueue("Score calibration");
+        }
         return report(from, to, accept, reports::calibration, ReportViews.CalibrationReport::byScoreBand);
+    }
+
+    /** A report that adds up leads of every queue cannot be answered to a key that may see only some. */
+    private static ProblemException notPerQueue(String report) {
+        return new ProblemException(ProblemType.FORBIDDEN, report + " adds up leads of every queue, and this API key is limited to "
+                + "queues; use lead-quality?groupBy=queue or sla, which hold only the key's queues");
     }
 
     /** Validates the period, computes the report, answers JSON or (for Accept: text/csv) its main table. */

@@ -5,6 +5,7 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.common.WorkerThreads;
 import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
@@ -54,6 +55,7 @@ public class RoutingRulesResource {
     @APIResponse(responseCode = "422", description = "Invalid rules (conditions, unknown queues), each with its pointer",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.RuleSetView replace(JsonNode body) {
+        WorkerThreads.require();
         RuleSetDocument document = binder.bind(RequestBodies.require(body), RuleSetDocument.class);
         return transactions.call(() -> routing.replaceRules(document));
     }

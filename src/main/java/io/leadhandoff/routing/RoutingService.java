@@ -10,6 +10,7 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.condition.CompiledCondition;
 import io.leadhandoff.condition.ConditionCompiler;
+import io.leadhandoff.condition.ExpressionBudget;
 import io.leadhandoff.condition.Facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -79,7 +80,8 @@ public class RoutingService {
     /** Routes with a draft rule set, storing nothing: what-if for rule changes. */
     @Transactional
     public Router.Outcome simulate(RuleSetDocument draft, Facts facts, int scoreTotal, List<String> domains) {
-        Router.CompiledRuleSet rules = draft == null ? activeRules() : compile(0, draft);
+        Router.CompiledRuleSet rules = draft == null ? activeRules()
+                : compile(0, draft, ExpressionBudget.forDocument(ConditionCompiler.DEADLINE_MILLIS));
         return route(rules, facts, scoreTotal, domains, "simulation", false);
     }
 
@@ -263,8 +265,12 @@ public class RoutingService {
     }
 
     private Router.CompiledRuleSet compile(int version, RuleSetDocument document) {
+        return compile(version, document, ExpressionBudget.withoutDeadline());
+    }
+
+    private Router.CompiledRuleSet compile(int version, RuleSetDocument document, ExpressionBudget budget) {
         List<FieldError> errors = new ArrayList<>();
-        ConditionCompiler conditions = new ConditionCompiler(true);
+        ConditionCompiler conditions = new ConditionCompiler(true, budget);
         if (em.find(SalesQueue.class, document.defaultQueueId()) == null) {
             errors.add(FieldError.atPointer("/defaultQueueId", "is not a queue"));
         }
@@ -527,6 +533,8 @@ public class RoutingService {
 
     private static String domain(String domain) {
         String d = domain == null ? "" : domain.trim().toLowerCase(java.util.Locale.ROOT);
+        String ascii = io.leadhandoff.common.Identity.domain(d);
+        d = ascii == null ? d : ascii;
         if (d.startsWith("www.")) {
             d = d.substring(4);
         }

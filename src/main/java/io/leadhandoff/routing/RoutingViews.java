@@ -1,5 +1,6 @@
 package io.leadhandoff.routing;
 
+import io.leadhandoff.common.Identifiers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -58,7 +59,7 @@ public final class RoutingViews {
     @Schema(name = "AccountRequest")
     public record AccountRequest(
             @Schema(examples = "Analytical Engines Ltd") @Size(max = 200) String name,
-            @Schema(description = "The rep who owns the account", examples = "rep-042") @NotBlank @Size(max = 128) String ownerRepId,
+            @Schema(description = "The rep who owns the account", examples = "rep-042") @NotBlank @Size(max = 128) @jakarta.validation.constraints.Pattern(regexp = Identifiers.REP_ID, message = Identifiers.REP_ID_MESSAGE) String ownerRepId,
             @Schema(description = "The queue the owner works; default: the routing default queue", examples = "enterprise-emea") @Size(max = 64) String queueId) {
     }
 

@@ -4,6 +4,7 @@ import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.condition.CompiledCondition;
 import io.leadhandoff.condition.ConditionCompiler;
+import io.leadhandoff.condition.ExpressionBudget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,8 +25,9 @@ public final class ModelCompiler {
     public static CompiledModel compile(int version, ModelDocument document) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        CompiledModel.CompiledDimension fit = dimension(document.fit(), "/fit", ids, errors, false);
-        CompiledModel.CompiledDimension engagement = dimension(document.engagement(), "/engagement", ids, errors, true);
+        ConditionCompiler conditions = new ConditionCompiler(false, ExpressionBudget.withoutDeadline());
+        CompiledModel.CompiledDimension fit = dimension(document.fit(), "/fit", ids, errors, false, conditions);
+        CompiledModel.CompiledDimension engagement = dimension(document.engagement(), "/engagement", ids, errors, true, conditions);
         double wf = document.weights() == null ? DEFAULT_WEIGHT : document.weights().fit();
         double we = document.weights() == null ? DEFAULT_WEIGHT : document.weights().engagement();
         if (Math.abs(wf + we - 1.0) > 1e-9) {
@@ -44,8 +46,7 @@ public final class ModelCompiler {
     }
 
     private static CompiledModel.CompiledDimension dimension(ModelDocument.Dimension d, String pointer, Set<String> ids,
-                                                             List<FieldError> errors, boolean decays) {
-        ConditionCompiler conditions = new ConditionCompiler(false);
+                                                             List<FieldError> errors, boolean decays, ConditionCompiler conditions) {
         List<CompiledModel.CompiledRule> rules = new ArrayList<>();
         Set<String> groups = new HashSet<>();
         for (int i = 0; i < d.rules().size(); i++) {

@@ -8,6 +8,7 @@ import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.common.WorkerThreads;
 import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
@@ -83,6 +84,7 @@ public class ScoringResource {
     @APIResponse(responseCode = "422", description = "Invalid model; every problem with its JSON pointer",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(JsonNode body) {
+        WorkerThreads.require();
         ModelDocument document = binder.bind(RequestBodies.require(body), ModelDocument.class);
         ModelView created = transactions.call(() -> service.create(document, "api", null));
         return Response.status(201).header("Location", "/api/v1/scoring/models/" + created.version()).entity(created).build();

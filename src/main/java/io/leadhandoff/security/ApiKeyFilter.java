@@ -73,6 +73,11 @@ public class ApiKeyFilter {
             throw RateLimits.tooMany(caller.limit(), decision, false);
         }
         if (requirement.anyOf().stream().noneMatch(caller::has)) {
+            if (requirement.anyOf().stream().anyMatch(caller::holdsButLimited)) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "This API key is limited to queues, and a queue-limited key may only use "
+                        + "work, feedback:write, leads:read, reports:read and events:read; this operation needs "
+                        + ApiKeyService.scopeList(requirement.anyOf()) + " on every queue. Create a key without queues for it");
+            }
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "This API key lacks the scope this operation needs: " + ApiKeyService.scopeList(requirement.anyOf()));
         }

@@ -46,21 +46,28 @@ public class ApiKeyResource {
 
     private final ApiKeyService keys;
     private final JsonBinder binder;
+    private final CurrentCaller caller;
 
-    public ApiKeyResource(ApiKeyService keys, JsonBinder binder) {
+    public ApiKeyResource(ApiKeyService keys, JsonBinder binder, CurrentCaller caller) {
         this.keys = keys;
         this.binder = binder;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createApiKey", summary = "Create an API key",
-            description = "The answer holds the key itself, shown this once; only its SHA-256 is stored. The key is recognised later by its `prefix`.")
+            description = "The answer holds the key itself, shown this once; only its SHA-256 is stored. The key is recognised later by its `prefix`. "
+                    + "A key never gets more power than the key creating it: its scopes must be among the creator's, its queues among the "
+                    + "creator's (an unlimited creator may limit), its rate and burst at most the creator's. `queues` goes only with "
+                    + "work, feedback:write, leads:read, reports:read and events:read; with leads:write or admin it is a 422. "
+                    + "`ratePerSecond` without `burst` gives a burst of twice the rate (at least 1).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiKeyViews.KeyRequest.class)))
     @APIResponse(responseCode = "201", description = "Created; `key` is shown only now", content = @Content(schema = @Schema(implementation = ApiKeyViews.CreatedKey.class)))
-    @APIResponse(responseCode = "422", description = "Invalid request", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid request, or more power than the creating key has (scopes, queues, rate, burst), "
+            + "or queues with leads:write or admin", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(JsonNode body) {
-        ApiKeyViews.CreatedKey created = keys.create(binder.bind(RequestBodies.require(body), ApiKeyViews.KeyRequest.class));
+        ApiKeyViews.CreatedKey created = keys.create(binder.bind(RequestBodies.require(body), ApiKeyViews.KeyRequest.class), caller.get());
         return Response.status(201).header("Location", "/api/v1/api-keys/" + created.apiKey().id()).entity(created).build();
     }
 

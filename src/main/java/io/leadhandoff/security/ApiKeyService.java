@@ -4,6 +4,7 @@ import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
+import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -100,8 +102,14 @@ public class ApiKeyService {
         return java.util.Optional.of(caller(rows.get(0)));
     }
 
+    /**
+     * Creates a key with at most the creator's power: its scopes among the creator's, its queues among
+     * the creator's (an unlimited creator may limit), its rate and burst no higher than the creator's.
+     * A queue limit goes only with the scopes a queue can limit ({@link Caller#QUEUE_LIMITABLE}).
+     */
     @Transactional
-    public ApiKeyViews.CreatedKey create(ApiKeyViews.KeyRequest request) {
+    public ApiKeyViews.CreatedKey create(ApiKeyViews.KeyRequest request, Caller creator) {
+        RateLimiter.Limit limit = grantable(request, creator);
         ApiKey key = new ApiKey();
         key.id = Ids.next();
         key.prefix = Secrets.random(10);
@@ -110,14 +118,64 @@ public class ApiKeyService {
         key.name = request.name().trim();
         key.scopes = String.join(",", new LinkedHashSet<>(request.scopes()));
         key.queues = request.queues() == null ? null : String.join(",", new LinkedHashSet<>(request.queues()));
-        key.ratePerSecond = request.ratePerSecond();
-        key.burst = request.burst();
+        key.ratePerSecond = request.ratePerSecond() == null && limit.perSecond() == config.defaultRatePerSecond() ? null : limit.perSecond();
+        key.burst = request.burst() == null && request.ratePerSecond() == null && limit.equals(defaultLimit()) ? null : limit.burst();
         key.createdBy = audit.actorLabel();
         key.createdAt = Instant.now(clock);
         em.persist(key);
         ApiKeyViews.KeyView view = view(key);
         audit.record("api-key.created", "api-key:" + key.id, null, view);
         return new ApiKeyViews.CreatedKey(secret, view);
+    }
+
+    /** The rate limit the new key gets, or a 422 naming every way the request exceeds its creator. */
+    private RateLimiter.Limit grantable(ApiKeyViews.KeyRequest request, Caller creator) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> scopes = request.scopes();
+        for (int i = 0; i < scopes.size(); i++) {
+            Scope scope = Scope.fromWire(scopes.get(i)).orElseThrow();
+            if (request.queues() != null && !Caller.QUEUE_LIMITABLE.contains(scope)) {
+                errors.add(FieldError.atPointer("/scopes/" + i, "cannot go with queues: a queue-limited key may only hold "
+                        + Caller.QUEUE_LIMITABLE.stream().map(Scope::wire).collect(Collectors.joining(", "))
+                        + " (intake de-duplicates across every queue, and administration is not per queue)"));
+            } else if (!creator.has(scope)) {
+                errors.add(FieldError.atPointer("/scopes/" + i, "is not a scope of the key creating it"));
+            }
+        }
+        if (creator.limitedToQueues()) {
+            if (request.queues() == null) {
+                errors.add(FieldError.atPointer("/queues", "is required: the key creating it is limited to queues " + creator.queues()));
+            } else {
+                for (int i = 0; i < request.queues().size(); i++) {
+                    if (!creator.queues().contains(request.queues().get(i))) {
+                        errors.add(FieldError.atPointer("/queues/" + i, "is not a queue of the key creating it"));
+                    }
+                }
+            }
+        }
+        RateLimiter.Limit ceiling = creator.limit() == null ? defaultLimit() : creator.limit();
+        int rate = request.ratePerSecond() != null ? request.ratePerSecond() : Math.min(config.defaultRatePerSecond(), ceiling.perSecond());
+        if (rate > ceiling.perSecond()) {
+            errors.add(FieldError.atPointer("/ratePerSecond", "must not exceed the creating key's " + ceiling.perSecond() + " per second"));
+        }
+        int burst;
+        if (request.burst() != null) {
+            burst = request.burst();
+            if (burst > ceiling.burst()) {
+                errors.add(FieldError.atPointer("/burst", "must not exceed the creating key's burst of " + ceiling.burst()));
+            }
+        } else {
+            burst = Math.min(ceiling.burst(), request.ratePerSecond() == null ? config.defaultBurst() : derivedBurst(rate));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return new RateLimiter.Limit(rate, burst);
+    }
+
+    /** The burst of a key that sets its rate but not its burst: two seconds' worth, at least 1. */
+    static int derivedBurst(int ratePerSecond) {
+        return (int) Math.max(1, Math.min(100_000L, 2L * ratePerSecond));
     }
 
     @Transactional
@@ -177,7 +235,7 @@ public class ApiKeyService {
         Set<String> queues = key.queues == null ? null : Set.copyOf(Arrays.asList(key.queues.split(",")));
         RateLimiter.Limit limit = new RateLimiter.Limit(
                 key.ratePerSecond == null ? config.defaultRatePerSecond() : key.ratePerSecond,
-                key.burst == null ? Math.max(config.defaultBurst(), key.ratePerSecond == null ? 1 : key.ratePerSecond) : key.burst);
+                key.burst != null ? key.burst : key.ratePerSecond == null ? config.defaultBurst() : derivedBurst(key.ratePerSecond));
         return new Caller(key.id, "key " + prefixOf(key) + " (" + key.name + ")", scopes, queues, limit);
     }
 

@@ -23,12 +23,14 @@ public final class ApiKeyViews {
                     examples = "[\"work\", \"feedback:write\"]")
             @NotEmpty @Size(max = 7) List<@NotBlank @Pattern(regexp = "leads:write|leads:read|work|feedback:write|reports:read|events:read|admin",
                     message = "must be one of leads:write, leads:read, work, feedback:write, reports:read, events:read, admin") String> scopes,
-            @Schema(description = "Limit the key to these queues: leads, claims and feedback of other queues are invisible to it (404). Omit for every queue.",
+            @Schema(description = "Limit the key to these queues: leads, claims, feedback, events and report rows of other queues are invisible to it (404, or 403 "
+                            + "for a report that cannot be split by queue). Only with work, feedback:write, leads:read, reports:read and events:read; "
+                            + "must be among the creating key's queues when that key is limited. Omit for every queue.",
                     examples = "[\"enterprise-emea\"]")
             @Size(min = 1, max = 50) List<@NotBlank @Size(max = 64) String> queues,
-            @Schema(description = "Average requests per second on each replica (default from configuration)", examples = "20")
+            @Schema(description = "Average requests per second on each replica (default from configuration); at most the creating key's", examples = "20")
             @Min(1) @Max(100_000) Integer ratePerSecond,
-            @Schema(description = "Requests allowed at once (default from configuration)", examples = "40")
+            @Schema(description = "Requests allowed at once; at most the creating key's. Default: twice ratePerSecond (at least 1) when that is set, else from configuration", examples = "40")
             @Min(1) @Max(100_000) Integer burst) {
     }
 

@@ -1,6 +1,7 @@
 package io.leadhandoff.security;
 
 import io.leadhandoff.common.ProblemException;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,8 +13,25 @@ public record Caller(String id, String label, Set<Scope> scopes, Set<String> que
     /** Work done by the service itself (schedulers), outside any request. */
     public static final Caller SYSTEM = new Caller("system", "system", Set.of(Scope.ADMIN), null, null);
 
+    /**
+     * The scopes a queue limit can apply to. {@code leads:write} and {@code admin} act on every queue at
+     * once (intake de-duplicates across all queues; configuration is global), so a queue-limited key
+     * never exercises them, whatever it holds (README, "Security").
+     */
+    public static final Set<Scope> QUEUE_LIMITABLE = EnumSet.of(Scope.WORK, Scope.FEEDBACK_WRITE, Scope.LEADS_READ,
+            Scope.REPORTS_READ, Scope.EVENTS_READ);
+
+    /** Whether this caller may use {@code scope}: held (or implied by admin), and not made inert by a queue limit. */
     public boolean has(Scope scope) {
+        if (queues != null && !QUEUE_LIMITABLE.contains(scope)) {
+            return false;
+        }
         return scopes.contains(scope) || scopes.contains(Scope.ADMIN);
+    }
+
+    /** Whether the key holds {@code scope} (or admin) but its queue limit keeps it from using it. */
+    public boolean holdsButLimited(Scope scope) {
+        return queues != null && !QUEUE_LIMITABLE.contains(scope) && (scopes.contains(scope) || scopes.contains(Scope.ADMIN));
     }
 
     public boolean limitedToQueues() {

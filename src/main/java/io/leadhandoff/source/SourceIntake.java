@@ -215,8 +215,10 @@ public class SourceIntake {
 
     /** Processes one event unless this source already delivered it; the event id and the lead commit together. */
     private SourceViews.EventResult once(String sourceId, String leadSource, PayloadMapper.Inbound event, LeadRequest request) {
-        String eventId = event.eventId().length() > 200 ? PayloadMapper.bodyHash(event.eventId().getBytes(java.nio.charset.StandardCharsets.UTF_8)) : event.eventId();
-        SourceEvent.Key key = new SourceEvent.Key(sourceId, eventId);
+        String hashed = PayloadMapper.bodyHash(event.eventId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String eventId = event.eventId().length() > 200 ? hashed : event.eventId();
+        // only the hash is stored: tools' event ids embed contact ids and emails, which must not outlive an erasure
+        SourceEvent.Key key = new SourceEvent.Key(sourceId, hashed);
         SourceEvent seen = em.find(SourceEvent.class, key);
         if (seen != null) {
             return new SourceViews.EventResult(eventId, "duplicate", seen.leadId, "already processed as " + seen.outcome);

@@ -1,5 +1,6 @@
 package io.leadhandoff.work;
 
+import io.leadhandoff.common.Identifiers;
 import io.leadhandoff.lead.LeadView;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +19,7 @@ public final class WorkViews {
 
     @Schema(name = "ClaimRequest")
     public record ClaimRequest(
-            @Schema(description = "The claiming rep; must be a member of the queue", examples = "rep-042") @NotBlank @Size(max = 128) String repId,
+            @Schema(description = "The claiming rep; must be a member of the queue", examples = "rep-042") @NotBlank @Size(max = 128) @jakarta.validation.constraints.Pattern(regexp = Identifiers.REP_ID, message = Identifiers.REP_ID_MESSAGE) String repId,
             @Schema(description = "How many leads, 1–50", examples = "5") @NotNull @Min(1) @Max(50) Integer count,
             @Schema(description = "Lease length, 30 s – 24 h; default: the queue's", examples = "600") @Min(30) @Max(86_400) Integer leaseSeconds) {
     }
