@@ -26,8 +26,8 @@ import org.jboss.logging.Logger;
 public class ConnectionWatchdog implements AgroalPoolInterceptor {
 
     private static final Logger LOG = Logger.getLogger(ConnectionWatchdog.class);
-    static final int LOGIN_TIMEOUT_SECONDS = 3;
-    static final int POOLED_TIMEOUT_MILLIS = 3000;
+    static final int LOGIN_TIMEOUT_SECONDS = 2;
+    static final int POOLED_TIMEOUT_MILLIS = 2000;
 
     private final Deadlines deadlines;
     private final ScheduledThreadPoolExecutor timer;

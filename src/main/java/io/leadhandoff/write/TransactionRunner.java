@@ -25,6 +25,11 @@ public class TransactionRunner implements Transactor {
     private static final Logger LOG = Logger.getLogger(TransactionRunner.class);
     private static final int RACE_ATTEMPTS = 5;
     private static final int OUTAGE_ATTEMPTS = 2;
+    /**
+     * An attempt is not started with less time left: getting a connection ready is outside the watchdog's reach
+     * (bounded by the pool's 2 s socket timeout), so an attempt started later could overrun the deadline.
+     */
+    private static final long MIN_ATTEMPT_MILLIS = 1000;
 
     private final Deadlines deadlines;
     private final RequestConfig config;
@@ -50,7 +55,7 @@ public class TransactionRunner implements Transactor {
         int races = 0;
         int outages = 0;
         while (true) {
-            if (deadline.passed()) {
+            if (deadline.remainingMillis() < MIN_ATTEMPT_MILLIS) {
                 throw unavailable("The request did not finish within its deadline; retry shortly");
             }
             try {

@@ -26,11 +26,11 @@ class ConnectionWatchdogTest {
 
     @Test
     void workStillHoldingItsConnectionWhenItsDeadlinePassesIsCutOffWithA503() {
-        Deadline deadline = Deadline.in(Duration.ofSeconds(2));
+        Deadline deadline = Deadline.in(Duration.ofSeconds(3));
         assertThatThrownBy(() -> transactions.call(deadline, () -> {
             em.createNativeQuery("select 1").getSingleResult();
             assertThat(watchdog.armedCount()).as("the connection is watched").isPositive();
-            LockSupport.parkNanos(Duration.ofMillis(3000).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(4000).toNanos());
             return em.createNativeQuery("select 2").getSingleResult();
         }, false)).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE))

@@ -90,6 +90,19 @@ class FaultIT {
                 r.start();
             }
             r.awaitReady(Duration.ofSeconds(120));
+            warmUp(r);
+        }
+    }
+
+    /**
+     * A replica that has just started answers its first requests slowly (class loading, JIT) on a busy machine;
+     * the scenarios measure how faults are handled, not a cold start, so each replica serves some traffic first.
+     */
+    private static void warmUp(AppInstance replica) {
+        for (int i = 0; i < 40; i++) {
+            String email = "warm-" + UUID.randomUUID() + "@warm-up.example";
+            send(replica, "POST", "/api/v1/leads", "warm-" + UUID.randomUUID(), "{\"email\":\"" + email + "\",\"campaign\":\"warm-up\"}");
+            send(replica, "GET", "/api/v1/events?limit=10", null, "");
         }
     }
 
