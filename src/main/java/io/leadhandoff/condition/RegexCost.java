@@ -165,7 +165,8 @@ public final class RegexCost {
                 if (i < p.length() && p.charAt(i) == ')') {
                     i++;
                 }
-                return new Part(add(inner.size(), capturing ? 2 : 0), inner.product());
+                // an empty group still compiles to an empty-width instruction (found by the upper-bound property)
+                return new Part(add(Math.max(1, inner.size()), capturing ? 2 : 0), inner.product());
             }
             case '[' -> {
                 skipClass();

@@ -8,8 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Database work is cut off when its deadline passes, and the request gets a 503, not a 500. */
 @QuarkusTest
@@ -24,13 +25,15 @@ class ConnectionWatchdogTest {
     @Inject
     ConnectionWatchdog watchdog;
 
+    /** MySQL/MariaDB only: aborting an embedded H2 connection does not end the session it belongs to. */
     @Test
+    @EnabledIfSystemProperty(named = "test.db", matches = "mysql")
     void workStillHoldingItsConnectionWhenItsDeadlinePassesIsCutOffWithA503() {
         Deadline deadline = Deadline.in(Duration.ofSeconds(3));
         assertThatThrownBy(() -> transactions.call(deadline, () -> {
             em.createNativeQuery("select 1").getSingleResult();
             assertThat(watchdog.armedCount()).as("the connection is watched").isPositive();
-            LockSupport.parkNanos(Duration.ofMillis(4000).toNanos());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(deadline::wasCutOff);
             return em.createNativeQuery("select 2").getSingleResult();
         }, false)).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).type()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE))

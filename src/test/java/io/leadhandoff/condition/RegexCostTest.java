@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Example;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,12 @@ class RegexCostTest {
     void theEstimateIsAnUpperBoundOfTheCompiledProgram(@ForAll("patterns") String regex) throws ReflectiveOperationException {
         RegexCost.Cost cost = RegexCost.of(regex);
         assertThat((long) compiledInstructions(regex)).as(regex).isLessThanOrEqualTo(cost.size() + 4);
+    }
+
+    @Example
+    void anEmptyGroupInsideARepetitionIsCounted() throws ReflectiveOperationException {
+        // found by the property above: an empty capture group still compiles to an instruction
+        assertThat((long) compiledInstructions("(a((?i))){3}a")).isLessThanOrEqualTo(RegexCost.of("(a((?i))){3}a").size() + 4);
     }
 
     @Property(tries = 500)
