@@ -59,6 +59,7 @@ public class AccountResource {
 
     @DELETE
     @Operation(operationId = "deleteAccount", summary = "Remove an account", description = "Its leads are routed by the rules from now on.")
+    @Produces(MediaType.WILDCARD) // no body: no Accept can make this fail (the class's JSON would answer 406)
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("domain") String domain) {
