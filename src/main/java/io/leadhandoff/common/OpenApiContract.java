@@ -11,10 +11,12 @@ import io.leadhandoff.idempotency.IdempotencyService;
 import io.leadhandoff.security.ApiKeyFilter;
 import io.leadhandoff.security.RateLimits;
 import io.leadhandoff.security.Scope;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -115,7 +118,26 @@ public class OpenApiContract implements OASFilter {
         }
     }
 
+    /**
+     * Path parameters by name: what the service's ids look like (ULIDs from {@link Ids}; queue and source ids as
+     * their create requests allow), so generated clients and readers see the shape.
+     */
+    private static final Map<String, Supplier<Schema>> PATH_PARAMETERS = Map.of(
+            "id", () -> createSchema().addType(SchemaType.STRING).pattern("^[0-9A-HJKMNP-TV-Z]{26}$")
+                    .description("A ULID (26 characters, Crockford base32)").addExample("01JD3Q8W8T3V6Y1M0N2P4R6S8T"),
+            "queueId", () -> createSchema().addType(SchemaType.STRING).pattern("^[a-z0-9][a-z0-9-]*$").maxLength(64)
+                    .addExample("enterprise-emea"),
+            "sourceId", () -> createSchema().addType(SchemaType.STRING).pattern("^[a-z0-9][a-z0-9-]*$").maxLength(64)
+                    .addExample("hubspot-main"),
+            "repId", () -> createSchema().addType(SchemaType.STRING).pattern("\\S").maxLength(128).addExample("rep-042"),
+            "version", () -> createSchema().addType(SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE).addExample(3),
+            "domain", () -> createSchema().addType(SchemaType.STRING).maxLength(253).addExample("analytical-engines.example"),
+            "campaign", () -> createSchema().addType(SchemaType.STRING).maxLength(200).addExample("webinar-2026-q4"));
+
     private static void complete(Operation operation, Components components) {
+        (operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()).stream()
+                .filter(p -> p.getIn() == Parameter.In.PATH && PATH_PARAMETERS.containsKey(p.getName()))
+                .forEach(p -> p.setSchema(PATH_PARAMETERS.get(p.getName()).get()));
         boolean keyed = requires(operation, Scope.SCHEME);
         boolean signed = requires(operation, ApiKeyFilter.SOURCE_SIGNATURE);
         boolean body = operation.getRequestBody() != null;

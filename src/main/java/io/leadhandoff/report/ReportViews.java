@@ -40,7 +40,7 @@ public final class ReportViews {
     }
 
     @Schema(name = "LeadQualityReport")
-    public record QualityReport(@Schema(implementation = GroupBy.class) String groupBy,
+    public record QualityReport(@Schema(ref = "ReportGroupBy") String groupBy,
                                 Instant from, Instant to, List<QualityRow> rows) {
     }
 
