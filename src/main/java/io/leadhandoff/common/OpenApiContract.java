@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -204,8 +205,15 @@ public class OpenApiContract implements OASFilter {
             response.setContent(createContent().addMediaType(ProblemMappers.PROBLEM_JSON, problem));
         }
         problem.setSchema(createSchema().ref("Problem"));
+        if ("Bad Request".equals(response.getDescription())) {
+            response.setDescription(COMMON.get(0).description());
+        }
         if ((problem.getExamples() == null || problem.getExamples().isEmpty()) && problem.getExample() == null) {
-            COMMON.stream().filter(c -> c.status().equals(status)).findFirst().ifPresent(c -> addExample(c, problem));
+            COMMON.stream().filter(c -> c.status().equals(status)).findFirst()
+                    .map(c -> "409".equals(status) && response.getDescription() != null ? conflict(response.getDescription()) : c)
+                    .or(() -> "410".equals(status) ? Optional.of(new Common(status, ProblemType.CURSOR_EXPIRED, response.getDescription(),
+                            "The cursor is older than the feed's retention; resync from GET /api/v1/leads?updatedSince=")) : Optional.empty())
+                    .ifPresent(c -> addExample(c, problem));
         }
         if ("401".equals(status)) {
             response.addHeader(WWW_AUTHENTICATE, ref(WWW_AUTHENTICATE));
@@ -219,6 +227,14 @@ public class OpenApiContract implements OASFilter {
         }
     }
 
+    /** A 409 an operation documents itself: its example shows the conflict its description names. */
+    private static Common conflict(String description) {
+        ProblemType type = description.contains("invalid-transition") ? ProblemType.INVALID_TRANSITION
+                : description.contains("lease-lost") ? ProblemType.LEASE_LOST
+                : description.contains("Idempotency-Key") ? ProblemType.IDEMPOTENCY_IN_FLIGHT : ProblemType.CONFLICT;
+        return new Common("409", type, description, description);
+    }
+
     private static void addExample(Common c, MediaType problem) {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", c.type().uri().toString());
@@ -228,7 +244,10 @@ public class OpenApiContract implements OASFilter {
         example.put("instance", "/api/v1/leads");
         example.put("requestId", "01JD3Q8W8T3V6Y1M0N2P4R6S8T");
         if (c.type() == ProblemType.VALIDATION) {
-            example.put("errors", List.of(Map.of("pointer", "/email", "message", "must be a well-formed email address")));
+            Map<String, Object> error = new LinkedHashMap<>(); // insertion order: the document must be the same on every run
+            error.put("pointer", "/email");
+            error.put("message", "must be a well-formed email address");
+            example.put("errors", List.of(error));
         }
         problem.addExample(c.type().uri().toString().substring(ProblemType.BASE.length()), createExample().value(example));
     }

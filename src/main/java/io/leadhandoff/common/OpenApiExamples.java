@@ -1,6 +1,7 @@
 package io.leadhandoff.common;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class OpenApiExamples {
 
     private final Map<String, Schema> schemas;
     /** Schemas being expanded on the current path: a recursive schema (a condition's `all`) is not expanded again. */
-    private final Set<String> expanding = new java.util.HashSet<>();
+    private final Set<String> expanding = new HashSet<>();
 
     OpenApiExamples(Components components) {
         this.schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
