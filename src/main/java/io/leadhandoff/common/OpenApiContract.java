@@ -7,7 +7,7 @@ import static org.eclipse.microprofile.openapi.OASFactory.createHeader;
 import static org.eclipse.microprofile.openapi.OASFactory.createMediaType;
 import static org.eclipse.microprofile.openapi.OASFactory.createSchema;
 
-import io.leadhandoff.idempotency.IdempotencyService;
+import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.security.ApiKeyFilter;
 import io.leadhandoff.security.RateLimits;
 import io.leadhandoff.security.Scope;
@@ -145,7 +145,7 @@ public class OpenApiContract implements OASFilter {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean pathParameters = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
         boolean queryParameters = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
-        boolean idempotent = parameters.stream().anyMatch(p -> IdempotencyService.HEADER.equals(p.getName()));
+        boolean idempotent = parameters.stream().anyMatch(p -> IdempotencyStore.HEADER.equals(p.getName()));
         Map<String, APIResponse> responses = operation.getResponses().getAPIResponses();
         boolean content = responses.entrySet().stream()
                 .anyMatch(e -> e.getKey().startsWith("2") && e.getValue().getContent() != null);
@@ -190,7 +190,7 @@ public class OpenApiContract implements OASFilter {
                 response.addHeader(LOCATION, ref(LOCATION));
             }
             if (idempotent && status.startsWith("2")) {
-                response.addHeader(IdempotencyService.REPLAYED_HEADER, ref(IdempotencyService.REPLAYED_HEADER));
+                response.addHeader(IdempotencyStore.REPLAYED_HEADER, ref(IdempotencyStore.REPLAYED_HEADER));
             }
         });
         operation.getResponses().setAPIResponses(sorted);
@@ -275,7 +275,7 @@ public class OpenApiContract implements OASFilter {
         headers.put(WWW_AUTHENTICATE, header("The authentication scheme to use: `Bearer` for API keys, `Signature` for source events",
                 SchemaType.STRING, "Bearer realm=\"lead-handoff\", error=\"invalid_token\""));
         headers.put(LOCATION, header("Path of the created resource", SchemaType.STRING, "/api/v1/leads/01JD3Q8W8T3V6Y1M0N2P4R6S8T"));
-        headers.put(IdempotencyService.REPLAYED_HEADER, header("`true` when this is the stored answer to an earlier request with the same "
+        headers.put(IdempotencyStore.REPLAYED_HEADER, header("`true` when this is the stored answer to an earlier request with the same "
                 + "Idempotency-Key and body; absent otherwise", SchemaType.STRING, "true")
                 .schema(createSchema().addType(SchemaType.STRING).addEnumeration("true")));
         return headers;
