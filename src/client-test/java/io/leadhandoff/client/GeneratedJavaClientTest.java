@@ -74,7 +74,7 @@ class GeneratedJavaClientTest {
         IntakeResult first = leads.ingestLead(new LeadRequest().email("ada@" + domain).firstName("Ada").source("generated"), null);
         IntakeResult second = leads.ingestLead(new LeadRequest().email("grace@" + domain).firstName("Grace").source("generated"), null);
         assertThat(first.getLead().getQueueId()).isEqualTo(queue);
-        ClaimResult claims = new WorkApi(client).claimLeads(queue, new ClaimRequest().repId("rep-gen").count(2));
+        ClaimResult claims = new WorkApi(client).claimLeads(queue, new ClaimRequest().repId("rep-gen").count(2), null);
         Map<String, String> tokens = claims.getClaimed().stream()
                 .collect(Collectors.toMap(c -> c.getLead().getId(), ClaimedLead::getLeaseToken));
         assertThat(tokens).containsOnlyKeys(first.getLead().getId(), second.getLead().getId());
@@ -82,7 +82,7 @@ class GeneratedJavaClientTest {
         // then one is accepted, the other released, and both erased
         new FeedbackApi(client).giveFeedback(first.getLead().getId(), new FeedbackRequest().outcome(Outcome.ACCEPTED)
                 .repId("rep-gen").leaseToken(tokens.get(first.getLead().getId())), null);
-        new WorkApi(client).releaseLead(second.getLead().getId(), new ReleaseRequest().leaseToken(tokens.get(second.getLead().getId())));
+        new WorkApi(client).releaseLead(second.getLead().getId(), new ReleaseRequest().leaseToken(tokens.get(second.getLead().getId())), null);
         assertThat(leads.getLead(first.getLead().getId()).getStatus().getValue()).isEqualTo("accepted");
         assertThat(leads.getLead(second.getLead().getId()).getStatus().getValue()).isEqualTo("queued");
         leads.eraseLead(first.getLead().getId());
