@@ -33,9 +33,9 @@ public record Condition(
                 + "for exists and missing",
                 examples = "director", type = SchemaType.DEFAULT, implementation = Void.class)
         JsonNode value,
-        @Schema(description = "True when every condition is true (1 to 20). An empty array or null is the same as absent.")
+        @Schema(description = "True when every condition is true (1 to " + ConditionCompiler.MAX_BRANCHES + "). An empty array or null is the same as absent.")
         @Size(max = ConditionCompiler.MAX_BRANCHES) List<Condition> all,
-        @Schema(description = "True when at least one condition is true (1 to 20). An empty array or null is the same as absent.")
+        @Schema(description = "True when at least one condition is true (1 to " + ConditionCompiler.MAX_BRANCHES + "). An empty array or null is the same as absent.")
         @Size(max = ConditionCompiler.MAX_BRANCHES) List<Condition> any,
         @Schema(description = "True when the condition is false. Null is the same as absent.") Condition not) {
 
