@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,7 +40,7 @@ public class AuditResource {
     @APIResponse(responseCode = "422", description = "Invalid limit, cursor or target", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Page<AuditView> list(
             @Parameter(description = "Only changes of this target, e.g. `queue:inbound` or `api-key:01JDX...`") @QueryParam("target") String target,
-            @Parameter(description = "Page size, 1–200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
         return audit.list(Params.text("target", target, 300), cursor, Page.limit(Params.integer("limit", limit)));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -29,13 +28,16 @@ public record Condition(
         @Schema(enumeration = {"equals", "in", "notIn", "contains", "startsWith", "endsWith", "matches", "gte", "lte",
                 "between", "exists", "missing"}, examples = "contains")
         String op,
-        @Schema(description = "Operand: a string, number or boolean; an array for in/notIn/between; absent for exists/missing",
-                examples = "director", type = SchemaType.DEFAULT, implementation = Void.class,
-                anyOf = {String.class, BigDecimal.class, Boolean.class, Object[].class})
+        @Schema(description = "Operand, any JSON value: a string, number or boolean for equals, contains, startsWith, endsWith, "
+                + "matches, gte and lte; an array of them for in and notIn; an array [low, high] for between; absent or null "
+                + "for exists and missing",
+                examples = "director", type = SchemaType.DEFAULT, implementation = Void.class)
         JsonNode value,
-        @Schema(description = "True when every condition is true") @Size(max = ConditionCompiler.MAX_BRANCHES) List<Condition> all,
-        @Schema(description = "True when at least one condition is true") @Size(max = ConditionCompiler.MAX_BRANCHES) List<Condition> any,
-        @Schema(description = "True when the condition is false") Condition not) {
+        @Schema(description = "True when every condition is true (1 to " + ConditionCompiler.MAX_BRANCHES + "). An empty array or null is the same as absent.")
+        @Size(max = ConditionCompiler.MAX_BRANCHES) List<Condition> all,
+        @Schema(description = "True when at least one condition is true (1 to " + ConditionCompiler.MAX_BRANCHES + "). An empty array or null is the same as absent.")
+        @Size(max = ConditionCompiler.MAX_BRANCHES) List<Condition> any,
+        @Schema(description = "True when the condition is false. Null is the same as absent.") Condition not) {
 
     public static Condition compare(String field, String op, JsonNode value) {
         return new Condition(field, op, value, null, null, null);

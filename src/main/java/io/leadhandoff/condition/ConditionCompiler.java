@@ -60,18 +60,24 @@ public final class ConditionCompiler {
             errors.add(FieldError.atPointer(pointer, "conditions nest at most " + MAX_DEPTH + " levels deep"));
             return null;
         }
-        int forms = (c.op() != null || c.field() != null ? 1 : 0) + (c.all() != null ? 1 : 0)
-                + (c.any() != null ? 1 : 0) + (c.not() != null ? 1 : 0);
+        // generated clients send empty lists and nulls for the forms they do not use: those are absent
+        boolean all = c.all() != null && !c.all().isEmpty();
+        boolean any = c.any() != null && !c.any().isEmpty();
+        int forms = (c.op() != null || c.field() != null ? 1 : 0) + (all ? 1 : 0) + (any ? 1 : 0) + (c.not() != null ? 1 : 0);
+        if (forms == 0 && (c.all() != null || c.any() != null)) {
+            errors.add(FieldError.atPointer(pointer + (c.all() != null ? "/all" : "/any"), "must hold 1 to " + MAX_BRANCHES + " conditions"));
+            return null;
+        }
         if (forms != 1) {
             errors.add(FieldError.atPointer(pointer,
                     "must be exactly one of a comparison (field, op, value), all, any or not"));
             return null;
         }
-        if (c.all() != null) {
+        if (all) {
             List<CompiledCondition> parts = branches(c.all(), pointer + "/all", errors, depth);
             return parts == null ? null : new All(parts);
         }
-        if (c.any() != null) {
+        if (any) {
             List<CompiledCondition> parts = branches(c.any(), pointer + "/any", errors, depth);
             return parts == null ? null : new Any(parts);
         }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,7 +48,7 @@ public class EventResource {
     @APIResponse(responseCode = "422", description = "Invalid cursor or limit", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public FeedPage list(
             @Parameter(description = "`nextCursor` of the previous page; omit to start at the oldest retained event") @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1–1000 (default 100)") @QueryParam("limit") String limit) {
+            @Parameter(description = "Page size, 1–1000 (default 100)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) {
         return feed.page(after, Page.limit(Params.integer("limit", limit), 100, MAX_LIMIT), caller.get());
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,7 +45,7 @@ public class ReasonResource {
     @SecurityRequirement(name = Scope.SCHEME, scopes = "feedback:write")
     @Operation(operationId = "listReasonCodes", summary = "Reason codes", description = "Built-in and team-defined codes, with their training policy.")
     @APIResponse(responseCode = "200", description = "A page of reason codes", content = @Content(schema = @Schema(implementation = ReasonPage.class)))
-    public Page<ReasonViews.ReasonView> list(@Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
+    public Page<ReasonViews.ReasonView> list(@Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
                                              @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
         return feedback.reasons(cursor, Page.limit(Params.integer("limit", limit)));
     }

@@ -62,11 +62,10 @@ public class ErasureService {
         return ids;
     }
 
-    /** Erases the lead a source knows by this contact id, if there is one (HubSpot privacy deletion). */
+    /** Erases the lead a source knows by this contact id, whichever tool created it (HubSpot privacy deletion). */
     @Transactional
     public List<String> eraseByExternalId(String source, String externalId, String actor) {
-        List<Lead> rows = leads.lock("select id from lead where source = :source and external_id = :external for update",
-                Map.of("source", source, "external", externalId));
+        List<Lead> rows = leads.findByIdentity(source, externalId);
         rows.forEach(lead -> eraseLocked(lead, actor));
         return rows.stream().map(l -> l.id).toList();
     }
@@ -104,6 +103,7 @@ public class ErasureService {
         em.flush();
         em.createNativeQuery("update lead_event set detail = '{}' where lead_id = :id").setParameter("id", lead.id).executeUpdate();
         em.createNativeQuery("update lead_feedback set note = null where lead_id = :id").setParameter("id", lead.id).executeUpdate();
+        em.createNativeQuery("delete from lead_identity where lead_id = :id").setParameter("id", lead.id).executeUpdate();
         deleteStoredAnswersContaining(lead.id);
         if (email != null) {
             deleteStoredAnswersContaining(email);

@@ -13,6 +13,7 @@ public record IntakeResult(
         LeadView lead) {
 
     /** What intake did with a posted lead. */
+    @Schema(name = "IntakeOutcome")
     public enum Outcome {
         CREATED, MERGED, UPDATED, REJECTED;
 

@@ -7,6 +7,7 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +20,43 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
                 : lock("select id from lead where open_email in (:emails) for update", Map.of("emails", emails));
     }
 
-    /** Leads of these sources whose external id is among these ids (callers match the pairs). */
-    public List<Lead> findByExternalIds(Collection<String> sources, Collection<String> externalIds) {
+    /**
+     * Leads known by any of these tool identities, locked, keyed by {@link #identityKey}: a lead is found by every
+     * (source, external id) that ever touched it, not only the one it was created with.
+     */
+    public Map<String, Lead> findByIdentities(Collection<String> sources, Collection<String> externalIds) {
         if (sources.isEmpty() || externalIds.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        return lock("select id from lead where source in (:sources) and external_id in (:ids) for update",
-                Map.of("sources", sources, "ids", externalIds));
+        List<LeadIdentity> identities = getEntityManager()
+                .createQuery("from LeadIdentity i where i.id.source in (:sources) and i.id.externalId in (:ids)", LeadIdentity.class)
+                .setParameter("sources", sources).setParameter("ids", externalIds)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+        if (identities.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Lead> byId = new HashMap<>();
+        lock("select id from lead where id in (:ids) order by id for update",
+                Map.of("ids", identities.stream().map(i -> i.leadId).distinct().toList())).forEach(l -> byId.put(l.id, l));
+        Map<String, Lead> found = new HashMap<>();
+        identities.forEach(i -> found.put(identityKey(i.id.source(), i.id.externalId()), byId.get(i.leadId)));
+        return found;
+    }
+
+    /** The leads a source knows by this external id (one, or none), locked. */
+    public List<Lead> findByIdentity(String source, String externalId) {
+        return lock("select l.id from lead l join lead_identity i on i.lead_id = l.id"
+                + " where i.source = :source and i.external_id = :external for update", Map.of("source", source, "external", externalId));
+    }
+
+    /** Records that this tool identity, which {@link #findByIdentities} did not find, touched the lead. */
+    public void addIdentity(Lead lead, String source, String externalId, Instant now) {
+        getEntityManager().persist(LeadIdentity.of(source, externalId, lead.id, now));
+    }
+
+    public static String identityKey(String source, String externalId) {
+        return source + '\u0000' + externalId;
     }
 
     /** The lead, its row locked for this transaction; null when there is none. */

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -165,7 +166,7 @@ public class LeadResource {
     @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Page<HistoryEntry> history(
             @PathParam("id") String id,
-            @Parameter(description = "Page size, 1–200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
         return service.history(id, cursor, Page.limit(Params.integer("limit", limit)), caller.get());
     }
@@ -179,14 +180,14 @@ public class LeadResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
     @APIResponse(responseCode = "422", description = "Invalid filter, limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Page<LeadView> list(
-            @Parameter(description = "Only leads in this status", schema = @Schema(enumeration = {"received", "scored", "disqualified",
+            @Parameter(description = "Only leads in this status", schema = @Schema(type = SchemaType.STRING, enumeration = {"received", "scored", "disqualified",
                     "queued", "claimed", "accepted", "converted", "won", "lost", "rejected", "recycled", "erased"}))
             @QueryParam("status") String status,
             @Parameter(description = "Only leads from this source", examples = @ExampleObject(name = "hubspot", value = "hubspot")) @QueryParam("source") String source,
             @Parameter(description = "Only leads of this campaign") @QueryParam("campaign") String campaign,
             @Parameter(description = "Only leads in this queue") @QueryParam("queue") String queue,
-            @Parameter(description = "Only leads changed at or after this instant (ISO-8601 UTC)") @QueryParam("updatedSince") String updatedSince,
-            @Parameter(description = "Page size, 1–200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Only leads changed at or after this instant (ISO-8601 UTC)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
         LeadStatus wanted = null;
         if (status != null && !status.isEmpty()) {
@@ -213,6 +214,7 @@ public class LeadResource {
                     + "stored only as hashes). Keeps what reports count (source, campaign, "
                     + "company, industry, size, country, scores, routing, outcome times). The lead stays as status `erased` and "
                     + "`lead.erased` goes on the change feed. Safe to repeat.")
+    @Produces(MediaType.WILDCARD) // no body: no Accept can make this fail (the class's JSON would answer 406)
     @APIResponse(responseCode = "204", description = "Erased (now or before)")
     @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response erase(@Parameter(description = "Lead id") @PathParam("id") String id) {

@@ -85,14 +85,11 @@ public class LeadService {
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(l -> l.openEmail, l -> l, (a, b) -> a, HashMap::new));
-        Map<String, Lead> byExternal = new HashMap<>();
         Set<String> sources = batch.stream().filter(l -> l.externalId() != null && l.source() != null)
                 .map(NormalizedLead::source).collect(Collectors.toSet());
         Set<String> externalIds = batch.stream().filter(l -> l.externalId() != null && l.source() != null)
                 .map(NormalizedLead::externalId).collect(Collectors.toSet());
-        for (Lead lead : leads.findByExternalIds(sources, externalIds)) {
-            byExternal.put(externalKey(lead.source, lead.externalId), lead);
-        }
+        Map<String, Lead> byExternal = new HashMap<>(leads.findByIdentities(sources, externalIds));
 
         if (batch.size() > 1) {
             List<String> domains = new ArrayList<>();
@@ -104,7 +101,7 @@ public class LeadService {
         }
         List<Ingested> results = new ArrayList<>(batch.size());
         for (NormalizedLead in : batch) {
-            String key = in.externalId() != null && in.source() != null ? externalKey(in.source(), in.externalId()) : null;
+            String key = in.externalId() != null && in.source() != null ? LeadRepository.identityKey(in.source(), in.externalId()) : null;
             Lead byId = key == null ? null : byExternal.get(key);
             if (byId != null) {
                 update(byId, in, now, byEmail);
@@ -116,9 +113,9 @@ public class LeadService {
             Lead match = byEmail.get(in.email());
             if (match != null) {
                 merge(match, in, now);
-                if (key != null && match.externalId == null) {
-                    match.source = in.source();
-                    match.externalId = in.externalId();
+                if (key != null) {
+                    // the first touch keeps the lead's source and external id; the tool's identity is added
+                    leads.addIdentity(match, in.source(), in.externalId(), now);
                     byExternal.put(key, match);
                 }
                 score(match, model, now);
@@ -134,6 +131,7 @@ public class LeadService {
             leads.persist(created);
             byEmail.put(created.email, created);
             if (key != null) {
+                leads.addIdentity(created, in.source(), in.externalId(), now);
                 byExternal.put(key, created);
             }
             results.add(new Ingested(IntakeResult.Outcome.CREATED, created, views ? view(created) : null));
@@ -345,8 +343,7 @@ public class LeadService {
         fill(filled, "website", lead.website, in.website(), v -> lead.website = v);
         fill(filled, "title", lead.title, in.title(), v -> lead.title = v);
         if (lead.phone == null && in.phone() != null) {
-            lead.phone = in.phone();
-            lead.phoneRaw = in.phoneRaw();
+            takePhone(lead, in);
             filled.add("phone");
         }
         if (lead.country == null && in.country() != null) {
@@ -384,6 +381,13 @@ public class LeadService {
         history.record(lead, "lead.merged", now, actor(in), detail);
     }
 
+    /** The touch's phone; a national number the touch could not place (it names no country) is read in the lead's country. */
+    private static void takePhone(Lead lead, NormalizedLead in) {
+        String placed = in.country() == null && lead.country != null && in.phoneRaw() == null ? Normalizer.e164(in.phone(), lead.country) : null;
+        lead.phone = placed != null ? placed : in.phone();
+        lead.phoneRaw = placed != null && !placed.equals(in.phone()) ? in.phone() : in.phoneRaw();
+    }
+
     /**
      * A repeat of (source, externalId): the sending tool's record of the same person, so its values
      * win, including its activity counters (tools send running totals). The email only moves when
@@ -409,9 +413,8 @@ public class LeadService {
         replace(changed, "company", lead.company, in.company(), v -> lead.company = v);
         replace(changed, "website", lead.website, in.website(), v -> lead.website = v);
         replace(changed, "title", lead.title, in.title(), v -> lead.title = v);
-        if (in.phone() != null && !in.phone().equals(lead.phone)) {
-            lead.phone = in.phone();
-            lead.phoneRaw = in.phoneRaw();
+        if (in.phone() != null && !in.phone().equals(lead.phone) && !in.phone().equals(lead.phoneRaw)) {
+            takePhone(lead, in);
             changed.add("phone");
         }
         if (in.country() != null && !in.country().equals(lead.country)) {
@@ -494,9 +497,6 @@ public class LeadService {
         return in.source() == null ? "api" : in.source();
     }
 
-    private static String externalKey(String source, String externalId) {
-        return source + '\u0000' + externalId;
-    }
 
     /** The API view of a lead (also for other services that hold the entity inside their transaction). */
     public LeadView view(Lead l) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,9 +60,10 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "Invalid groupBy or period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Missing scope, or the key is limited to queues and this report adds up every queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response leadQuality(
-            @Parameter(description = "source, campaign, queue, rep or scoreBand", required = true) @QueryParam("groupBy") String groupBy,
-            @Parameter(description = "Start (inclusive, ISO-8601 UTC); default 90 days before to") @QueryParam("from") String from,
-            @Parameter(description = "End (exclusive); default now") @QueryParam("to") String to,
+            @Parameter(description = "source, campaign, queue, rep or scoreBand", required = true,
+                    schema = @Schema(implementation = ReportViews.GroupBy.class)) @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "Start (inclusive, ISO-8601 UTC); default 90 days before to", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "End (exclusive); default now", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
             @HeaderParam("Accept") String accept) {
         if (groupBy == null) {
             throw ProblemException.invalidParameter("groupBy", "is required: source, campaign, queue, rep or scoreBand");
@@ -84,8 +86,8 @@ public class ReportResource {
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Missing scope, or the key is limited to queues and this report adds up every queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response funnel(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
-                           @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
+    public Response funnel(@Parameter(description = "Start (inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                           @Parameter(description = "End (exclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
                            @HeaderParam("Accept") String accept) {
         if (caller.get().limitedToQueues()) {
             throw notPerQueue("The funnel");
@@ -102,8 +104,8 @@ public class ReportResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.SlaReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response sla(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
-                        @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
+    public Response sla(@Parameter(description = "Start (inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                        @Parameter(description = "End (exclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
                         @HeaderParam("Accept") String accept) {
         Caller who = caller.get();
         return report(from, to, accept, (start, end) -> QueueScope.of(reports.sla(start, end), who), ReportViews.SlaReport::queues);
@@ -120,8 +122,8 @@ public class ReportResource {
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Missing scope, or the key is limited to queues and this report adds up every queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response calibration(@Parameter(description = "Start (inclusive)") @QueryParam("from") String from,
-                                @Parameter(description = "End (exclusive)") @QueryParam("to") String to,
+    public Response calibration(@Parameter(description = "Start (inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+                                @Parameter(description = "End (exclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
                                 @HeaderParam("Accept") String accept) {
         if (caller.get().limitedToQueues()) {
             throw notPerQueue("Score calibration");

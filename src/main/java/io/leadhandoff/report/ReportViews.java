@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The report shapes. Rates are fractions 0–1 (null when the denominator is 0); durations are seconds. */
@@ -31,8 +32,15 @@ public final class ReportViews {
             BigDecimal costPerLead, BigDecimal costPerAcceptedLead, BigDecimal costPerWonDeal) {
     }
 
+    /** OpenAPI shape of the lead-quality grouping, one named enum for the groupBy parameter and the report's field. */
+    @Schema(name = "ReportGroupBy", type = SchemaType.STRING, enumeration = {"source", "campaign", "queue", "rep", "scoreBand"})
+    public static final class GroupBy {
+        private GroupBy() {
+        }
+    }
+
     @Schema(name = "LeadQualityReport")
-    public record QualityReport(@Schema(enumeration = {"source", "campaign", "queue", "rep", "scoreBand"}) String groupBy,
+    public record QualityReport(@Schema(ref = "ReportGroupBy") String groupBy,
                                 Instant from, Instant to, List<QualityRow> rows) {
     }
 

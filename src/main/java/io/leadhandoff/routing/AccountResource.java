@@ -53,14 +53,17 @@ public class AccountResource {
     @Operation(operationId = "getAccount", summary = "Get an account", description = "Owner and queue of a company domain.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = RoutingViews.AccountView.class)))
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The path does not hold a domain name", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.AccountView get(@PathParam("domain") String domain) {
         return routing.getAccount(domain);
     }
 
     @DELETE
     @Operation(operationId = "deleteAccount", summary = "Remove an account", description = "Its leads are routed by the rules from now on.")
+    @Produces(MediaType.WILDCARD) // no body: no Accept can make this fail (the class's JSON would answer 406)
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The path does not hold a domain name", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("domain") String domain) {
         routing.deleteAccount(domain);
         return Response.noContent().build();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,7 +53,7 @@ public class QueueResource {
     @Operation(operationId = "listQueues", summary = "List queues", description = "In id order, paginated.")
     @APIResponse(responseCode = "200", description = "A page of queues", content = @Content(schema = @Schema(implementation = QueuePage.class)))
     @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Page<RoutingViews.QueueView> list(@Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
+    public Page<RoutingViews.QueueView> list(@Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
                                              @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
         return routing.listQueues(cursor, Page.limit(Params.integer("limit", limit)), caller.get().queues());
     }
@@ -97,6 +98,7 @@ public class QueueResource {
     @Path("/{queueId}")
     @Operation(operationId = "deleteQueue", summary = "Delete a queue",
             description = "Refused with 409 while routing rules, another queue's overflow or waiting leads use it; deactivate it instead.")
+    @Produces(MediaType.WILDCARD) // no body: no Accept can make this fail (the class's JSON would answer 406)
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "In use", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -112,7 +114,7 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "A page of members", content = @Content(schema = @Schema(implementation = MemberPage.class)))
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Page<RoutingViews.MemberView> members(@PathParam("queueId") String queueId,
-                                                 @Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
+                                                 @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
                                                  @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
         caller.get().requireVisible(queueId, "Queue", queueId);
         return routing.listMembers(queueId, cursor, Page.limit(Params.integer("limit", limit)));
@@ -146,6 +148,7 @@ public class QueueResource {
     @DELETE
     @Path("/{queueId}/members/{repId}")
     @Operation(operationId = "deleteQueueMember", summary = "Remove a member", description = "Leads already assigned to the rep stay assigned.")
+    @Produces(MediaType.WILDCARD) // no body: no Accept can make this fail (the class's JSON would answer 406)
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such queue or member", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response deleteMember(@PathParam("queueId") String queueId, @PathParam("repId") String repId) {

@@ -21,6 +21,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -75,7 +76,7 @@ public class ApiKeyResource {
     @Operation(operationId = "listApiKeys", summary = "List API keys", description = "In creation order, revoked keys included; never the keys themselves.")
     @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(schema = @Schema(implementation = KeyPage.class)))
     @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Page<ApiKeyViews.KeyView> list(@Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
+    public Page<ApiKeyViews.KeyView> list(@Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
                                          @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
         return keys.list(cursor, Page.limit(Params.integer("limit", limit)));
     }
@@ -94,6 +95,7 @@ public class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
             description = "Takes effect at once on the replica that serves this request and within `LEAD_HANDOFF_SECURITY_KEY_CACHE_TTL` "
                     + "(1 s) on the others, which trust a key they have checked for that long. Revoking a revoked key is a no-op.")
+    @Produces(MediaType.WILDCARD) // no body: no Accept can make this fail (the class's JSON would answer 406)
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") String id) {

@@ -167,6 +167,13 @@ public final class PayloadMapper {
                 if (lead.path("phone").isMissingNode()) {
                     set(lead, "phone", groups.path(groupOf(groups, "mobile")).path("mobile").get("value"));
                 }
+                // Mautic sends a contact's points beside its fields, not among them
+                String points = names.entrySet().stream().filter(e -> e.getValue().equals("attributes.mauticPoints"))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                if (points != null && lead.path("attributes").path("mauticPoints").isMissingNode() && contact.has(points)) {
+                    origin.put(leadPointer("attributes.mauticPoints"), base + "/" + points);
+                    set(lead, "attributes.mauticPoints", contact.get(points));
+                }
                 if (contact.hasNonNull("id")) {
                     lead.put("externalId", contact.get("id").asText());
                 }
@@ -224,8 +231,9 @@ public final class PayloadMapper {
     // --- Marketo, Standard Webhooks, generic ------------------------------------------------------
 
     /**
-     * A JSON body: with no mapping it is the service's own lead shape (a Marketo template or a
-     * Standard Webhooks sender can produce it directly); with a mapping each lead field is read
+     * A JSON body: with no mapping it is the service's own lead shape (a Marketo template produces it), or for
+     * Standard Webhooks the {@code data} of the spec's {@code {"type", "timestamp", "data"}} envelope; values are read
+     * as tools render them (blank tokens are absent, numbers may be text). With a mapping each lead field is read
      * from the JSON pointer given for it.
      */
     public static List<Inbound> json(JsonNode body, byte[] raw, SourceSettings settings, String eventId) {
@@ -235,11 +243,11 @@ public final class PayloadMapper {
         String id = eventId != null ? eventId
                 : eventIdFrom(settings.eventIdPointer() == null ? null : textAt(body, settings.eventIdPointer()), raw);
         if (settings.mappingOrEmpty().isEmpty()) {
-            ObjectNode lead = ((ObjectNode) body).deepCopy();
-            if (settings.eventIdPointer() != null && settings.eventIdPointer().matches("/[A-Za-z_]+")) {
-                lead.remove(settings.eventIdPointer().substring(1));
-            }
-            return List.of(upsert(id, lead, Map.of(), settings));
+            boolean envelope = eventId != null && body.path("data").isObject() && body.has("type");
+            ObjectNode lead = JSON.objectNode();
+            Map<String, String> origin = new LinkedHashMap<>();
+            leadShaped(envelope ? body.get("data") : body, envelope ? "/data" : "", "", lead, origin, settings.eventIdPointer());
+            return List.of(upsert(id, lead, origin, settings));
         }
         ObjectNode lead = JSON.objectNode();
         Map<String, String> origin = new LinkedHashMap<>();
@@ -249,6 +257,23 @@ public final class PayloadMapper {
             set(lead, e.getKey(), value.isMissingNode() ? null : value);
         }
         return List.of(upsert(id, lead, origin, settings));
+    }
+
+    /** Copies a body in the lead's own shape field by field, as {@link #set} reads a tool's values. */
+    private static void leadShaped(JsonNode node, String at, String prefix, ObjectNode lead, Map<String, String> origin, String skip) {
+        node.fields().forEachRemaining(e -> {
+            String pointer = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+            String field = prefix + e.getKey();
+            if (pointer.equals(skip)) {
+                return;
+            }
+            if (e.getValue().isObject() && !field.equals("attributes")) {
+                leadShaped(e.getValue(), pointer, field + ".", lead, origin, skip);
+            } else {
+                origin.put(leadPointer(field), pointer);
+                set(lead, field, e.getValue());
+            }
+        });
     }
 
     private static String textAt(JsonNode body, String pointer) {

@@ -24,6 +24,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,8 +65,19 @@ public class SourceEventsResource {
                     + "A payload that verifies but cannot be mapped is a 422 naming the tool's field. Rate-limited per source (429 with "
                     + "Retry-After, in milliseconds for HubSpot as HubSpot reads it), except Marketo, which never retries.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "The tool's JSON payload")),
-            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(description = "Pardot form-handler fields"))})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "The tool's JSON payload"), examples = {
+                    @ExampleObject(name = "hubspot-workflow-contact", summary = "HubSpot workflow webhook (chosen properties)",
+                            value = "{\"email\": \"ada.lovelace@analytical-engines.example\", \"firstname\": \"Ada\", \"lastname\": \"Lovelace\", "
+                                    + "\"company\": \"Analytical Engines Ltd\", \"jobtitle\": \"VP Engineering\", \"hs_object_id\": \"90211\"}"),
+                    @ExampleObject(name = "hubspot-privacy-deletion", summary = "HubSpot Webhooks API batch",
+                            value = "[{\"eventId\": 100, \"subscriptionType\": \"contact.privacyDeletion\", \"objectId\": 90211, "
+                                    + "\"portalId\": 62515, \"occurredAt\": 1764324000000, \"attemptNumber\": 0}]"),
+                    @ExampleObject(name = "standard-webhooks", summary = "Standard Webhooks envelope",
+                            value = "{\"type\": \"lead.created\", \"timestamp\": \"2026-11-30T09:00:00Z\", "
+                                    + "\"data\": {\"email\": \"grace@navy.example\", \"company\": \"US Navy\"}}")}),
+            @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(description = "Pardot form-handler fields"),
+                    examples = @ExampleObject(name = "pardot-form", summary = "Pardot form-handler data forwarding",
+                            value = "email=katherine%40naca.example&first_name=Katherine&last_name=Johnson&company=NACA&lh_secret=3c7e1f0a-5b2d-4d8e"))})
     @APIResponse(responseCode = "200", description = "One result per event", content = @Content(schema = @Schema(implementation = SourceViews.Delivery.class)))
     @APIResponse(responseCode = "400", description = "The body cannot be read", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Signature or secret missing, wrong or stale", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

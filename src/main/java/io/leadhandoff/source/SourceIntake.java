@@ -98,6 +98,9 @@ public class SourceIntake {
         }
         String v2 = d.header().apply("X-HubSpot-Signature");
         String version = d.header().apply("X-HubSpot-Signature-Version");
+        // v2 signs no timestamp: a captured request would stay valid forever, so it is accepted only where the source allows it
+        require(source, source.settings().acceptsV2Signatures(), v2 == null ? "X-HubSpot-Signature-v3 header is missing"
+                : "X-HubSpot-Signature-v3 header is missing (this source does not accept v2-only signatures)");
         require(source, v2 != null, "X-HubSpot-Signature-v3 (or v2 X-HubSpot-Signature) header is missing");
         require(source, version == null || version.equalsIgnoreCase("v2"), "only v3 and v2 HubSpot signatures are accepted");
         require(source, Signatures.anySecret(secrets, secret -> Signatures.hubspotV2(secret, d.method(), d.uri(), d.body(), v2)),
@@ -238,7 +241,7 @@ public class SourceIntake {
             }
             case ERASE -> {
                 List<String> erased = erasure.eraseByExternalId(leadSource, event.externalId(), "source:" + sourceId);
-                row.outcome = "erased";
+                row.outcome = erased.isEmpty() ? "not-found" : "erased";
                 row.leadId = erased.isEmpty() ? null : erased.get(0);
                 note = erased.isEmpty() ? "no lead from this source has contact id " + event.externalId() : null;
             }

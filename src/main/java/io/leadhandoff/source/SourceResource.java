@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,7 +61,7 @@ public class SourceResource {
     @Operation(operationId = "listSources", summary = "List sources", description = "In id order, paginated.")
     @APIResponse(responseCode = "200", description = "A page of sources", content = @Content(schema = @Schema(implementation = SourcePage.class)))
     @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Page<SourceViews.SourceView> list(@Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
+    public Page<SourceViews.SourceView> list(@Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
                                             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
         return sources.list(cursor, Page.limit(Params.integer("limit", limit)));
     }
@@ -91,6 +92,7 @@ public class SourceResource {
     @DELETE
     @Path("/{sourceId}")
     @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Its webhook URL stops working at once; leads it delivered stay.")
+    @Produces(MediaType.WILDCARD) // no body: no Accept can make this fail (the class's JSON would answer 406)
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("sourceId") String sourceId) {

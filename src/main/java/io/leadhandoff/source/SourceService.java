@@ -94,6 +94,9 @@ public class SourceService {
     }
 
     private void apply(Source s, SourceViews.SourceRequest r) {
+        if (r.acceptV2Signatures() != null && r.kind() != SourceKind.HUBSPOT) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/acceptV2Signatures", "is only used by hubspot sources")));
+        }
         if (r.auth() != null && r.kind() != SourceKind.GENERIC) {
             throw ProblemException.validation(List.of(FieldError.atPointer("/auth", "is only used by generic sources")));
         }
@@ -119,7 +122,7 @@ public class SourceService {
             }
         }
         SourceSettings settings = new SourceSettings(List.copyOf(r.secrets()), r.secretHeader(), r.secretField(), r.auth(),
-                r.mapping(), r.eventIdPointer(), r.leadSource(), r.ratePerSecond(), r.burst());
+                r.mapping(), r.eventIdPointer(), r.leadSource(), r.ratePerSecond(), r.burst(), r.acceptV2Signatures());
         s.kind = r.kind().wire();
         s.name = r.name().trim();
         try {
@@ -157,6 +160,7 @@ public class SourceService {
                 kind == SourceKind.PARDOT ? settings.secretFieldOrDefault() : null,
                 kind == SourceKind.GENERIC ? (settings.auth() == null ? "shared-secret" : settings.auth()) : null,
                 settings.mapping(), settings.eventIdPointer(), settings.leadSource() == null ? s.id : settings.leadSource(),
-                settings.ratePerSecond(), settings.burst(), s.createdAt, s.updatedAt);
+                settings.ratePerSecond(), settings.burst(),
+                kind == SourceKind.HUBSPOT ? settings.acceptsV2Signatures() : null, s.createdAt, s.updatedAt);
     }
 }

@@ -15,10 +15,11 @@ import java.util.Map;
  * @param leadSource     the {@code source} recorded on leads from here (default: the source id)
  * @param ratePerSecond  rate limit of the webhook endpoint (default: the per-key default)
  * @param burst          requests allowed at once
+ * @param acceptV2Signatures hubspot: whether requests signed with v2 only (no timestamp, so replayable) are accepted
  */
 public record SourceSettings(List<String> secrets, String secretHeader, String secretField, String auth,
                              Map<String, String> mapping, String eventIdPointer, String leadSource,
-                             Integer ratePerSecond, Integer burst) {
+                             Integer ratePerSecond, Integer burst, Boolean acceptV2Signatures) {
 
     public static final String DEFAULT_SECRET_HEADER = "X-Lead-Handoff-Secret";
     public static final String DEFAULT_SECRET_FIELD = "lh_secret";
@@ -33,6 +34,10 @@ public record SourceSettings(List<String> secrets, String secretHeader, String s
 
     public boolean standardWebhooksAuth(SourceKind kind) {
         return kind == SourceKind.STANDARD_WEBHOOKS || kind == SourceKind.GENERIC && "standard-webhooks".equals(auth);
+    }
+
+    public boolean acceptsV2Signatures() {
+        return Boolean.TRUE.equals(acceptV2Signatures);
     }
 
     public Map<String, String> mappingOrEmpty() {

@@ -45,7 +45,11 @@ public final class SourceViews {
             @Schema(description = "Webhook requests per second on each replica (default: the per-key default); Marketo is never limited", examples = "20")
             @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100_000) Integer ratePerSecond,
             @Schema(description = "Requests allowed at once", examples = "40")
-            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100_000) Integer burst) {
+            @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(100_000) Integer burst,
+            @Schema(description = "hubspot only: accept requests signed with the v2 `X-HubSpot-Signature` alone (it has no timestamp, "
+                    + "so a captured request stays valid; replays are caught by their event id only). Default false. A request "
+                    + "carrying v3 headers is always verified by v3.", examples = "false")
+            Boolean acceptV2Signatures) {
     }
 
     @Schema(name = "Source")
@@ -54,13 +58,16 @@ public final class SourceViews {
                              @Schema(description = "The last four characters of each active secret; secrets are never returned", examples = "[\"…5e6f\"]")
                              List<String> secretHints,
                              String secretHeader, String secretField, String auth, Map<String, String> mapping, String eventIdPointer,
-                             String leadSource, Integer ratePerSecond, Integer burst, Instant createdAt, Instant updatedAt) {
+                             String leadSource, Integer ratePerSecond, Integer burst,
+                             @Schema(description = "hubspot only: whether v2-only signed requests are accepted", nullable = true)
+                             Boolean acceptV2Signatures, Instant createdAt, Instant updatedAt) {
     }
 
     @Schema(name = "SourceEventResult")
     public record EventResult(
             @Schema(description = "The replay key of this event") String eventId,
-            @Schema(description = "created, merged, updated, duplicate (already processed: nothing done), erased, ignored or rejected",
+            @Schema(description = "created, merged, updated, duplicate (already processed: nothing done), erased, not-found (an erasure "
+                    + "for a contact no lead is known by), ignored or rejected",
                     examples = "created") String outcome,
             @Schema(nullable = true) String leadId,
             @Schema(description = "Why an event was ignored", nullable = true) String note) {

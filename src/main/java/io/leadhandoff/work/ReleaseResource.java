@@ -55,6 +55,7 @@ public class ReleaseResource {
     @Operation(operationId = "releaseLead", summary = "Give a claimed lead back to its queue",
             description = "Needs the current lease token; a stale or wrong one is a 409 lease-lost.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WorkViews.ReleaseRequest.class)))
+    @Produces(MediaType.WILDCARD) // no body: no Accept can make this fail (the class's JSON would answer 406)
     @APIResponse(responseCode = "204", description = "Released: queued again")
     @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "lease-lost: the token is not the current lease", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

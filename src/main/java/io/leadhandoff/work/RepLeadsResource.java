@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,7 +45,7 @@ public class RepLeadsResource {
     @APIResponse(responseCode = "200", description = "A page of leads", content = @Content(schema = @Schema(implementation = RepLeadPage.class)))
     @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Page<LeadView> repLeads(@PathParam("repId") String repId,
-                                   @Parameter(description = "Page size, 1–200") @QueryParam("limit") String limit,
+                                   @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
                                    @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
         return repLeads.list(repId, caller.get(), cursor, Page.limit(Params.integer("limit", limit)));
     }

@@ -124,8 +124,16 @@ class ConditionCompilerTest {
     }
 
     @Test
+    void readsEmptyListsAndNullsOfUnusedFormsAsAbsentAsGeneratedClientsSendThem() {
+        assertThat(eval("{\"field\":\"title\",\"op\":\"contains\",\"value\":\"engineering\",\"all\":[],\"any\":[],\"not\":null}")).isTrue();
+        assertThat(eval("{\"field\":null,\"op\":null,\"value\":null,\"any\":[],\"not\":null,"
+                + "\"all\":[{\"field\":\"country\",\"op\":\"equals\",\"value\":\"GB\",\"all\":[],\"any\":[]}]}")).isTrue();
+        assertThat(eval("{\"field\":\"title\",\"op\":\"exists\",\"value\":null,\"all\":[],\"any\":[]}")).isTrue();
+    }
+
+    @Test
     void refusesAmbiguousOrEmptyNodes() {
-        assertThat(errors("{\"field\":\"title\",\"op\":\"exists\",\"all\":[]}", false)).hasSize(1);
+        assertThat(errors("{\"field\":\"title\",\"op\":\"exists\",\"all\":[{\"field\":\"title\",\"op\":\"exists\"}]}", false)).hasSize(1);
         assertThat(errors("{\"all\":[]}", false)).extracting(FieldError::pointer).containsExactly("/when/all");
         assertThat(errors("{}", false)).hasSize(1);
     }

@@ -103,17 +103,77 @@ class SourceWebhookTest {
                 .post(path(src)).then().statusCode(401);
     }
 
+    private static String hubspotV2Signature(String source, String body) {
+        return HexFormat.of().formatHex(io.leadhandoff.security.Secrets.sha256((SECRET + "POST" + uri(source) + body).getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
-    void hubspotFlatBodySignedV2IsAccepted() {
-        String src = source("hubspot", Map.of());
+    void hubspotFlatBodySignedV2IsAcceptedWhereTheSourceAllowsItAndItsReplayIsADuplicate() {
+        String src = source("hubspot", Map.of("acceptV2Signatures", true));
         String email = TestData.uniqueEmail();
         String body = "{\"email\":\"" + email + "\",\"firstname\":\"Grace\",\"jobtitle\":\"CTO\",\"hs_object_id\":\"551\"}";
-        String v2 = HexFormat.of().formatHex(io.leadhandoff.security.Secrets.sha256((SECRET + "POST" + uri(src) + body).getBytes(StandardCharsets.UTF_8)));
         String leadId = RestAssured.given().contentType(ContentType.JSON).body(body)
-                .header("X-HubSpot-Signature", v2).header("X-HubSpot-Signature-Version", "v2")
+                .header("X-HubSpot-Signature", hubspotV2Signature(src, body)).header("X-HubSpot-Signature-Version", "v2")
                 .post(path(src)).then().statusCode(200).body("results[0].outcome", equalTo("created")).extract().path("results[0].leadId");
         given().get("/api/v1/leads/" + leadId).then().body("firstName", equalTo("Grace")).body("externalId", equalTo("551"))
                 .body("source", equalTo(src));
+        RestAssured.given().contentType(ContentType.JSON).body(body)
+                .header("X-HubSpot-Signature", hubspotV2Signature(src, body)).header("X-HubSpot-Signature-Version", "v2")
+                .post(path(src)).then().statusCode(200).body("results[0].outcome", equalTo("duplicate"));
+    }
+
+    @Test
+    void hubspotRefusesV2OnlyRequestsByDefaultSoStrippingV3DoesNotBypassTheReplayWindow() {
+        String src = source("hubspot", Map.of());
+        given().get("/api/v1/sources/" + src).then().body("acceptV2Signatures", equalTo(false));
+        String body = "{\"email\":\"" + TestData.uniqueEmail() + "\",\"hs_object_id\":\"552\"}";
+        long capturedAt = System.currentTimeMillis() - 10 * 60_000;
+        // the captured request carried both signatures; its v3 is stale
+        hubspotV3(src, body, capturedAt, SECRET).header("X-HubSpot-Signature", hubspotV2Signature(src, body))
+                .post(path(src)).then().statusCode(401).body("detail", containsString("5 minutes"));
+        // replayed without the v3 headers
+        RestAssured.given().contentType(ContentType.JSON).body(body)
+                .header("X-HubSpot-Signature", hubspotV2Signature(src, body)).header("X-HubSpot-Signature-Version", "v2")
+                .post(path(src)).then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("does not accept v2-only signatures"));
+    }
+
+    @Test
+    void hubspotTouchOfALeadAnotherToolCreatedKeepsItsSourceAndAddsTheContactIdentity() {
+        String src = source("hubspot", Map.of("leadSource", "hubspot"));
+        String email = TestData.uniqueEmail();
+        String leadId = given().contentType(ContentType.JSON).body(Map.of("email", email, "source", "webform", "country", "DE"))
+                .post("/api/v1/leads").then().statusCode(201).extract().path("lead.id");
+        String objectId = Long.toString(555_000_000L + new SecureRandom().nextInt(1_000_000));
+        String touch = "{\"email\":\"" + email + "\",\"firstname\":\"Emmy\",\"phone\":\"030 1234567\",\"hs_object_id\":\"" + objectId + "\"}";
+        hubspotV3(src, touch, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+                .body("results[0].outcome", equalTo("merged")).body("results[0].leadId", equalTo(leadId));
+        given().get("/api/v1/leads/" + leadId).then()
+                .body("source", equalTo("webform")).body("externalId", nullValue())
+                .body("phone", equalTo("+49301234567")).body("firstName", equalTo("Emmy"));
+
+        // HubSpot's later update of the contact, under a changed email, finds the lead by the contact id
+        String update = "{\"email\":\"" + TestData.uniqueEmail() + "\",\"firstname\":\"Amalie\",\"hs_object_id\":\"" + objectId + "\"}";
+        hubspotV3(src, update, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+                .body("results[0].outcome", equalTo("updated")).body("results[0].leadId", equalTo(leadId));
+
+        // and so does its privacy deletion
+        String deletion = "[{\"eventId\": " + objectId + ", \"subscriptionType\": \"contact.privacyDeletion\", \"objectId\": " + objectId
+                + ", \"portalId\": 62515, \"occurredAt\": 1764324000000, \"attemptNumber\": 0}]";
+        hubspotV3(src, deletion, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+                .body("results[0].outcome", equalTo("erased")).body("results[0].leadId", equalTo(leadId));
+        given().get("/api/v1/leads/" + leadId).then().body("status", equalTo("erased")).body("email", nullValue())
+                .body("source", equalTo("webform"));
+    }
+
+    @Test
+    void hubspotPrivacyDeletionOfAnUnknownContactAnswersNotFound() {
+        String src = source("hubspot", Map.of());
+        long objectId = 990_000_000L + new SecureRandom().nextInt(1_000_000);
+        String deletion = "[{\"eventId\": " + objectId + ", \"subscriptionType\": \"contact.privacyDeletion\", \"objectId\": " + objectId + "}]";
+        hubspotV3(src, deletion, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+                .body("results[0].outcome", equalTo("not-found")).body("results[0].leadId", nullValue())
+                .body("results[0].note", containsString(Long.toString(objectId)));
     }
 
     @Test
@@ -197,6 +257,47 @@ class SourceWebhookTest {
                 .body("attributes.mauticPoints", equalTo(25));
         RestAssured.given().contentType(ContentType.JSON).header("Webhook-Signature", mauticSignature(body + " ")).body(body)
                 .post(path(src)).then().statusCode(401);
+    }
+
+    @Test
+    void mauticPointsBesideTheFieldsLandInAttributes() {
+        String src = source("mautic", Map.of());
+        String body = """
+                {"mautic.lead_post_save_update": [{"contact": {"id": 4801, "points": 42, "color": "#ffffff", "fields": {
+                    "core": {"email": {"alias": "email", "value": "%s"}, "firstname": {"alias": "firstname", "value": "Lise"}}}},
+                  "timestamp": "2026-11-28T03:00:00+00:00"}]}""".formatted(TestData.uniqueEmail());
+        String leadId = RestAssured.given().contentType(ContentType.JSON).header("Webhook-Signature", mauticSignature(body)).body(body)
+                .post(path(src)).then().statusCode(200).extract().path("results[0].leadId");
+        given().get("/api/v1/leads/" + leadId).then().body("attributes.mauticPoints", equalTo(42));
+    }
+
+    @Test
+    void marketoReadmeTemplateWorksWithoutAMapping() {
+        String src = source("marketo", Map.of("eventIdPointer", "/eventId"));
+        // what the README's template renders to: empty tokens are empty strings, numbers are text
+        String body = """
+                {"email": "%s", "firstName": "Ada", "lastName": "", "company": "Analytical Engines",
+                 "employeeCount": "250", "phone": "", "eventId": "4711-2026-11-30 09:00:00"}""".formatted(TestData.uniqueEmail());
+        String leadId = RestAssured.given().contentType(ContentType.JSON).header("X-Lead-Handoff-Secret", SECRET).body(body)
+                .post(path(src)).then().statusCode(200).body("results[0].outcome", equalTo("created"))
+                .body("results[0].eventId", equalTo("id:4711-2026-11-30 09:00:00")).extract().path("results[0].leadId");
+        given().get("/api/v1/leads/" + leadId).then().body("firstName", equalTo("Ada")).body("lastName", nullValue())
+                .body("employeeCount", equalTo(250)).body("attributes", not(org.hamcrest.Matchers.hasKey("eventId")));
+    }
+
+    @Test
+    void standardWebhooksEnvelopeWorksWithoutAMapping() {
+        String secret = whsec();
+        String src = TestData.unique("sw").toLowerCase();
+        given().contentType(ContentType.JSON).body(Map.of("id", src, "kind", "standard-webhooks", "name", "sw", "secrets", List.of(secret)))
+                .post("/api/v1/sources").then().statusCode(201);
+        String email = TestData.uniqueEmail();
+        String body = "{\"type\":\"lead.created\",\"timestamp\":\"2026-11-30T09:00:00Z\",\"data\":{\"email\":\"" + email
+                + "\",\"company\":\"Svix\",\"utm\":{\"campaign\":\"sw-launch\"}}}";
+        String leadId = standardWebhook(secret, "msg_" + TestData.unique("e"), System.currentTimeMillis() / 1000, body).post(path(src))
+                .then().statusCode(200).body("results[0].outcome", equalTo("created")).extract().path("results[0].leadId");
+        given().get("/api/v1/leads/" + leadId).then().body("email", equalTo(email)).body("company", equalTo("Svix"))
+                .body("utm.campaign", equalTo("sw-launch"));
     }
 
     @Test
