@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Report rows as RFC 4180 CSV, one column per record component; lists are joined as "a:1;b:2". */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String of(List<? extends Record> rows) {
+    public static String of(List<? extends Record> rows) {
         if (rows.isEmpty()) {
             return "";
         }

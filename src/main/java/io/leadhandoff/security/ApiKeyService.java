@@ -93,6 +93,20 @@ public class ApiKeyService {
         return caller;
     }
 
+    /**
+     * The caller behind a key id, read now: empty when the key is unknown or revoked. For a session
+     * that outlives the request the key came with (the console), so a revocation ends the session too.
+     */
+    @Transactional
+    public java.util.Optional<Caller> callerOf(String keyId) {
+        if (BOOTSTRAP_ID.equals(keyId)) {
+            return java.util.Optional.ofNullable(bootstrapHash)
+                    .map(h -> new Caller(BOOTSTRAP_ID, "bootstrap admin key", EnumSet.of(Scope.ADMIN), null, defaultLimit()));
+        }
+        ApiKey key = keyId == null || keyId.length() > 26 ? null : em.find(ApiKey.class, keyId);
+        return key == null || key.revokedAt != null ? java.util.Optional.empty() : java.util.Optional.of(caller(key));
+    }
+
     private java.util.Optional<Caller> load(String prefix, String hash) {
         List<ApiKey> rows = em.createQuery("from ApiKey where prefix = :prefix", ApiKey.class)
                 .setParameter("prefix", prefix).getResultList();

@@ -1,0 +1,45 @@
+package io.leadhandoff.console;
+
+/** Why a console request was turned away: no session, a scope the key lacks, or its rate limit. */
+public class ConsoleDenied extends RuntimeException {
+
+    /** What the user is told and which status answers it. */
+    public enum Reason {
+        SIGNED_OUT(303), FORBIDDEN(403), RATE_LIMITED(429);
+
+        final int status;
+
+        Reason(int status) {
+            this.status = status;
+        }
+    }
+
+    private final Reason reason;
+    private final long retryAfterSeconds;
+
+    ConsoleDenied(Reason reason, String message, long retryAfterSeconds) {
+        super(message, null, false, false);
+        this.reason = reason;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    static ConsoleDenied signedOut() {
+        return new ConsoleDenied(Reason.SIGNED_OUT, "Sign in to see this page", 0);
+    }
+
+    static ConsoleDenied forbidden(String scope) {
+        return new ConsoleDenied(Reason.FORBIDDEN, "The API key you signed in with lacks the scope this page needs: " + scope, 0);
+    }
+
+    static ConsoleDenied rateLimited(long retryAfterSeconds) {
+        return new ConsoleDenied(Reason.RATE_LIMITED, "Too many requests; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

@@ -1,0 +1,37 @@
+package io.leadhandoff.console;
+
+import io.leadhandoff.common.ProblemException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** Console failures as pages: signed out goes to sign-in, everything else is an HTML page with the right status. */
+final class ConsoleErrors {
+
+    static final URI SIGN_IN = URI.create("/console/sign-in");
+
+    private ConsoleErrors() {
+    }
+
+    static Response denied(ConsoleDenied e) {
+        if (e.reason() == ConsoleDenied.Reason.SIGNED_OUT) {
+            return Response.seeOther(SIGN_IN).build();
+        }
+        Response.ResponseBuilder answer = page(e.reason().status, e.reason() == ConsoleDenied.Reason.FORBIDDEN ? "Not allowed" : "Too many requests",
+                e.getMessage());
+        if (e.reason() == ConsoleDenied.Reason.RATE_LIMITED) {
+            answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return answer.build();
+    }
+
+    /** The service's own problems (a lead that does not exist, an invalid period) with their status and detail. */
+    static Response problem(ProblemException e) {
+        return page(e.type().status(), e.type().title(), e.getMessage()).build();
+    }
+
+    private static Response.ResponseBuilder page(int status, String title, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(new Templates.Frame(title, "", null), detail));
+    }
+}

@@ -1,0 +1,38 @@
+package io.leadhandoff.console;
+
+import io.leadhandoff.report.ReportService;
+import io.leadhandoff.report.ReportViews;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The funnel page: the API's funnel report, received → accepted → converted → won. */
+@ApplicationScoped
+public class FunnelPage {
+
+    public record View(String fromDate, String toDate, String apiPath, Chart.Bars chart, List<Step> steps,
+                       String medianSalesCycle, String revenue, String averageDealSize) {
+    }
+
+    public record Step(String step, String count, String rateFromPrevious, String medianFromPrevious) {
+    }
+
+    private final ReportService reports;
+
+    public FunnelPage(ReportService reports) {
+        this.reports = reports;
+    }
+
+    public View build(Period period) {
+        ReportViews.FunnelReport funnel = reports.funnel(period.from(), period.to());
+        long received = funnel.steps().get(0).count();
+        List<Charts.BarInput> bars = funnel.steps().stream()
+                .map(s -> new Charts.BarInput(s.step(), received == 0 ? 0 : (double) s.count() / received, Fmt.count(s.count())))
+                .toList();
+        List<Step> steps = funnel.steps().stream()
+                .map(s -> new Step(s.step(), Fmt.count(s.count()), Fmt.percent(s.rateFromPrevious()), Fmt.duration(s.medianSecondsFromPrevious())))
+                .toList();
+        return new View(period.fromDate(), period.toDate(), "/api/v1/reports/funnel?" + period.query(),
+                Charts.bars("Leads at each step, as a share of leads received", bars, Charts.PERCENT_TICKS), steps,
+                Fmt.duration(funnel.medianSalesCycleSeconds()), Fmt.money(funnel.revenue()), Fmt.money(funnel.averageDealSize()));
+    }
+}

@@ -1,0 +1,96 @@
+package io.leadhandoff.console;
+
+import io.leadhandoff.report.ReportService;
+import io.leadhandoff.report.ReportViews;
+import io.leadhandoff.routing.RoutingViews;
+import io.leadhandoff.security.Caller;
+import io.leadhandoff.security.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The queues page: live waiting leads, the API's SLA report per queue, and each rep's load against capacity. */
+@ApplicationScoped
+public class QueuesPage {
+
+    public record View(String fromDate, String toDate, String apiPath, Chart.Bars chart, List<QueueRow> queues,
+                       boolean repsShown, Chart.Bars repChart, List<RepRow> reps) {
+    }
+
+    public record QueueRow(String queueId, String waiting, String oldestWait, String routed, String breaches, String breachRate,
+                           String leaseExpiries, String medianToClaim, String p90ToClaim) {
+    }
+
+    public record RepRow(String queueId, String repId, String status, String openLeads, String maxOpen, String load,
+                         String assignedToday, String breaches, String leaseExpiries) {
+    }
+
+    private final ReportService reports;
+    private final WaitingLeads waiting;
+    private final Roster roster;
+    private final Clock clock;
+
+    public QueuesPage(ReportService reports, WaitingLeads waiting, Roster roster, Clock clock) {
+        this.reports = reports;
+        this.waiting = waiting;
+        this.roster = roster;
+        this.clock = clock;
+    }
+
+    public View build(Caller caller, Period period) {
+        Instant now = clock.instant();
+        ReportViews.SlaReport sla = reports.sla(period.from(), period.to());
+        Map<String, ReportViews.SlaQueueRow> slaByQueue = sla.queues().stream()
+                .filter(q -> caller.canSee(q.queueId())).collect(Collectors.toMap(ReportViews.SlaQueueRow::queueId, Function.identity()));
+        Map<String, WaitingLeads.Waiting> waitingByQueue = waiting.byQueue(caller).stream()
+                .filter(w -> w.queueId() != null).collect(Collectors.toMap(WaitingLeads.Waiting::queueId, Function.identity()));
+        List<RoutingViews.QueueView> known = roster.queues(caller);
+        TreeSet<String> ids = new TreeSet<>(slaByQueue.keySet());
+        ids.addAll(waitingByQueue.keySet());
+        known.forEach(q -> ids.add(q.id()));
+        List<QueueRow> rows = new ArrayList<>();
+        List<Charts.BarInput> bars = new ArrayList<>();
+        for (String id : ids) {
+            ReportViews.SlaQueueRow s = slaByQueue.get(id);
+            WaitingLeads.Waiting w = waitingByQueue.get(id);
+            rows.add(new QueueRow(id, Fmt.count(w == null ? 0 : w.count()),
+                    w == null || w.oldestQueuedAt() == null ? Fmt.NONE : Fmt.duration((double) Duration.between(w.oldestQueuedAt(), now).toSeconds()),
+                    Fmt.count(s == null ? 0 : s.routed()), Fmt.count(s == null ? 0 : s.breaches()), Fmt.percent(s == null ? null : s.breachRate()),
+                    Fmt.count(s == null ? 0 : s.leaseExpiries()), Fmt.duration(s == null ? null : s.medianSecondsToClaim()),
+                    Fmt.duration(s == null ? null : s.p90SecondsToClaim())));
+            if (s != null && s.breachRate() != null) {
+                bars.add(new Charts.BarInput(id, s.breachRate(), Fmt.percent(s.breachRate()) + " of " + Fmt.count(s.routed())));
+            }
+        }
+        boolean repsShown = caller.has(Scope.WORK);
+        List<RepRow> reps = new ArrayList<>();
+        List<Charts.BarInput> load = new ArrayList<>();
+        if (repsShown) {
+            Map<String, ReportViews.SlaRepRow> slaByRep = new HashMap<>();
+            sla.reps().forEach(r -> slaByRep.put(r.queueId() + "/" + r.repId(), r));
+            for (RoutingViews.QueueView q : known) {
+                for (RoutingViews.MemberView m : roster.members(q.id())) {
+                    ReportViews.SlaRepRow r = slaByRep.get(q.id() + "/" + m.repId());
+                    Double share = m.maxOpen() == null || m.maxOpen() == 0 ? null : (double) m.openLeads() / m.maxOpen();
+                    reps.add(new RepRow(q.id(), m.repId(), m.status().wire(), Fmt.count(m.openLeads()),
+                            m.maxOpen() == null ? "no limit" : Fmt.count(m.maxOpen()), Fmt.percent(share), Fmt.count(m.assignedToday()),
+                            Fmt.count(r == null ? 0 : r.breaches()), Fmt.count(r == null ? 0 : r.leaseExpiries())));
+                    if (share != null) {
+                        load.add(new Charts.BarInput(m.repId() + " · " + q.id(), share, Fmt.count(m.openLeads()) + " of " + Fmt.count(m.maxOpen())));
+                    }
+                }
+            }
+        }
+        return new View(period.fromDate(), period.toDate(), "/api/v1/reports/sla?" + period.query(),
+                Charts.bars("SLA breach rate by queue", bars, Charts.PERCENT_TICKS), rows, repsShown,
+                Charts.bars("Open leads against each rep's limit", load, Charts.PERCENT_TICKS), reps);
+    }
+}

@@ -1,0 +1,62 @@
+package io.leadhandoff.console;
+
+import io.leadhandoff.common.Page;
+import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.routing.RoutingViews;
+import io.leadhandoff.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The queues a caller may see and their members, read through the routing service's paged lists. */
+@ApplicationScoped
+public class Roster {
+
+    /** Enough for any real sales organisation; the pages say so when a list is cut. */
+    static final int MAX_PAGES = 20;
+
+    private final RoutingService routing;
+
+    public Roster(RoutingService routing) {
+        this.routing = routing;
+    }
+
+    public List<RoutingViews.QueueView> queues(Caller caller) {
+        List<RoutingViews.QueueView> out = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < MAX_PAGES; i++) {
+            Page<RoutingViews.QueueView> page = routing.listQueues(cursor, Page.MAX_LIMIT, caller.queues());
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    public List<RoutingViews.MemberView> members(String queueId) {
+        List<RoutingViews.MemberView> out = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < MAX_PAGES; i++) {
+            Page<RoutingViews.MemberView> page = routing.listMembers(queueId, cursor, Page.MAX_LIMIT);
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Reps who are members of a queue the caller may see; null when the caller sees every queue. */
+    public Set<String> visibleReps(Caller caller) {
+        if (!caller.limitedToQueues()) {
+            return null;
+        }
+        return queues(caller).stream().flatMap(q -> members(q.id()).stream()).map(RoutingViews.MemberView::repId)
+                .collect(Collectors.toSet());
+    }
+}

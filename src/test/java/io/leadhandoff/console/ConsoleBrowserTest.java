@@ -1,0 +1,211 @@
+package io.leadhandoff.console;
+
+import static io.leadhandoff.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadhandoff.Api;
+import io.leadhandoff.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The console in a real browser: headless Chromium driven through chromedriver (Debian's chromium and
+ * chromium-driver packages; .ci/run installs them). Skipped, with a message, where they are missing.
+ * Screenshots of every page land in target/console-screens/.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    static final Path SCREENS = Path.of("target", "console-screens");
+    private static WebDriver browser;
+    private static Path profile;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        File driver = executable("chromedriver");
+        File chromium = executable("chromium");
+        Assumptions.assumeTrue(driver != null && chromium != null,
+                "Browser tests skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        profile = Files.createTempDirectory("console-chromium");
+        ChromeOptions options = new ChromeOptions().setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1100",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
+        Files.createDirectories(SCREENS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void everyPageShowsTheApisNumbersAndLogsNoError() throws IOException {
+        String source = TestData.unique("web");
+        String accepted = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source, "title", "VP Sales", "company", "Acme"));
+        String rejected = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
+        Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
+        Api.feedback(accepted, Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+        Api.feedback(rejected, Map.of("outcome", "REJECTED", "reason", "NO_BUDGET")).then().statusCode(200);
+        signIn(Api.ADMIN_KEY);
+
+        open("/console", "overview");
+        assertThat(browser.findElement(By.id("received-today")).getText()).isNotBlank();
+
+        open("/console/lead-quality?groupBy=source", "lead-quality");
+        Map<String, Object> api = given().queryParam("groupBy", "source").get("/api/v1/reports/lead-quality").then().statusCode(200)
+                .extract().path("rows.find { it.group == '" + source + "' }");
+        List<String> row = cells(browser.findElement(By.xpath("//table[@id='quality-table']//tr[th='" + source + "']")));
+        assertThat(row.subList(2, 7)).containsExactly(String.valueOf(api.get("received")), String.valueOf(api.get("accepted")),
+                String.valueOf(api.get("rejected")), percent(api.get("acceptanceRate")), String.valueOf(api.get("converted")));
+        assertThat(row.get(row.size() - 1)).isEqualTo("NO_BUDGET (1)");
+        assertThat(browser.findElement(By.cssSelector("svg[role=img] title")).getAttribute("textContent")).contains("Acceptance rate by source");
+
+        open("/console/funnel", "funnel");
+        List<Integer> counts = given().get("/api/v1/reports/funnel").then().statusCode(200).extract().path("steps.count");
+        assertThat(browser.findElements(By.cssSelector("#funnel-table tbody td:nth-of-type(1)")).stream().map(WebElement::getText).toList())
+                .containsExactlyElementsOf(counts.stream().map(c -> String.format(Locale.ROOT, "%,d", c)).toList());
+
+        open("/console/queues", "queues");
+        Integer routed = given().get("/api/v1/reports/sla").then().statusCode(200).extract().path("queues.find { it.queueId == 'inbound' }.routed");
+        assertThat(cells(browser.findElement(By.xpath("//table[@id='queues-table']//tr[th='inbound']"))).get(3))
+                .isEqualTo(String.format(Locale.ROOT, "%,d", routed));
+
+        open("/console/models", "models");
+        Map<String, Object> calibration = given().get("/api/v1/reports/score-calibration").then().statusCode(200).extract().path("");
+        assertThat(browser.findElement(By.id("auc")).getText()).isEqualTo(decimal(calibration.get("auc")));
+        assertThat(browser.findElement(By.id("brier")).getText()).isEqualTo(decimal(calibration.get("brierScore")));
+
+        open("/console/leads/" + accepted, "lead");
+        assertThat(browser.findElements(By.cssSelector("#timeline li"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.findElements(By.cssSelector("svg[role=img]"))).hasSize(2);
+    }
+
+    @Test
+    void aCompanyNamedLikeMarkupRendersAsText() {
+        String hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        String lead = Api.ingest(Map.of("email", TestData.uniqueEmail(), "company", hostile));
+        signIn(Api.ADMIN_KEY);
+        open("/console/leads/" + lead, "lead-injection");
+        assertThat(browser.findElement(By.xpath("//dl[@id='lead-facts']/div[dt='Company']/dd")).getText()).isEqualTo(hostile);
+        assertThat(browser.findElements(By.cssSelector("main script, main img"))).isEmpty();
+        try {
+            browser.switchTo().alert();
+            throw new AssertionError("an alert opened: the company name ran as script");
+        } catch (NoAlertPresentException expected) {
+            // the name stayed text
+        }
+    }
+
+    @Test
+    void signedOutAndWrongScopeAreRefused() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/console/funnel"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+        signIn(Api.apiKey(Map.of("scopes", List.of("leads:write"))));
+        browser.get(url("/console/lead-quality"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("reports:read");
+        browser.findElement(By.cssSelector("form.who button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+        assertThat(browser.manage().getCookieNamed(ConsoleAuth.COOKIE)).isNull();
+    }
+
+    /** Signs in through the form, as a person would; the browser then holds a session cookie, never the key. */
+    private void signIn(String key) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/console"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
+        browser.findElement(By.id("apiKey")).sendKeys(key);
+        browser.findElement(By.cssSelector("form.signin button")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        assertThat(browser.manage().getCookies()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getName()).isEqualTo(ConsoleAuth.COOKIE);
+                    assertThat(c.getValue()).doesNotContain(key);
+                    assertThat(c.isHttpOnly()).isTrue();
+                });
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
+    /** Opens a page, saves its screenshot, and fails on anything the browser logged as an error (CSP violations included). */
+    private void open(String path, String name) {
+        browser.get(url(path));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        assertThat(browser.getCurrentUrl()).doesNotEndWith("/console/sign-in");
+        try {
+            Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENS.resolve(name + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot save the screenshot of " + path, e);
+        }
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        assertThat(errors).as("browser console errors on " + path).isEmpty();
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.xpath("./th|./td")).stream().map(WebElement::getText).toList();
+    }
+
+    private static String percent(Object rate) {
+        return rate == null ? "–" : String.format(Locale.ROOT, "%.1f %%", ((Number) rate).doubleValue() * 100);
+    }
+
+    private static String decimal(Object value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.3f", ((Number) value).doubleValue());
+    }
+
+    private static File executable(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File candidate = new File(dir, name);
+            if (candidate.canExecute()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,205 @@
+package io.leadhandoff.console;
+
+import static io.leadhandoff.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.leadhandoff.Api;
+import io.leadhandoff.TestData;
+import io.leadhandoff.security.Secrets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ConsoleTest {
+
+    static final List<String> PAGES = List.of("/console", "/console/lead-quality", "/console/lead-quality.csv", "/console/funnel",
+            "/console/queues", "/console/models", "/console/leads/01JDB7T3V8Q5M4N2P1R0S9T8U7");
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void rootRedirectsToTheConsole() {
+        RestAssured.given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/console"));
+    }
+
+    @Test
+    void signedOutPagesRedirectToSignIn() {
+        for (String page : PAGES) {
+            RestAssured.given().redirects().follow(false).get(page).then().statusCode(303)
+                    .header("Location", endsWith("/console/sign-in"));
+            Console.page("not-a-session", page).then().statusCode(303).header("Location", endsWith("/console/sign-in"));
+        }
+    }
+
+    @Test
+    void signInSetsAnHttpOnlyStrictSecureExpiringCookieThatIsNotTheKey() {
+        Response answer = RestAssured.given().redirects().follow(false).formParam("apiKey", Api.ADMIN_KEY).post("/console/session");
+        answer.then().statusCode(303).header("Location", endsWith("/console"));
+        String setCookie = answer.getHeader("Set-Cookie");
+        assertThat(setCookie).startsWith(ConsoleAuth.COOKIE + "=").contains("HttpOnly").contains("Secure")
+                .containsIgnoringCase("SameSite=Strict").contains("Max-Age=28800").contains("Path=/console")
+                .doesNotContain(Api.ADMIN_KEY);
+        String token = answer.getCookie(ConsoleAuth.COOKIE);
+        assertThat(storedHashes(token)).as("the session row keeps the token's SHA-256, not the token").containsExactly(Secrets.sha256Hex(token));
+        Console.page(token, "/console").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Signed in with bootstrap admin key"));
+    }
+
+    @Test
+    void anInvalidKeyIsRefusedWithoutASession() {
+        Response answer = RestAssured.given().redirects().follow(false).formParam("apiKey", "lh_aaaaaaaaaa_" + "b".repeat(32))
+                .post("/console/session");
+        answer.then().statusCode(401).contentType(containsString("text/html")).body(containsString("not valid"));
+        assertThat(answer.getHeader("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void signOutEndsTheSessionOnTheServer() {
+        String session = Console.signIn(Api.ADMIN_KEY);
+        RestAssured.given().redirects().follow(false).cookie(ConsoleAuth.COOKIE, session).post("/console/sign-out")
+                .then().statusCode(303).header("Location", endsWith("/console/sign-in")).header("Set-Cookie", containsString("Max-Age=0"));
+        Console.page(session, "/console").then().statusCode(303).header("Location", endsWith("/console/sign-in"));
+    }
+
+    @Test
+    void revokingTheKeyEndsItsSessions() {
+        Response created = given().contentType(ContentType.JSON).body(Map.of("name", TestData.unique("key"), "scopes", List.of("reports:read")))
+                .post("/api/v1/api-keys");
+        String session = Console.signIn(created.path("key"));
+        Console.page(session, "/console/funnel").then().statusCode(200);
+        String id = created.path("apiKey.id");
+        given().delete("/api/v1/api-keys/" + id).then().statusCode(204);
+        Console.page(session, "/console/funnel").then().statusCode(303);
+    }
+
+    @Test
+    void responsesCarryAStrictContentSecurityPolicy() {
+        String session = Console.signIn(Api.ADMIN_KEY);
+        for (Response answer : List.of(Console.page(session, "/console"), RestAssured.get("/console/sign-in"),
+                RestAssured.get("/console/assets/console.css"))) {
+            answer.then().header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", containsString("default-src 'none'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                    .header("Content-Security-Policy", not(containsString("script-src")));
+        }
+        Console.page(session, "/console").then().body(not(containsString("<script"))).body(not(containsString("style=")));
+    }
+
+    @Test
+    void eachPageNeedsTheScopeOfItsApi() {
+        String leadsOnly = Console.signIn(Api.apiKey(Map.of("scopes", List.of("leads:read"))));
+        Console.page(leadsOnly, "/console/lead-quality").then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("reports:read"));
+        String reportsOnly = Console.signIn(Api.apiKey(Map.of("scopes", List.of("reports:read"))));
+        String lead = Api.ingest(Map.of("email", TestData.uniqueEmail()));
+        Console.page(reportsOnly, "/console/leads/" + lead).then().statusCode(403).body(containsString("leads:read"));
+        Console.page(reportsOnly, "/console/models").then().statusCode(200).body(containsString("needs the <code>admin</code> scope"));
+        Console.page(reportsOnly, "/console/queues").then().statusCode(200).body(containsString("need the <code>work</code> scope"));
+    }
+
+    @Test
+    void aQueueLimitedKeySeesOnlyItsQueues() {
+        Console.RoutedQueue mine = Console.routedQueue();
+        Console.RoutedQueue theirs = Console.routedQueue();
+        String myLead = Api.ingest(Map.of("email", mine.email()));
+        String theirLead = Api.ingest(Map.of("email", theirs.email()));
+        String admin = Console.signIn(Api.ADMIN_KEY);
+        Console.page(admin, "/console/lead-quality?groupBy=rep").then().body(containsString(mine.rep())).body(containsString(theirs.rep()));
+        Console.page(admin, "/console/queues").then().body(containsString(theirs.queueId()));
+        String session = Console.signIn(Api.apiKey(Map.of("scopes", List.of("reports:read", "leads:read", "work"), "queues", List.of(mine.queueId()))));
+        Console.page(session, "/console/queues").then().statusCode(200)
+                .body(containsString(mine.queueId())).body(containsString(mine.rep()))
+                .body(not(containsString(theirs.queueId()))).body(not(containsString(theirs.rep())));
+        Console.page(session, "/console/lead-quality?groupBy=queue").then().statusCode(200)
+                .body(containsString(mine.queueId())).body(not(containsString(theirs.queueId())));
+        Console.page(session, "/console/lead-quality?groupBy=rep").then().statusCode(200)
+                .body(containsString(mine.rep())).body(not(containsString(theirs.rep())));
+        Console.page(session, "/console").then().statusCode(200).body(not(containsString(theirs.queueId())));
+        Console.page(session, "/console/leads/" + myLead).then().statusCode(200);
+        Console.page(session, "/console/leads/" + theirLead).then().statusCode(404).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void leadFieldsRenderAsText() {
+        String hostile = "<script>alert('x')</script>";
+        String campaign = TestData.unique("<img src=x onerror=alert(1)>");
+        String lead = Api.ingest(Map.of("email", TestData.uniqueEmail(), "company", hostile, "firstName", "<b>Ada</b>", "campaign", campaign));
+        String session = Console.signIn(Api.ADMIN_KEY);
+        Console.page(session, "/console/leads/" + lead).then().statusCode(200)
+                .body(containsString("&lt;script&gt;alert(")).body(not(containsString(hostile))).body(not(containsString("<b>Ada")));
+        Console.page(session, "/console/lead-quality?groupBy=campaign").then().statusCode(200)
+                .body(containsString("&lt;img src=x onerror=alert(1)&gt;")).body(not(containsString("<img src=x")));
+    }
+
+    @Test
+    void leadQualityShowsTheApiNumbersRankedByAcceptance() {
+        String good = TestData.unique("src-good");
+        String poor = TestData.unique("src-poor");
+        Instant from = Instant.now().minusSeconds(1);
+        Api.feedback(ingest(good), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+        Api.feedback(ingest(poor), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+        Api.feedback(ingest(poor), Map.of("outcome", "REJECTED", "reason", "NO_BUDGET")).then().statusCode(200);
+        Map<String, Object> api = given().queryParam("groupBy", "source").queryParam("from", from.toString())
+                .get("/api/v1/reports/lead-quality").then().statusCode(200).extract().path("rows.find { it.group == '" + poor + "' }");
+        String html = Console.page(Console.signIn(Api.ADMIN_KEY), "/console/lead-quality?groupBy=source&from=" + from)
+                .then().statusCode(200).extract().asString().replaceAll(">\\s+<", "><");
+        assertThat(api.get("acceptanceRate")).isEqualTo(0.5f);
+        assertThat(html).contains("<th scope=\"row\">" + poor + "</th><td class=\"num\">" + api.get("received") + "</td><td class=\"num\">"
+                + api.get("accepted") + "</td><td class=\"num\">" + api.get("rejected") + "</td><td class=\"num\">50.0 %</td>");
+        assertThat(html).contains("NO_BUDGET (1)");
+        assertThat(html.indexOf(">" + good + "<")).as("100 %% ranks above 50 %%").isPositive().isLessThan(html.indexOf(">" + poor + "<"));
+    }
+
+    @Test
+    void csvDownloadIsTheApiCsv() {
+        String source = TestData.unique("src-csv");
+        ingest(source);
+        String query = "groupBy=source&from=" + Instant.now().minusSeconds(3600) + "&to=" + Instant.now().plusSeconds(60);
+        String api = given().accept("text/csv").get("/api/v1/reports/lead-quality?" + query).then().statusCode(200).extract().asString();
+        Console.page(Console.signIn(Api.ADMIN_KEY), "/console/lead-quality.csv?" + query).then().statusCode(200)
+                .contentType(containsString("text/csv")).body(equalTo(api)).body(containsString(source));
+    }
+
+    @Test
+    void badParametersAnswerAnHtmlPageWithTheProblem() {
+        String session = Console.signIn(Api.ADMIN_KEY);
+        Console.page(session, "/console/lead-quality?groupBy=colour").then().statusCode(422).contentType(containsString("text/html"))
+                .body(containsString("must be one of source, campaign, queue, rep, scoreBand"));
+        Console.page(session, "/console/funnel?from=2026-02-01&to=2026-01-01").then().statusCode(422).body(containsString("must be before to"));
+        Console.page(session, "/console/leads/nope").then().statusCode(404).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void signInCountsAgainstTheKeysRateLimitLikeTheApi() {
+        String key = Api.apiKey(Map.of("scopes", List.of("reports:read"), "ratePerSecond", 1, "burst", 2));
+        Console.signIn(key);
+        Console.signIn(key);
+        RestAssured.given().redirects().follow(false).formParam("apiKey", key).post("/console/session")
+                .then().statusCode(429).header("Retry-After", "1").contentType(containsString("text/html"));
+    }
+
+    private static String ingest(String source) {
+        return Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
+    }
+
+    private List<String> storedHashes(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select s.tokenHash from ConsoleSession s where s.tokenHash in :candidates", String.class)
+                .setParameter("candidates", List.of(token, Secrets.sha256Hex(token))).getResultList());
+    }
+}
