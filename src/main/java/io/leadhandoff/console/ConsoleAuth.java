@@ -39,7 +39,7 @@ public class ConsoleAuth {
         Caller caller = signedIn(token).orElseThrow(ConsoleDenied::signedOut);
         take("key:" + caller.id(), caller.limit());
         if (!caller.has(scope)) {
-            throw ConsoleDenied.forbidden(scope.wire());
+            throw ConsoleDenied.forbidden(scope.wire(), caller.label());
         }
         current.set(caller);
         return caller;

@@ -16,23 +16,30 @@ public class ConsoleDenied extends RuntimeException {
 
     private final Reason reason;
     private final long retryAfterSeconds;
+    private final String signedInAs;
 
-    ConsoleDenied(Reason reason, String message, long retryAfterSeconds) {
+    ConsoleDenied(Reason reason, String message, long retryAfterSeconds, String signedInAs) {
         super(message, null, false, false);
         this.reason = reason;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.signedInAs = signedInAs;
     }
 
     static ConsoleDenied signedOut() {
-        return new ConsoleDenied(Reason.SIGNED_OUT, "Sign in to see this page", 0);
+        return new ConsoleDenied(Reason.SIGNED_OUT, "Sign in to see this page", 0, null);
     }
 
-    static ConsoleDenied forbidden(String scope) {
-        return new ConsoleDenied(Reason.FORBIDDEN, "The API key you signed in with lacks the scope this page needs: " + scope, 0);
+    static ConsoleDenied forbidden(String scope, String signedInAs) {
+        return new ConsoleDenied(Reason.FORBIDDEN, "The API key you signed in with lacks the scope this page needs: " + scope, 0, signedInAs);
     }
 
     static ConsoleDenied rateLimited(long retryAfterSeconds) {
-        return new ConsoleDenied(Reason.RATE_LIMITED, "Too many requests; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
+        return new ConsoleDenied(Reason.RATE_LIMITED, "Too many requests; try again in " + retryAfterSeconds + " s", retryAfterSeconds, null);
+    }
+
+    /** Who is signed in, for the page's sign-out button; null when nobody is (or it is not known yet). */
+    public String signedInAs() {
+        return signedInAs;
     }
 
     public Reason reason() {

@@ -18,7 +18,7 @@ final class ConsoleErrors {
             return Response.seeOther(SIGN_IN).build();
         }
         Response.ResponseBuilder answer = page(e.reason().status, e.reason() == ConsoleDenied.Reason.FORBIDDEN ? "Not allowed" : "Too many requests",
-                e.getMessage());
+                e.getMessage(), e.signedInAs());
         if (e.reason() == ConsoleDenied.Reason.RATE_LIMITED) {
             answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
@@ -27,11 +27,11 @@ final class ConsoleErrors {
 
     /** The service's own problems (a lead that does not exist, an invalid period) with their status and detail. */
     static Response problem(ProblemException e) {
-        return page(e.type().status(), e.type().title(), e.getMessage()).build();
+        return page(e.type().status(), e.type().title(), e.getMessage(), null).build();
     }
 
-    private static Response.ResponseBuilder page(int status, String title, String detail) {
+    private static Response.ResponseBuilder page(int status, String title, String detail, String signedInAs) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(new Templates.Frame(title, "", null), detail));
+                .entity(Templates.error(new Templates.Frame(title, "", signedInAs), detail));
     }
 }
