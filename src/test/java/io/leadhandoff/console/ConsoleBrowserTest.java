@@ -86,6 +86,7 @@ class ConsoleBrowserTest {
         Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
         Api.feedback(accepted, Map.of("outcome", "ACCEPTED")).then().statusCode(200);
         Api.feedback(rejected, Map.of("outcome", "REJECTED", "reason", "NO_BUDGET")).then().statusCode(200);
+        seedSourcesOfDifferentQuality();
         signIn(Api.ADMIN_KEY);
 
         open("/console", "overview");
@@ -148,6 +149,21 @@ class ConsoleBrowserTest {
         browser.findElement(By.cssSelector("form.who button")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
         assertThat(browser.manage().getCookieNamed(ConsoleAuth.COOKIE)).isNull();
+    }
+
+    /** A few sources whose leads sales judged differently, so the charts (and the screenshots) have something to rank. */
+    private static void seedSourcesOfDifferentQuality() {
+        List<String> reasons = List.of("NOT_A_FIT", "NO_BUDGET", "BAD_CONTACT_DATA", "NO_NEED");
+        String[] sources = {"webinar", "partner-referral", "paid-search", "purchased-list"};
+        for (int s = 0; s < sources.length; s++) {
+            String source = TestData.unique(sources[s]);
+            for (int i = 0; i < 6; i++) {
+                String lead = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
+                Map<String, Object> verdict = i < 5 - s ? Map.of("outcome", "ACCEPTED")
+                        : Map.of("outcome", "REJECTED", "reason", reasons.get((i + s) % reasons.size()));
+                Api.feedback(lead, verdict).then().statusCode(200);
+            }
+        }
     }
 
     /** Signs in through the form, as a person would; the browser then holds a session cookie, never the key. */
