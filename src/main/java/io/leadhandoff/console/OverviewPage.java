@@ -16,6 +16,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /** The overview: today's and this week's intake, waiting leads, SLA breaches, and acceptance by source week by week. */
 @ApplicationScoped
@@ -36,11 +40,15 @@ public class OverviewPage {
 
     private final ReportService reports;
     private final WaitingLeads waiting;
+    private final Roster roster;
     private final Clock clock;
+    private final ManagedExecutor executor;
 
-    public OverviewPage(ReportService reports, WaitingLeads waiting, Clock clock) {
+    public OverviewPage(ReportService reports, WaitingLeads waiting, Roster roster, Clock clock, ManagedExecutor executor) {
+        this.executor = executor;
         this.reports = reports;
         this.waiting = waiting;
+        this.roster = roster;
         this.clock = clock;
     }
 
@@ -49,29 +57,32 @@ public class OverviewPage {
         Instant end = now.plusSeconds(1);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        long receivedToday = received(today.atStartOfDay(ZoneOffset.UTC).toInstant(), end);
-        long receivedWeek = received(monday.atStartOfDay(ZoneOffset.UTC).toInstant(), end);
-        long breaches = reports.sla(now.minus(Duration.ofDays(7)), end).queues().stream()
-                .filter(q -> caller.canSee(q.queueId())).mapToLong(ReportViews.SlaQueueRow::breaches).sum();
-        List<Waiting> queues = waiting.byQueue(caller).stream()
-                .map(w -> new Waiting(w.queueId() == null ? Fmt.NONE : w.queueId(), Fmt.count(w.count()),
-                        w.oldestQueuedAt() == null ? Fmt.NONE : Fmt.duration((double) Duration.between(w.oldestQueuedAt(), now).toSeconds())))
-                .toList();
-        return weekly(monday, end, Fmt.count(receivedToday), Fmt.count(receivedWeek), Fmt.count(breaches), queues);
-    }
-
-    private View weekly(LocalDate monday, Instant end, String today, String thisWeek, String breaches, List<Waiting> queues) {
+        // the reports are independent reads, each in its own transaction: ask them at once
+        CompletableFuture<Long> receivedToday = async(() -> received(today.atStartOfDay(ZoneOffset.UTC).toInstant(), end));
+        CompletableFuture<Long> receivedWeek = async(() -> received(monday.atStartOfDay(ZoneOffset.UTC).toInstant(), end));
+        CompletableFuture<Long> breaches = async(() -> reports.sla(now.minus(Duration.ofDays(7)), end).queues().stream()
+                .filter(q -> caller.canSee(q.queueId())).mapToLong(ReportViews.SlaQueueRow::breaches).sum());
+        List<CompletableFuture<List<ReportViews.QualityRow>>> weekly = new ArrayList<>();
         List<String> weeks = new ArrayList<>();
-        Map<String, ReportViews.QualityRow[]> bySource = new HashMap<>();
         for (int i = 0; i < WEEKS; i++) {
             LocalDate start = monday.minusWeeks(WEEKS - 1 - i);
             Instant from = start.atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant to = i == WEEKS - 1 ? end : start.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             weeks.add(start.toString());
-            int week = i;
-            reports.leadQuality("source", from, to).rows()
-                    .forEach(r -> bySource.computeIfAbsent(r.group(), k -> new ReportViews.QualityRow[WEEKS])[week] = r);
+            weekly.add(async(() -> reports.leadQuality("source", from, to).rows()));
         }
+        List<Waiting> queues = waiting.of(roster.queues(caller)).stream().filter(w -> w.count() > 0)
+                .map(w -> new Waiting(w.queueId(), w.countText(), w.oldestWaitText(now))).toList();
+        Map<String, ReportViews.QualityRow[]> bySource = new HashMap<>();
+        for (int i = 0; i < WEEKS; i++) {
+            int week = i;
+            join(weekly.get(i)).forEach(r -> bySource.computeIfAbsent(r.group(), k -> new ReportViews.QualityRow[WEEKS])[week] = r);
+        }
+        return weekly(weeks, bySource, Fmt.count(join(receivedToday)), Fmt.count(join(receivedWeek)), Fmt.count(join(breaches)), queues);
+    }
+
+    private View weekly(List<String> weeks, Map<String, ReportViews.QualityRow[]> bySource, String today, String thisWeek,
+                        String breaches, List<Waiting> queues) {
         List<String> top = bySource.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, ReportViews.QualityRow[]> e) -> -judged(e.getValue()))
                         .thenComparing(Map.Entry::getKey))
@@ -96,6 +107,18 @@ public class OverviewPage {
         Chart.Lines chart = Charts.lines("Acceptance rate by source, week by week (weeks start on Monday, UTC)", series,
                 weeks.stream().map(w -> w.substring(5)).toList(), Charts.PERCENT_TICKS, false);
         return new View(today, thisWeek, breaches, queues, chart, weeks, table);
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> work) {
+        return executor.supplyAsync(work);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private long received(Instant from, Instant to) {

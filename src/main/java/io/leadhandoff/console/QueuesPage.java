@@ -7,7 +7,6 @@ import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,9 +49,9 @@ public class QueuesPage {
         ReportViews.SlaReport sla = reports.sla(period.from(), period.to());
         Map<String, ReportViews.SlaQueueRow> slaByQueue = sla.queues().stream()
                 .filter(q -> caller.canSee(q.queueId())).collect(Collectors.toMap(ReportViews.SlaQueueRow::queueId, Function.identity()));
-        Map<String, WaitingLeads.Waiting> waitingByQueue = waiting.byQueue(caller).stream()
-                .filter(w -> w.queueId() != null).collect(Collectors.toMap(WaitingLeads.Waiting::queueId, Function.identity()));
         List<RoutingViews.QueueView> known = roster.queues(caller);
+        Map<String, WaitingLeads.Waiting> waitingByQueue = waiting.of(known).stream()
+                .collect(Collectors.toMap(WaitingLeads.Waiting::queueId, Function.identity()));
         TreeSet<String> ids = new TreeSet<>(slaByQueue.keySet());
         ids.addAll(waitingByQueue.keySet());
         known.forEach(q -> ids.add(q.id()));
@@ -61,8 +60,7 @@ public class QueuesPage {
         for (String id : ids) {
             ReportViews.SlaQueueRow s = slaByQueue.get(id);
             WaitingLeads.Waiting w = waitingByQueue.get(id);
-            rows.add(new QueueRow(id, Fmt.count(w == null ? 0 : w.count()),
-                    w == null || w.oldestQueuedAt() == null ? Fmt.NONE : Fmt.duration((double) Duration.between(w.oldestQueuedAt(), now).toSeconds()),
+            rows.add(new QueueRow(id, w == null ? Fmt.count(0) : w.countText(), w == null ? Fmt.NONE : w.oldestWaitText(now),
                     Fmt.count(s == null ? 0 : s.routed()), Fmt.count(s == null ? 0 : s.breaches()), Fmt.percent(s == null ? null : s.breachRate()),
                     Fmt.count(s == null ? 0 : s.leaseExpiries()), Fmt.duration(s == null ? null : s.medianSecondsToClaim()),
                     Fmt.duration(s == null ? null : s.p90SecondsToClaim())));
