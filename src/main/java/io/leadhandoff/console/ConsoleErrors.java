@@ -13,12 +13,12 @@ final class ConsoleErrors {
     private ConsoleErrors() {
     }
 
-    static Response denied(ConsoleDenied e) {
+    static Response denied(ConsoleDenied e, ConsoleTemplates templates) {
         if (e.reason() == ConsoleDenied.Reason.SIGNED_OUT) {
             return Response.seeOther(SIGN_IN).build();
         }
         Response.ResponseBuilder answer = page(e.reason().status, e.reason() == ConsoleDenied.Reason.FORBIDDEN ? "Not allowed" : "Too many requests",
-                e.getMessage(), e.signedInAs());
+                e.getMessage(), e.signedInAs(), templates);
         if (e.reason() == ConsoleDenied.Reason.RATE_LIMITED) {
             answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
@@ -26,12 +26,12 @@ final class ConsoleErrors {
     }
 
     /** The service's own problems (a lead that does not exist, an invalid period) with their status and detail. */
-    static Response problem(ProblemException e) {
-        return page(e.type().status(), e.type().title(), e.getMessage(), null).build();
+    static Response problem(ProblemException e, ConsoleTemplates templates) {
+        return page(e.type().status(), e.type().title(), e.getMessage(), null, templates).build();
     }
 
-    private static Response.ResponseBuilder page(int status, String title, String detail, String signedInAs) {
+    private static Response.ResponseBuilder page(int status, String title, String detail, String signedInAs, ConsoleTemplates templates) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(new Templates.Frame(title, "", signedInAs), detail));
+                .entity(templates.error(new ConsoleTemplates.Frame(title, "", signedInAs), detail));
     }
 }

@@ -4,7 +4,6 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.report.Csv;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.Scope;
-import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +24,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ConsolePagesResource {
 
     private final ConsoleAuth auth;
+    private final ConsoleTemplates templates;
     private final Clock clock;
     private final OverviewPage overview;
     private final QualityPage quality;
@@ -33,9 +33,10 @@ public class ConsolePagesResource {
     private final ModelsPage models;
     private final LeadPage lead;
 
-    public ConsolePagesResource(ConsoleAuth auth, Clock clock, OverviewPage overview, QualityPage quality, FunnelPage funnel,
-                                QueuesPage queues, ModelsPage models, LeadPage lead) {
+    public ConsolePagesResource(ConsoleAuth auth, ConsoleTemplates templates, Clock clock, OverviewPage overview, QualityPage quality,
+                                FunnelPage funnel, QueuesPage queues, ModelsPage models, LeadPage lead) {
         this.auth = auth;
+        this.templates = templates;
         this.clock = clock;
         this.overview = overview;
         this.quality = quality;
@@ -46,17 +47,17 @@ public class ConsolePagesResource {
     }
 
     @GET
-    public TemplateInstance overview(@CookieParam(ConsoleAuth.COOKIE) String session) {
+    public String overview(@CookieParam(ConsoleAuth.COOKIE) String session) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return Templates.overview(frame("Overview", "overview", caller), overview.build(caller));
+        return templates.overview(frame("Overview", "overview", caller), overview.build(caller));
     }
 
     @GET
     @Path("/lead-quality")
-    public TemplateInstance quality(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
-                                    @QueryParam("from") String from, @QueryParam("to") String to) {
+    public String quality(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
+                          @QueryParam("from") String from, @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return Templates.quality(frame("Lead quality", "quality", caller),
+        return templates.quality(frame("Lead quality", "quality", caller),
                 quality.build(caller, groupBy == null || groupBy.isBlank() ? "source" : groupBy, Period.of(from, to, clock)));
     }
 
@@ -76,46 +77,46 @@ public class ConsolePagesResource {
 
     @GET
     @Path("/funnel")
-    public TemplateInstance funnel(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
-                                   @QueryParam("to") String to) {
+    public String funnel(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
+                         @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return Templates.funnel(frame("Funnel", "funnel", caller), funnel.build(Period.of(from, to, clock)));
+        return templates.funnel(frame("Funnel", "funnel", caller), funnel.build(Period.of(from, to, clock)));
     }
 
     @GET
     @Path("/queues")
-    public TemplateInstance queues(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
-                                   @QueryParam("to") String to) {
+    public String queues(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
+                         @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return Templates.queues(frame("Queues and reps", "queues", caller), queues.build(caller, Period.of(from, to, clock)));
+        return templates.queues(frame("Queues and reps", "queues", caller), queues.build(caller, Period.of(from, to, clock)));
     }
 
     @GET
     @Path("/models")
-    public TemplateInstance models(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
-                                   @QueryParam("to") String to) {
+    public String models(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
+                         @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return Templates.models(frame("Scoring models", "models", caller), models.build(caller, Period.of(from, to, clock)));
+        return templates.models(frame("Scoring models", "models", caller), models.build(caller, Period.of(from, to, clock)));
     }
 
     @GET
     @Path("/leads/{id}")
-    public TemplateInstance lead(@CookieParam(ConsoleAuth.COOKIE) String session, @PathParam("id") String id) {
+    public String lead(@CookieParam(ConsoleAuth.COOKIE) String session, @PathParam("id") String id) {
         Caller caller = auth.require(session, Scope.LEADS_READ);
-        return Templates.lead(frame("Lead " + id, "", caller), lead.build(caller, id));
+        return templates.lead(frame("Lead " + id, "", caller), lead.build(caller, id));
     }
 
     @ServerExceptionMapper
     Response denied(ConsoleDenied e) {
-        return ConsoleErrors.denied(e);
+        return ConsoleErrors.denied(e, templates);
     }
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
-        return ConsoleErrors.problem(e);
+        return ConsoleErrors.problem(e, templates);
     }
 
-    private static Templates.Frame frame(String title, String active, Caller caller) {
-        return new Templates.Frame(title, active, caller.label());
+    private static ConsoleTemplates.Frame frame(String title, String active, Caller caller) {
+        return new ConsoleTemplates.Frame(title, active, caller.label());
     }
 }

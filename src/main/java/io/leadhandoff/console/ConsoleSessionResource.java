@@ -1,7 +1,6 @@
 package io.leadhandoff.console;
 
 import io.leadhandoff.common.ProblemException;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -25,10 +24,12 @@ public class ConsoleSessionResource {
 
     private final ConsoleAuth auth;
     private final ConsoleConfig config;
+    private final ConsoleTemplates templates;
 
-    public ConsoleSessionResource(ConsoleAuth auth, ConsoleConfig config) {
+    public ConsoleSessionResource(ConsoleAuth auth, ConsoleConfig config, ConsoleTemplates templates) {
         this.auth = auth;
         this.config = config;
+        this.templates = templates;
     }
 
     @GET
@@ -61,16 +62,16 @@ public class ConsoleSessionResource {
 
     @ServerExceptionMapper
     Response denied(ConsoleDenied e) {
-        return ConsoleErrors.denied(e);
+        return ConsoleErrors.denied(e, templates);
     }
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
-        return ConsoleErrors.problem(e);
+        return ConsoleErrors.problem(e, templates);
     }
 
-    private static TemplateInstance signIn(String error) {
-        return Templates.signIn(new Templates.Frame("Sign in", "", null), error);
+    private String signIn(String error) {
+        return templates.signIn(new ConsoleTemplates.Frame("Sign in", "", null), error);
     }
 
     private NewCookie cookie(String value, int maxAgeSeconds) {
