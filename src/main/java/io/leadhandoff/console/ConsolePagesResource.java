@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -46,10 +47,14 @@ public class ConsolePagesResource {
         this.lead = lead;
     }
 
+    /** A queue-limited key lands on its queues: the overview's numbers cover every queue. */
     @GET
-    public String overview(@CookieParam(ConsoleAuth.COOKIE) String session) {
+    public Response overview(@CookieParam(ConsoleAuth.COOKIE) String session) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return templates.overview(frame("Overview", "overview", caller), overview.build(caller));
+        if (caller.limitedToQueues()) {
+            return Response.seeOther(URI.create("/console/queues")).build();
+        }
+        return Response.ok(templates.overview(frame("Overview", "overview", caller), overview.build(caller)), MediaType.TEXT_HTML).build();
     }
 
     @GET
@@ -57,8 +62,9 @@ public class ConsolePagesResource {
     public String quality(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
                           @QueryParam("from") String from, @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return templates.quality(frame("Lead quality", "quality", caller),
-                quality.build(caller, groupBy == null || groupBy.isBlank() ? "source" : groupBy, Period.of(from, to, clock)));
+        String group = groupBy == null || groupBy.isBlank() ? (caller.limitedToQueues() ? "queue" : "source") : groupBy;
+        requireCutToQueues(caller, group);
+        return templates.quality(frame("Lead quality", "quality", caller), quality.build(caller, group, Period.of(from, to, clock)));
     }
 
     /** The lead-quality table as CSV, the same bytes as the report API's text/csv answer. */
@@ -68,7 +74,8 @@ public class ConsolePagesResource {
     public Response qualityCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
                                @QueryParam("from") String from, @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        String group = groupBy == null || groupBy.isBlank() ? "source" : groupBy;
+        String group = groupBy == null || groupBy.isBlank() ? (caller.limitedToQueues() ? "queue" : "source") : groupBy;
+        requireCutToQueues(caller, group);
         return Response.ok(Csv.of(quality.rows(caller, group, Period.of(from, to, clock))))
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"lead-quality.csv\"")
@@ -80,6 +87,7 @@ public class ConsolePagesResource {
     public String funnel(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
                          @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
+        ConsoleAuth.requireAllQueues(caller);
         return templates.funnel(frame("Funnel", "funnel", caller), funnel.build(Period.of(from, to, clock)));
     }
 
@@ -96,6 +104,7 @@ public class ConsolePagesResource {
     public String models(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
                          @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
+        ConsoleAuth.requireAllQueues(caller);
         return templates.models(frame("Scoring models", "models", caller), models.build(caller, Period.of(from, to, clock)));
     }
 
@@ -104,6 +113,13 @@ public class ConsolePagesResource {
     public String lead(@CookieParam(ConsoleAuth.COOKIE) String session, @PathParam("id") String id) {
         Caller caller = auth.require(session, Scope.LEADS_READ);
         return templates.lead(frame("Lead " + id, "", caller), lead.build(caller, id));
+    }
+
+    /** Lead quality can be cut to a queue-limited key's queues only when grouped by queue or rep. */
+    private static void requireCutToQueues(Caller caller, String groupBy) {
+        if (!"queue".equals(groupBy) && !"rep".equals(groupBy)) {
+            ConsoleAuth.requireAllQueues(caller);
+        }
     }
 
     @ServerExceptionMapper

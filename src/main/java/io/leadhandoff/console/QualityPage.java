@@ -63,8 +63,7 @@ public class QualityPage {
                     r.topRejectionReasons().stream().map(c -> c.reason() + " (" + Fmt.count(c.count()) + ")").collect(Collectors.joining(", "))));
         }
         String query = "groupBy=" + groupBy + "&" + period.query();
-        String note = caller.limitedToQueues() && !("queue".equals(groupBy) || "rep".equals(groupBy))
-                ? "Grouped by " + label(groupBy) + ", the numbers cover every queue, as the report API gives them to your key." : null;
+        String note = null;
         return new View(groupBy, GROUP_BY.stream().map(g -> new Option(g, label(g), g.equals(groupBy))).toList(),
                 period.fromDate(), period.toDate(), "/console/lead-quality.csv?" + query,
                 "/api/v1/reports/lead-quality?" + query,
