@@ -97,10 +97,12 @@ public final class RegexCost {
                 long bound = high < 0 ? add(low, 1) : Math.max(low, high);
                 maxRepeat = Math.max(maxRepeat, bound);
                 long copies = Math.max(high < 0 ? low : Math.max(low, high), 1);
-                long extra = high < 0 ? 1 : Math.max(0, high - low);
+                // the star of x{n,} costs what a '*' costs: an alternation and, for an empty-matching x, a guard
+                long extra = high < 0 ? 2 : Math.max(0, high - low);
                 long product = mul(atom.product(), Math.max(bound, 1));
                 maxProduct = Math.max(maxProduct, product);
-                atom = new Part(add(mul(atom.size(), copies), extra), product);
+                // x{0} and x{0,0} match only the empty string: RE2 compiles them to one empty-width instruction
+                atom = high == 0 ? new Part(1, product) : new Part(add(mul(atom.size(), copies), extra), product);
             } else {
                 return atom;
             }

@@ -57,6 +57,9 @@ public final class PersonalData {
         table("idempotency_record", erased("response_body", "location"),
                 kept("the caller's key, the attempt holding it and a hash of the request", "caller", "idem_key", "owner",
                         "request_hash", "state", "status_code", "created_at", "locked_until", "expires_at"));
+        table("lead_identity", erased("external_id"),
+                kept("which tools touched the lead, and when (the rows are deleted with the lead's erasure)", "source", "lead_id",
+                        "created_at"));
         table("idempotency_progress", erased("results"),
                 kept("which keyed batch and chunk", "caller", "idem_key", "first_item"));
         table("change_feed", kept("event ids and queues, no values", "seq", "event_id", "queue_id", "occurred_at"));

@@ -65,7 +65,8 @@ class RegexCostTest {
                 net.jqwik.api.Tuple.of(1, Combinators.combine(sub, quantifiers).as((p, q) -> "(?:" + p + ")" + q)));
     }
 
-    @Property(tries = 500)
+    // fixed seeds: CI must not fail on a pattern met for the first time; new seeds are tried by changing them here
+    @Property(tries = 2000, seed = "20261130")
     void theEstimateIsAnUpperBoundOfTheCompiledProgram(@ForAll("patterns") String regex) throws ReflectiveOperationException {
         RegexCost.Cost cost = RegexCost.of(regex);
         assertThat((long) compiledInstructions(regex)).as(regex).isLessThanOrEqualTo(cost.size() + 4);
@@ -74,10 +75,12 @@ class RegexCostTest {
     @Example
     void anEmptyGroupInsideARepetitionIsCounted() throws ReflectiveOperationException {
         // found by the property above: an empty capture group still compiles to an instruction
-        assertThat((long) compiledInstructions("(a((?i))){3}a")).isLessThanOrEqualTo(RegexCost.of("(a((?i))){3}a").size() + 4);
+        for (String found : List.of("(a((?i))){3}a", "((?i)){3}", "((^{0,})){3}", "((?:(a{0,9}){0,0})*){2}a")) {
+            assertThat((long) compiledInstructions(found)).as(found).isLessThanOrEqualTo(RegexCost.of(found).size() + 4);
+        }
     }
 
-    @Property(tries = 500)
+    @Property(tries = 2000, seed = "20261130")
     void theEstimateIsOfTheSameOrderAsTheCompiledProgram(@ForAll("patterns") String regex) throws ReflectiveOperationException {
         RegexCost.Cost cost = RegexCost.of(regex);
         assertThat(cost.size()).as(regex).isLessThanOrEqualTo(4L * compiledInstructions(regex) + 10);
