@@ -159,7 +159,7 @@ public class OpenApiContract implements OASFilter {
         applies.put("409", idempotent);
         applies.put("413", body);
         applies.put("415", body);
-        applies.put("422", body || queryParameters || idempotent);
+        applies.put("422", body || queryParameters || idempotent || pathParameters);
         applies.put("429", keyed || signed);
         applies.put("503", true);
         for (Common common : COMMON) {
