@@ -17,7 +17,7 @@ public class QualityPage {
     private static final int MAX_BARS = 25;
 
     public record View(String groupBy, List<Option> groupings, String fromDate, String toDate, String csvHref, String apiPath,
-                       Chart.Bars chart, List<Row> rows, boolean campaign, String scopeNote) {
+                       Chart.Bars chart, List<Row> rows, boolean campaign) {
     }
 
     public record Option(String value, String label, boolean selected) {
@@ -63,12 +63,11 @@ public class QualityPage {
                     r.topRejectionReasons().stream().map(c -> c.reason() + " (" + Fmt.count(c.count()) + ")").collect(Collectors.joining(", "))));
         }
         String query = "groupBy=" + groupBy + "&" + period.query();
-        String note = null;
         return new View(groupBy, GROUP_BY.stream().map(g -> new Option(g, label(g), g.equals(groupBy))).toList(),
                 period.fromDate(), period.toDate(), "/console/lead-quality.csv?" + query,
                 "/api/v1/reports/lead-quality?" + query,
                 Charts.bars("Acceptance rate by " + label(groupBy) + ", highest first", bars, Charts.PERCENT_TICKS),
-                rows, "campaign".equals(groupBy), note);
+                rows, "campaign".equals(groupBy));
     }
 
     static String label(String groupBy) {
