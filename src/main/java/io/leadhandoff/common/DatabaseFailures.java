@@ -1,5 +1,8 @@
 package io.leadhandoff.common;
 
+import com.mysql.cj.exceptions.CJCommunicationsException;
+import com.mysql.cj.exceptions.ConnectionIsClosedException;
+import com.mysql.cj.exceptions.StatementIsClosedException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -36,8 +39,8 @@ public final class DatabaseFailures {
             1047, // WSREP has not yet prepared the node for application use
             1040  // too many connections
     );
-    /** H2 error codes for a closed or broken database. */
-    private static final Set<Integer> H2_UNAVAILABLE_CODES = Set.of(90098, 90067, 90121, 90028);
+    /** H2 error codes for a closed or broken database, or a connection or statement closed under a running query. */
+    private static final Set<Integer> H2_UNAVAILABLE_CODES = Set.of(90098, 90067, 90121, 90028, 90007);
 
     private DatabaseFailures() {
     }
@@ -105,6 +108,12 @@ public final class DatabaseFailures {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
                     || t instanceof SQLTimeoutException) {
+                return true;
+            }
+            // Connector/J's own exceptions under a generic SQLException (SQLState S1009): the connection was lost or
+            // aborted (the deadline watchdog, a dead server) while a statement or batch was running on it
+            if (t instanceof StatementIsClosedException || t instanceof ConnectionIsClosedException
+                    || t instanceof CJCommunicationsException) {
                 return true;
             }
             if (t instanceof SQLException sql && (state(sql).startsWith("08") || state(sql).equals("25006")

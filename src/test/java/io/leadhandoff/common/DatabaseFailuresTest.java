@@ -3,6 +3,8 @@ package io.leadhandoff.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransactionException;
+import com.mysql.cj.exceptions.ConnectionIsClosedException;
+import com.mysql.cj.exceptions.StatementIsClosedException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
@@ -28,6 +30,17 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.unavailable(new RuntimeException(new SQLException("Communications link failure", "08S01")))).isTrue();
         assertThat(DatabaseFailures.unavailable(new SQLTransientConnectionException("refused"))).isTrue();
         assertThat(DatabaseFailures.unavailable(new SQLException("Lost connection", "HY000", 2013))).isTrue();
+    }
+
+    @Test
+    void aStatementOrConnectionClosedUnderARunningBatchIsUnavailable() {
+        // Connector/J when the connection is aborted under a running batch: Hibernate's GenericJDBCException around a
+        // generic SQLException (S1009) whose cause is the driver's own StatementIsClosedException
+        SQLException closed = new SQLException("No operations allowed after statement closed.", "S1009", 0, new StatementIsClosedException());
+        assertThat(DatabaseFailures.unavailable(new GenericJDBCException("could not execute batch", closed))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("x", "S1009", 0, new ConnectionIsClosedException()))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new SQLException("Object is already closed", "90007", 90007))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new GenericJDBCException("could not execute", new SQLException("bad", "S1009", 0)))).isFalse();
     }
 
     @Test
