@@ -311,11 +311,10 @@ class FaultIT {
             load.attempts.stream().sorted(java.util.Comparator.comparingLong(Load.Attempt::millis).reversed()).limit(3)
                     .forEach(a -> summary("  slow: %s on replica %d: %s after %d ms, started %d ms into the run", a.key(), a.instance(),
                             a.failure() == null ? a.status() : a.failure(), a.millis(), a.startedAt()));
-            assertThat(server500).as("500 answers").isZero();
+            load.serverErrors.forEach(e -> summary("  server error: %s", e));
+            assertThat(server500).as("500 answers: %s%nlogged: %s", load.serverErrors, unexpectedFailuresLogged()).isZero();
             assertThat(timeouts).as("requests that got no answer in 30 s").isZero();
-            // the target is deadline + 2 s; one request in 760 that arrived as the database froze took 12.9 s on a
-            // loaded 2-core machine (README, Reliability), so the test holds the line at + 4 s
-            assertThat(slowest).as("slowest answer (ms)").isLessThanOrEqualTo(DEADLINE_MS + 4000);
+            assertThat(slowest).as("slowest answer (ms)").isLessThanOrEqualTo(DEADLINE_MS + 2000);
             assertThat(readinessSlowest).as("slowest readiness answer (ms)").isLessThanOrEqualTo(2000);
             assertThat(lost).as("acknowledged leads lost").isZero();
             assertThat(doubled).as("leads applied twice").isZero();
@@ -376,6 +375,24 @@ class FaultIT {
             r.next();
             return r.getInt(1);
         }
+    }
+
+    /** What the replicas logged about unexpected failures (message and the first lines of the stack), to say why a 500 happened. */
+    private static String unexpectedFailuresLogged() {
+        StringBuilder out = new StringBuilder();
+        try (var logs = Files.list(Path.of("target"))) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().matches("fault-.*\\.log")).toList()) {
+                List<String> lines = Files.readAllLines(log);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("Unexpected failure")) {
+                        lines.subList(i, Math.min(lines.size(), i + 25)).forEach(l -> out.append(System.lineSeparator()).append(l));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            out.append(e);
+        }
+        return out.toString();
     }
 
     private static void summary(String format, Object... args) {

@@ -32,6 +32,9 @@ final class Load implements AutoCloseable {
     record Attempt(String key, int instance, int status, String failure, long millis, long startedAt, boolean inFlightWhenSignalled) {
     }
 
+    /** The answers of server errors other than 503, kept whole so that a failing run says what failed. */
+    final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
+
     final String campaign = "fault-" + UUID.randomUUID().toString().substring(0, 8);
     final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     final Map<String, String> emails = new ConcurrentHashMap<>();
@@ -68,6 +71,7 @@ final class Load implements AutoCloseable {
                         .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + adminKey).build(),
                         HttpResponse.BodyHandlers.ofString());
                 record("read " + path, which, r.statusCode(), null, t0, before);
+                keepServerError("GET " + path, which, r);
             } catch (ConnectException e) {
                 record("read " + path, which, -1, "refused", t0, before);
             } catch (HttpTimeoutException e) {
@@ -122,6 +126,7 @@ final class Load implements AutoCloseable {
         try {
             HttpResponse<String> r = AppInstance.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             record(key, which, r.statusCode(), null, t0, before);
+            keepServerError("POST /api/v1/leads " + key, which, r);
             if (r.statusCode() == 200 || r.statusCode() == 201) {
                 JsonNode answer = JSON.readTree(r.body());
                 acknowledged.put(key, answer.path("lead").path("id").asText());
@@ -139,6 +144,12 @@ final class Load implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    private void keepServerError(String what, int which, HttpResponse<String> r) {
+        if (r.statusCode() >= 500 && r.statusCode() != 503) {
+            serverErrors.add(what + " on replica " + which + ": " + r.statusCode() + " " + r.body());
         }
     }
 
