@@ -13,6 +13,7 @@ import io.leadhandoff.common.RequestConfig;
 import io.leadhandoff.security.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.hibernate.query.NativeQuery;
 
@@ -42,7 +48,16 @@ public class IdempotencyStore {
     static final Duration RETENTION = Duration.ofHours(24);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
+    /** How long a background release may take, connection included. */
+    private static final Duration RELEASE_BUDGET = Duration.ofSeconds(5);
+
     private final EntityManager em;
+    /** One thread, a bounded queue: releases are few, and must not pile up behind a database that is down. */
+    private final ExecutorService releaser = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), r -> {
+        Thread t = new Thread(r, "idempotency-release");
+        t.setDaemon(true);
+        return t;
+    });
     private final ObjectMapper canonical;
     private final Clock clock;
     private final RequestConfig config;
@@ -190,7 +205,7 @@ public class IdempotencyStore {
             }));
         } catch (RuntimeException e) {
             // not stored: the key is released instead, and a retry runs the request again
-            release(caller, key, owner, deadline);
+            release(caller, key, owner);
         }
     }
 
@@ -198,19 +213,33 @@ public class IdempotencyStore {
      * Gives the key up after a failure, so that a retry with the same request takes it over at once instead of
      * waiting out the takeover window; best effort. The record stays, so a batch's progress is kept and the same
      * key with another body is still refused.
+     *
+     * <p>It runs in the background, under a deadline of its own: the failure being answered is often the database
+     * itself (frozen, restarting, out of connections), and waiting here for a connection would hold the answer
+     * past the request's deadline. Fenced by the owner token, a late release never frees a key another attempt
+     * took over meanwhile.
      */
-    public void release(String caller, String key, String owner, Deadline deadline) {
-        if (deadline.remainingMillis() < 100) {
-            return;
-        }
+    public void release(String caller, String key, String owner) {
         try {
-            Deadlines.within(deadline, () -> QuarkusTransaction.requiringNew().timeout(2).call(() -> em.createNativeQuery(
-                            "update idempotency_record set locked_until = ?1 where caller = ?2 and idem_key = ?3 and owner = ?4 and state = ?5")
-                    .setParameter(1, clock.instant().minusSeconds(1)).setParameter(2, caller).setParameter(3, key)
-                    .setParameter(4, owner).setParameter(5, IdempotencyRecord.IN_FLIGHT).executeUpdate()));
-        } catch (RuntimeException ignored) {
-            // the key is taken over after the takeover window instead
+            releaser.execute(() -> {
+                try {
+                    Deadlines.within(Deadline.in(RELEASE_BUDGET), () -> QuarkusTransaction.requiringNew()
+                            .timeout((int) RELEASE_BUDGET.toSeconds()).call(() -> em.createNativeQuery(
+                                    "update idempotency_record set locked_until = ?1 where caller = ?2 and idem_key = ?3 and owner = ?4 and state = ?5")
+                            .setParameter(1, clock.instant().minusSeconds(1)).setParameter(2, caller).setParameter(3, key)
+                            .setParameter(4, owner).setParameter(5, IdempotencyRecord.IN_FLIGHT).executeUpdate()));
+                } catch (RuntimeException ignored) {
+                    // the key is taken over after the takeover window instead
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            // releases are queued up behind an unreachable database: the takeover window frees this key
         }
+    }
+
+    @PreDestroy
+    void stopReleasing() {
+        releaser.shutdown();
     }
 
     /** Per-item results of the chunks of a keyed batch that were already applied, as JSON arrays by first item. */

@@ -8,9 +8,12 @@ import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.common.RequestConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,18 +28,20 @@ public class TransactionRunner implements Transactor {
     private static final Logger LOG = Logger.getLogger(TransactionRunner.class);
     private static final int RACE_ATTEMPTS = 5;
     private static final int OUTAGE_ATTEMPTS = 2;
-    /**
-     * An attempt is not started with less time left: getting a connection ready is outside the watchdog's reach
-     * (bounded by the pool's 2 s socket timeout), so an attempt started later could overrun the deadline.
-     */
-    private static final long MIN_ATTEMPT_MILLIS = 1000;
-
     private final Deadlines deadlines;
     private final RequestConfig config;
+    /**
+     * An attempt is not started with less time left than the pool may make it wait for a connection: that wait
+     * is outside the watchdog's reach (it guards connections in use), so an attempt started later could overrun
+     * the deadline. At least one second.
+     */
+    private final long minAttemptMillis;
 
-    public TransactionRunner(Deadlines deadlines, RequestConfig config) {
+    public TransactionRunner(Deadlines deadlines, RequestConfig config,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout") Optional<Duration> acquisitionTimeout) {
         this.deadlines = deadlines;
         this.config = config;
+        this.minAttemptMillis = Math.max(1000, acquisitionTimeout.map(Duration::toMillis).orElse(0L));
     }
 
     /** Work that may be run again only when nothing of an earlier run can have been committed. */
@@ -55,7 +60,7 @@ public class TransactionRunner implements Transactor {
         int races = 0;
         int outages = 0;
         while (true) {
-            if (deadline.remainingMillis() < MIN_ATTEMPT_MILLIS) {
+            if (deadline.remainingMillis() < minAttemptMillis) {
                 throw unavailable("The request did not finish within its deadline; retry shortly");
             }
             try {

@@ -184,7 +184,7 @@ public class WritePath {
             throw e;
         } catch (ProblemException e) {
             if (e.type().status() >= 500) {
-                keys.release(write.caller(), write.idempotencyKey(), owner, deadline);
+                keys.release(write.caller(), write.idempotencyKey(), owner);
                 throw e;
             }
             Problem problem = new Problem(e.type().uri(), e.type().title(), e.type().status(), e.getMessage(), write.path(),
@@ -192,7 +192,7 @@ public class WritePath {
             keys.completeRefusal(write.caller(), write.idempotencyKey(), owner, e.type().status(), json(problem), deadline);
             throw e;
         } catch (RuntimeException e) {
-            keys.release(write.caller(), write.idempotencyKey(), owner, deadline);
+            keys.release(write.caller(), write.idempotencyKey(), owner);
             throw e;
         }
     }
