@@ -68,11 +68,13 @@ public class Deadlines {
         perRequest.start(Deadline.after(arrival == null ? System.nanoTime() : arrival, config.deadline()));
     }
 
-    /** The deadline of the request being served. */
+    /**
+     * The deadline of the HTTP request being served, set by the request filter at its start. A request context
+     * that no HTTP request opened (a scheduled job, a test method) has none: its work is not cut off at the
+     * request deadline (a background rebuild may take longer; the driver's socket timeout bounds each statement).
+     */
     @RequestScoped
     public static class PerRequest {
-        @Inject
-        RequestConfig config;
         private Deadline deadline;
 
         void start(Deadline d) {
@@ -80,9 +82,6 @@ public class Deadlines {
         }
 
         Deadline deadline() {
-            if (deadline == null) {
-                deadline = Deadline.in(config.deadline());
-            }
             return deadline;
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadhandoff.write.TransactionRunner;
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,11 +27,29 @@ class ConnectionWatchdogTest {
     @Inject
     ConnectionWatchdog watchdog;
 
+    @Inject
+    Deadlines deadlines;
+
+    /**
+     * A request context that no HTTP request opened — a scheduled job's, a test method's — has no deadline: a
+     * background rebuild is not cut off after 10 s (it once was, from the first use of its context).
+     */
+    @Test
+    @ActivateRequestContext
+    void workNoRequestWaitsForHasNoDeadlineEvenInARequestContext() {
+        assertThat(Arc.container().requestContext().isActive()).isTrue();
+        assertThat(deadlines.current()).isNull();
+        em.createNativeQuery("select 1").getSingleResult();
+        assertThat(deadlines.current()).isNull();
+        Deadline own = Deadline.in(Duration.ofSeconds(5));
+        assertThat(Deadlines.within(own, deadlines::current)).isSameAs(own);
+    }
+
     /** MySQL/MariaDB only: aborting an embedded H2 connection does not end the session it belongs to. */
     @Test
     @EnabledIfSystemProperty(named = "test.db", matches = "mysql")
     void workStillHoldingItsConnectionWhenItsDeadlinePassesIsCutOffWithA503() {
-        Deadline deadline = Deadline.in(Duration.ofSeconds(3));
+        Deadline deadline = Deadline.in(Duration.ofSeconds(5));
         assertThatThrownBy(() -> transactions.call(deadline, () -> {
             em.createNativeQuery("select 1").getSingleResult();
             assertThat(watchdog.armedCount()).as("the connection is watched").isPositive();
