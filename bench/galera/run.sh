@@ -76,3 +76,4 @@ stop_replicas
 
 echo "== Figures"
 python3 "$HERE/summary.py" "$RESULT_FILE"
+echo "harness took ${SECONDS} s"
