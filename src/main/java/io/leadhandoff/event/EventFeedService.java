@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.DatabaseFailures;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.security.Caller;
@@ -19,20 +20,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * The change feed. Lead events are written by many transactions on many replicas; a feed position
  * ({@code seq}) is given to them only after they committed, by one sequencer at a time (the row lock
  * on {@code event_sequencer}), in insert order. A reader therefore only ever sees a prefix of the
  * feed, and a position once seen never gets an earlier neighbour: commit order, resumable, no gaps.
+ * <p>
+ * Only the replica holding the sequencer lease ({@code event_sequencer.leader}) sequences: on Galera a row lock
+ * (and SKIP LOCKED) is local to one node, so replicas on different nodes would otherwise all sequence at once and
+ * abort each other at commit. The others only read the row, and take the lease over once it has expired.
  */
 @ApplicationScoped
 public class EventFeedService {
 
     static final int SEQUENCE_BATCH = 2_000;
     private static final int PURGE_BATCH = 10_000;
+    private static final Logger LOG = Logger.getLogger(EventFeedService.class);
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
@@ -40,17 +48,64 @@ public class EventFeedService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration retention;
+    private final Duration lease;
+    /** This replica, as the sequencer lease names it. */
+    private final String replica = UUID.randomUUID().toString();
+    /** Until when this replica holds the lease, as far as it knows; renewed at half-time. */
+    private volatile Instant leaseUntil = Instant.EPOCH;
 
     public EventFeedService(EntityManager em, ObjectMapper mapper, Clock clock,
-                            @ConfigProperty(name = "lead-handoff.events.retention", defaultValue = "P30D") Duration retention) {
+                            @ConfigProperty(name = "lead-handoff.events.retention", defaultValue = "P30D") Duration retention,
+                            @ConfigProperty(name = "lead-handoff.events.sequencer-lease", defaultValue = "10s") Duration lease) {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
         this.retention = retention;
+        this.lease = lease;
     }
 
-    /** Gives feed positions to committed, unsequenced events; returns how many. Skips if another replica is at it. */
-    public int sequence() {
+    /**
+     * Sequences if this replica holds (or can take) the sequencer lease; a lost race for the lease or the row, or a
+     * database that is away, only postpones sequencing to the next run and is not the caller's failure.
+     */
+    public int sequenceIfLeader() {
+        try {
+            return leader() ? sequence() : 0;
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.race(e) || DatabaseFailures.unavailable(e)) {
+                LOG.debugf("Feed not sequenced this time: %s", e.getClass().getSimpleName());
+                leaseUntil = Instant.EPOCH;
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether this replica holds the sequencer lease, taking or renewing it when that is due. */
+    boolean leader() {
+        Instant now = clock.instant();
+        if (now.isBefore(leaseUntil.minus(lease.dividedBy(2)))) {
+            return true;
+        }
+        Instant until = now.plus(lease);
+        boolean held = QuarkusTransaction.requiringNew().call(() -> {
+            // a plain read first: a replica that does not get the lease writes nothing, so it conflicts with nothing
+            Number heldByOther = (Number) em.createNativeQuery("select count(*) from event_sequencer where id = 1 "
+                            + "and leader is not null and leader <> :me and leader_until >= :now")
+                    .setParameter("me", replica).setParameter("now", now).getSingleResult();
+            if (heldByOther.intValue() > 0) {
+                return false;
+            }
+            return em.createNativeQuery("update event_sequencer set leader = :me, leader_until = :until where id = 1 "
+                            + "and (leader is null or leader = :me or leader_until is null or leader_until < :now)")
+                    .setParameter("me", replica).setParameter("until", until).setParameter("now", now).executeUpdate() == 1;
+        });
+        leaseUntil = held ? until : Instant.EPOCH;
+        return held;
+    }
+
+    /** Gives feed positions to committed, unsequenced events; returns how many. Skips unless this replica is the leader. */
+    int sequence() {
         int total = 0;
         int done;
         do {
@@ -61,11 +116,18 @@ public class EventFeedService {
     }
 
     private int sequenceBatch() {
-        List<?> lock = em.createNativeQuery("select last_seq from event_sequencer where id = 1 for update skip locked").getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> lock = em.createNativeQuery("select last_seq, leader from event_sequencer where id = 1 for update skip locked")
+                .getResultList();
         if (lock.isEmpty()) {
             return 0;
         }
-        long last = ((Number) lock.get(0)).longValue();
+        if (!replica.equals(lock.get(0)[1])) {
+            // the lease went to another replica (this one stalled past it): leave the feed to that one
+            leaseUntil = Instant.EPOCH;
+            return 0;
+        }
+        long last = ((Number) lock.get(0)[0]).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                 "select id, queue_id, occurred_at from lead_event where seq is null order by ord limit " + SEQUENCE_BATCH).getResultList();
@@ -119,7 +181,7 @@ public class EventFeedService {
      * events between it and the oldest kept one are gone, and a silent skip would lose them.
      */
     public FeedPage page(String cursor, int limit, Caller caller) {
-        sequence();
+        sequenceIfLeader();
         long after = position(cursor);
         return QuarkusTransaction.requiringNew().call(() -> {
             long purged = ((Number) em.createNativeQuery("select purged_through from event_sequencer where id = 1")
@@ -153,7 +215,7 @@ public class EventFeedService {
         });
     }
 
-    /** Drops feed positions older than the retention (lead history itself is kept). */
+    /** Drops feed positions older than the retention (lead history itself is kept); only the sequencer lease holder does. */
     public int purge() {
         Instant horizon = Instant.now(clock).minus(retention);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -163,8 +225,12 @@ public class EventFeedService {
                 return 0;
             }
             long through = ((Number) max).longValue();
-            List<?> lock = em.createNativeQuery("select purged_through from event_sequencer where id = 1 for update").getResultList();
-            long from = ((Number) lock.get(0)).longValue();
+            Object[] lock = (Object[]) em.createNativeQuery("select purged_through, leader from event_sequencer where id = 1 for update")
+                    .getSingleResult();
+            if (!replica.equals(lock[1])) {
+                return 0;
+            }
+            long from = ((Number) lock[0]).longValue();
             int deleted = 0;
             for (long upTo = Math.min(through, from + PURGE_BATCH); ; upTo = Math.min(through, upTo + PURGE_BATCH)) {
                 deleted += em.createNativeQuery("delete from change_feed where seq <= :upTo").setParameter("upTo", upTo).executeUpdate();

@@ -3,7 +3,7 @@ package io.leadhandoff.event;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Keeps the feed fresh on every replica (only one sequences at a time) and applies its retention. */
+/** Keeps the feed fresh on every replica (only the replica holding the sequencer lease sequences) and applies its retention. */
 @ApplicationScoped
 public class EventJobs {
 
@@ -16,7 +16,7 @@ public class EventJobs {
     @Scheduled(every = "${lead-handoff.events.sequence-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sequence() {
-        feed.sequence();
+        feed.sequenceIfLeader();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

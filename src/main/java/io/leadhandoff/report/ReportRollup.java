@@ -377,7 +377,7 @@ public class ReportRollup {
      */
     public void refresh() {
         lastRefresh = System.nanoTime();
-        feed.sequence();
+        feed.sequenceIfLeader();
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
             Object[] state = (Object[]) em.createNativeQuery("select last_seq, built from report_rollup_state where id = 1 for update")
                     .getSingleResult();

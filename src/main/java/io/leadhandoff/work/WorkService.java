@@ -24,12 +24,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Claims and leases. A claim locks ready leads with {@code SELECT … FOR UPDATE SKIP LOCKED}, so any
  * number of claimers on any number of replicas take disjoint leads without waiting on each other. A
  * lease is fenced by a random token: release, extension and feedback need the current token, so a
- * client whose lease expired cannot overwrite a newer claim.
+ * client whose lease expired cannot overwrite a newer claim. With {@code lead-handoff.work.claim-spread} above 1,
+ * unassigned leads are taken from a random choice among the best ones ({@link ClaimSpread}), for Galera multi-writer.
  */
 @ApplicationScoped
 public class WorkService {
@@ -43,9 +46,11 @@ public class WorkService {
     private final LeadHistory history;
     private final WorkMetrics metrics;
     private final Clock clock;
+    private final int spread;
 
     public WorkService(EntityManager em, LeadRepository leadRows, RoutingService routing, LeadService leads, LeadHistory history,
-                       WorkMetrics metrics, Clock clock) {
+                       WorkMetrics metrics, Clock clock,
+                       @ConfigProperty(name = "lead-handoff.work.claim-spread", defaultValue = "1") int spread) {
         this.em = em;
         this.leadRows = leadRows;
         this.routing = routing;
@@ -53,6 +58,7 @@ public class WorkService {
         this.history = history;
         this.metrics = metrics;
         this.clock = clock;
+        this.spread = spread;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -109,9 +115,35 @@ public class WorkService {
             return own;
         }
         List<Lead> all = new ArrayList<>(own);
-        all.addAll(lock("select id from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id is null "
-                + "order by score_total desc, queued_at asc limit :n for update skip locked", queueId, null, count - own.size(), null));
+        all.addAll(spread > 1 ? lockSpread(queueId, count - own.size())
+                : lock(UNASSIGNED + " limit :n for update skip locked", queueId, null, count - own.size(), null));
         return all;
+    }
+
+    private static final String UNASSIGNED = "select id from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id is null "
+            + "order by score_total desc, queued_at asc";
+
+    /**
+     * A random choice among the best unassigned leads, locked; topped up from the best ones when some of the choice
+     * was taken meanwhile. The candidates are read without locks: the locking read by id checks them again.
+     */
+    private List<Lead> lockSpread(String queueId, int count) {
+        @SuppressWarnings("unchecked")
+        List<String> candidates = em.createNativeQuery(UNASSIGNED + " limit :n").setParameter("q", queueId)
+                .setParameter("n", ClaimSpread.candidates(count, spread)).getResultList();
+        List<String> chosen = ClaimSpread.pick(candidates, count, ThreadLocalRandom.current());
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        List<Lead> locked = new ArrayList<>(leadRows.lock("select id from lead where id in (:ids) and queue_id = :q and status = 'QUEUED' "
+                + "and owner_rep_id is null order by score_total desc, queued_at asc for update skip locked", Map.of("ids", chosen, "q", queueId)));
+        if (locked.size() < count) {
+            Map<String, Object> parameters = new HashMap<>(Map.of("q", queueId, "n", count - locked.size(),
+                    "taken", locked.isEmpty() ? List.of("") : locked.stream().map(l -> l.id).toList()));
+            locked.addAll(leadRows.lock("select id from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id is null "
+                    + "and id not in (:taken) order by score_total desc, queued_at asc limit :n for update skip locked", parameters));
+        }
+        return locked;
     }
 
     /** Claimed leads whose lease ran out: claimable again, evaluated right here without a timer. */
