@@ -72,12 +72,14 @@ public class LeadResource {
     @Operation(operationId = "ingestLead", summary = "Ingest one lead",
             description = "Normalises, de-duplicates and stores a lead. A new lead answers 201 with Location; a post whose email "
                     + "matches an open lead is merged into it (200, `merged: true`); a repeat of (source, externalId) updates that "
-                    + "lead (200). Send `Idempotency-Key` to make retries safe. Posts that arrive together are written together "
+                    + "lead (200) while it is open. A post of a closed lead's person (won, lost, rejected or recycled; by email or "
+                    + "by tool identity) starts a new cycle: a new lead (201) linked by `cycle.previousLeadId`, scored and routed "
+                    + "afresh, which takes over the tool identities. Send `Idempotency-Key` to make retries safe. Posts that arrive together are written together "
                     + "(group commit, in arrival order); each answer shows the lead as of its own post.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LeadRequest.class),
             examples = @ExampleObject(name = "webinar signup", value = LeadExamples.SINGLE)))
-    @APIResponse(responseCode = "201", description = "A new lead was created",
+    @APIResponse(responseCode = "201", description = "A new lead was created (also a new cycle of a closed lead's person)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResult.class)))
     @APIResponse(responseCode = "200", description = "Merged into, or updated, an existing lead",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResult.class)))
@@ -179,7 +181,8 @@ public class LeadResource {
             description = "Keyset-paginated in id order (oldest first), stable under concurrent inserts. Pass `nextCursor` as "
                     + "`cursor` for the next page; it is null on the last page. Filters combine with AND; `email` and `domain` "
                     + "are normalised as at intake; `externalId` needs `source` and finds the lead by any tool identity that "
-                    + "touched it. A query parameter not listed here is a 422 naming it.")
+                    + "touched it (after a new cycle, the newest). Every cycle of a person is its own lead: `email=` lists them "
+                    + "all. A query parameter not listed here is a 422 naming it.")
     @APIResponse(responseCode = "200", description = "A page of leads",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
     @APIResponse(responseCode = "422", description = "Invalid filter, limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
