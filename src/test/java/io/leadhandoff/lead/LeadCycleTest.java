@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,5 +141,21 @@ class LeadCycleTest {
         assertThat(erasure.eraseByExternalId("hubspot", external, "test")).containsExactly(second, first);
         given().get("/api/v1/leads/" + first).then().body("status", equalTo("erased")).body("email", nullValue());
         given().get("/api/v1/leads/" + second).then().body("status", equalTo("erased"));
+    }
+
+    @Test
+    void reportsCountLaterCycles() {
+        String campaign = TestData.unique("cyc");
+        Instant from = Instant.now().minusSeconds(1);
+        String email = TestData.uniqueEmail();
+        String first = Api.ingest(Map.of("email", email, "campaign", campaign));
+        Api.feedback(first, Map.of("outcome", "RECYCLED", "reason", "BAD_TIMING")).then().statusCode(200);
+        post(Map.of("email", email, "campaign", campaign)).statusCode(201);
+        given().queryParam("groupBy", "campaign").queryParam("from", from.toString()).get("/api/v1/reports/lead-quality")
+                .then().statusCode(200)
+                .body("rows.find { it.group == '" + campaign + "' }.received", equalTo(2))
+                .body("rows.find { it.group == '" + campaign + "' }.laterCycles", equalTo(1));
+        given().queryParam("from", from.toString()).get("/api/v1/reports/funnel").then().statusCode(200)
+                .body("laterCycles", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }
 }
