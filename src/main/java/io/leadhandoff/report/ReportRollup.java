@@ -1,6 +1,7 @@
 package io.leadhandoff.report;
 
 import io.leadhandoff.event.EventFeedService;
+import io.leadhandoff.scoring.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
