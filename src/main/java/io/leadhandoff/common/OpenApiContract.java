@@ -44,6 +44,7 @@ public class OpenApiContract implements OASFilter {
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     private static final String LOCATION = "Location";
     private static final String JSON = "application/json";
+    private static final String UNKNOWN_PARAMETER = "a query parameter the operation does not take";
 
     /** A shared answer: status, the problem type it shows in its example, what it means. */
     private record Common(String status, ProblemType type, String description, String detail) {
@@ -69,7 +70,8 @@ public class OpenApiContract implements OASFilter {
                     "Request body is larger than the 2 MiB allowed for this endpoint"),
             new Common("415", ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type is not one this operation reads",
                     "Content-Type text/plain is not accepted here; send application/json"),
-            new Common("422", ProblemType.VALIDATION, "Invalid body or parameters; `errors` lists every offending field",
+            new Common("422", ProblemType.VALIDATION, "Invalid body or parameters, or a query parameter the operation does not take; "
+                    + "`errors` lists every offending field and names every unknown parameter",
                     "1 field is not valid"),
             new Common("429", ProblemType.RATE_LIMITED, "Over the rate limit; retry after `Retry-After`",
                     "Rate limit of 20 requests per second (burst 40) exceeded; retry after 1 s"),
@@ -144,7 +146,6 @@ public class OpenApiContract implements OASFilter {
         boolean body = operation.getRequestBody() != null;
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean pathParameters = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
-        boolean queryParameters = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
         boolean idempotent = parameters.stream().anyMatch(p -> IdempotencyStore.HEADER.equals(p.getName()));
         Map<String, APIResponse> responses = operation.getResponses().getAPIResponses();
         boolean content = responses.entrySet().stream()
@@ -159,7 +160,7 @@ public class OpenApiContract implements OASFilter {
         applies.put("409", idempotent);
         applies.put("413", body);
         applies.put("415", body);
-        applies.put("422", body || queryParameters || idempotent || pathParameters);
+        applies.put("422", true); // every operation refuses query parameters it does not declare
         applies.put("429", keyed || signed);
         applies.put("503", true);
         for (Common common : COMMON) {
@@ -172,6 +173,11 @@ public class OpenApiContract implements OASFilter {
                     components.addResponse(common.component(), response);
                 }
             }
+        }
+        APIResponse invalid = responses.get("422");
+        if (invalid != null && invalid.getRef() == null && invalid.getDescription() != null
+                && !invalid.getDescription().contains(UNKNOWN_PARAMETER)) {
+            invalid.setDescription(invalid.getDescription() + "; or " + UNKNOWN_PARAMETER + " (named in `errors`)");
         }
         Map<String, APIResponse> sorted = new TreeMap<>(operation.getResponses().getAPIResponses());
         sorted.forEach((status, response) -> {

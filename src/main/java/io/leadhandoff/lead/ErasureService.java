@@ -62,12 +62,20 @@ public class ErasureService {
         return ids;
     }
 
-    /** Erases the lead a source knows by this contact id, whichever tool created it (HubSpot privacy deletion). */
+    /**
+     * Erases the lead a source knows by this contact id, whichever tool created it (HubSpot privacy deletion), with
+     * every earlier cycle of that person: the identity moved to the newest cycle, the earlier ones are the same contact.
+     */
     @Transactional
     public List<String> eraseByExternalId(String source, String externalId, String actor) {
-        List<Lead> rows = leads.findByIdentity(source, externalId);
-        rows.forEach(lead -> eraseLocked(lead, actor));
-        return rows.stream().map(l -> l.id).toList();
+        List<String> ids = new ArrayList<>();
+        for (Lead lead : leads.findByIdentity(source, externalId)) {
+            for (Lead cycle = lead; cycle != null; cycle = leads.lockById(cycle.previousLeadId)) {
+                eraseLocked(cycle, actor);
+                ids.add(cycle.id);
+            }
+        }
+        return ids;
     }
 
     private void eraseLocked(Lead lead, String actor) {

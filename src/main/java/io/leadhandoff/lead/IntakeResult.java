@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The answer to posting one lead. */
 @Schema(name = "IntakeResult")
 public record IntakeResult(
-        @Schema(description = "created: a new lead; merged: a touch on an open lead with the same email; updated: a repeat of (source, externalId)",
+        @Schema(description = "created: a new lead (or a new cycle of a closed lead's person); merged: a touch on an open lead with the same email; updated: a repeat of (source, externalId) of an open lead",
                 enumeration = {"created", "merged", "updated"}, examples = "created") Outcome outcome,
         @Schema(description = "True when the post was merged into an existing open lead", examples = "false") boolean merged,
         LeadView lead) {

@@ -162,6 +162,16 @@ public class Lead {
     @Column(nullable = false)
     public boolean disqualified;
 
+    /** The lead of this person's previous cycle, when this one started because a closed lead was touched again. */
+    @Column(name = "previous_lead_id", length = 26)
+    public String previousLeadId;
+    /** The lead of the cycle that followed this one, once it was touched again after closing. */
+    @Column(name = "next_lead_id", length = 26)
+    public String nextLeadId;
+    /** 1 for a person's first lead, n + 1 for the cycle after cycle n. */
+    @Column(nullable = false)
+    public int cycle = 1;
+
     /** When the personal data was erased; the non-personal facts stay for reports. */
     @Column(name = "erased_at")
     public Instant erasedAt;

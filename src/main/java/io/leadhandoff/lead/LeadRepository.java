@@ -110,9 +110,34 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
             query.append(" and status = :status");
             params.and("status", filter.status());
         }
-        if (filter.source() != null) {
+        if (filter.source() != null && filter.externalId() == null) {
             query.append(" and source = :source");
             params.and("source", filter.source());
+        }
+        if (filter.externalId() != null) {
+            query.append(" and id in (select i.leadId from LeadIdentity i where i.id.source = :identitySource"
+                    + " and i.id.externalId = :externalId)");
+            params.and("identitySource", filter.source()).and("externalId", filter.externalId());
+        }
+        if (filter.email() != null) {
+            query.append(" and email = :email");
+            params.and("email", filter.email());
+        }
+        if (filter.domain() != null) {
+            query.append(" and domain = :domain");
+            params.and("domain", filter.domain());
+        }
+        if (filter.ownerRepId() != null) {
+            query.append(" and ownerRepId = :owner");
+            params.and("owner", filter.ownerRepId());
+        }
+        if (filter.createdFrom() != null) {
+            query.append(" and createdAt >= :createdFrom");
+            params.and("createdFrom", filter.createdFrom());
+        }
+        if (filter.createdTo() != null) {
+            query.append(" and createdAt < :createdTo");
+            params.and("createdTo", filter.createdTo());
         }
         if (filter.campaign() != null) {
             query.append(" and campaign = :campaign");
@@ -135,7 +160,8 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
     }
 
     /** Filters of the lead list; null means "any". {@code visibleQueues}: the caller's queue limit. */
-    public record LeadFilter(LeadStatus status, String source, String campaign, String queue, Instant updatedSince,
+    public record LeadFilter(LeadStatus status, String source, String externalId, String email, String domain, String campaign,
+                             String queue, String ownerRepId, Instant createdFrom, Instant createdTo, Instant updatedSince,
                              java.util.Set<String> visibleQueues) {
     }
 }

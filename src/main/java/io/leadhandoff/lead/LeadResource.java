@@ -1,6 +1,7 @@
 package io.leadhandoff.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadhandoff.common.Identity;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Params;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -70,12 +72,14 @@ public class LeadResource {
     @Operation(operationId = "ingestLead", summary = "Ingest one lead",
             description = "Normalises, de-duplicates and stores a lead. A new lead answers 201 with Location; a post whose email "
                     + "matches an open lead is merged into it (200, `merged: true`); a repeat of (source, externalId) updates that "
-                    + "lead (200). Send `Idempotency-Key` to make retries safe. Posts that arrive together are written together "
+                    + "lead (200) while it is open. A post of a closed lead's person (won, lost, rejected or recycled; by email or "
+                    + "by tool identity) starts a new cycle: a new lead (201) linked by `cycle.previousLeadId`, scored and routed "
+                    + "afresh, which takes over the tool identities. Send `Idempotency-Key` to make retries safe. Posts that arrive together are written together "
                     + "(group commit, in arrival order); each answer shows the lead as of its own post.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LeadRequest.class),
             examples = @ExampleObject(name = "webinar signup", value = LeadExamples.SINGLE)))
-    @APIResponse(responseCode = "201", description = "A new lead was created",
+    @APIResponse(responseCode = "201", description = "A new lead was created (also a new cycle of a closed lead's person)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResult.class)))
     @APIResponse(responseCode = "200", description = "Merged into, or updated, an existing lead",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntakeResult.class)))
@@ -173,9 +177,12 @@ public class LeadResource {
 
     @GET
     @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:read")
-    @Operation(operationId = "listLeads", summary = "List leads",
+    @Operation(operationId = "listLeads", summary = "List and find leads",
             description = "Keyset-paginated in id order (oldest first), stable under concurrent inserts. Pass `nextCursor` as "
-                    + "`cursor` for the next page; it is null on the last page.")
+                    + "`cursor` for the next page; it is null on the last page. Filters combine with AND; `email` and `domain` "
+                    + "are normalised as at intake; `externalId` needs `source` and finds the lead by any tool identity that "
+                    + "touched it (after a new cycle, the newest). Every cycle of a person is its own lead: `email=` lists them "
+                    + "all. A query parameter not listed here is a 422 naming it.")
     @APIResponse(responseCode = "200", description = "A page of leads",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadPage.class)))
     @APIResponse(responseCode = "422", description = "Invalid filter, limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -184,8 +191,15 @@ public class LeadResource {
                     "queued", "claimed", "accepted", "converted", "won", "lost", "rejected", "recycled", "erased"}))
             @QueryParam("status") String status,
             @Parameter(description = "Only leads from this source", examples = @ExampleObject(name = "hubspot", value = "hubspot")) @QueryParam("source") String source,
+            @Parameter(description = "Only the lead this tool knows by this id (needs `source`)", examples = @ExampleObject(name = "hubspot contact", value = "hs-contact-90211")) @QueryParam("externalId") String externalId,
+            @Parameter(description = "Only leads with this email (normalised as at intake: case and Unicode folded)", examples = @ExampleObject(name = "email", value = "ada.lovelace@analytical-engines.example")) @QueryParam("email") String email,
+            @Parameter(description = "Only leads of this company domain", examples = @ExampleObject(name = "domain", value = "analytical-engines.example")) @QueryParam("domain") String domain,
             @Parameter(description = "Only leads of this campaign") @QueryParam("campaign") String campaign,
-            @Parameter(description = "Only leads in this queue") @QueryParam("queue") String queue,
+            @Parameter(description = "Only leads in this queue (same as `queueId`)") @QueryParam("queue") String queue,
+            @Parameter(description = "Only leads in this queue (same as `queue`)", examples = @ExampleObject(name = "queue", value = "inbound")) @QueryParam("queueId") String queueId,
+            @Parameter(description = "Only leads assigned to or claimed by this rep", examples = @ExampleObject(name = "rep", value = "rep-042")) @QueryParam("ownerRepId") String ownerRepId,
+            @Parameter(description = "Only leads received at or after this instant (ISO-8601 UTC)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("createdFrom") String createdFrom,
+            @Parameter(description = "Only leads received before this instant (ISO-8601 UTC)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("createdTo") String createdTo,
             @Parameter(description = "Only leads changed at or after this instant (ISO-8601 UTC)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
@@ -196,10 +210,33 @@ public class LeadResource {
                 throw ProblemException.invalidParameter("status", "is not a lead status");
             }
         }
-        LeadRepository.LeadFilter filter = new LeadRepository.LeadFilter(wanted,
-                Normalizer.text(Params.text("source", source, 64)) == null ? null : Normalizer.source(source),
+        String sourceName = Normalizer.text(Params.text("source", source, 64)) == null ? null : Normalizer.source(source);
+        String external = Normalizer.text(Params.text("externalId", externalId, 128));
+        if (external != null && sourceName == null) {
+            throw ProblemException.invalidParameter("externalId", "needs `source`: an external id is the sending tool's");
+        }
+        String inQueue = Params.text("queue", queue, 64);
+        String inQueueId = Params.text("queueId", queueId, 64);
+        if (inQueue != null && inQueueId != null && !inQueue.equals(inQueueId)) {
+            throw ProblemException.invalidParameter("queueId", "names another queue than `queue`; send one of them");
+        }
+        String emailText = Normalizer.text(Params.text("email", email, 320));
+        String domainText = Normalizer.text(Params.text("domain", domain, 253));
+        String domainName = domainText == null ? null : Identity.domain(domainText);
+        if (domainText != null && domainName == null) {
+            throw ProblemException.invalidParameter("domain", "is not a domain name");
+        }
+        Instant from = Params.instant("createdFrom", createdFrom);
+        Instant to = Params.instant("createdTo", createdTo);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.invalidParameter("createdTo", "must be after createdFrom");
+        }
+        LeadRepository.LeadFilter filter = new LeadRepository.LeadFilter(wanted, sourceName, external,
+                emailText == null ? null : Identity.email(emailText), domainName,
                 Params.text("campaign", campaign, 200),
-                Params.text("queue", queue, 64),
+                inQueue != null ? inQueue : inQueueId,
+                Params.text("ownerRepId", ownerRepId, 128),
+                from, to,
                 Params.instant("updatedSince", updatedSince),
                 caller.get().queues());
         return service.list(filter, cursor, Page.limit(Params.integer("limit", limit)));

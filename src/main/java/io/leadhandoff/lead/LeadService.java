@@ -99,23 +99,30 @@ public class LeadService {
             });
             routing.prefetchAccounts(domains);
         }
+        Map<String, Lead> closedByEmail = null; // looked up once, when the first lead of the batch is new
         List<Ingested> results = new ArrayList<>(batch.size());
         for (NormalizedLead in : batch) {
             String key = in.externalId() != null && in.source() != null ? LeadRepository.identityKey(in.source(), in.externalId()) : null;
             Lead byId = key == null ? null : byExternal.get(key);
-            if (byId != null) {
+            if (byId != null && byId.status.isOpen()) {
                 update(byId, in, now, byEmail);
                 score(byId, model, now);
                 route(byId, rules, now);
                 results.add(new Ingested(IntakeResult.Outcome.UPDATED, byId, views ? view(byId) : null));
                 continue;
             }
+            // a tool's contact whose lead is closed (won, lost, rejected, recycled) is back: a new cycle
+            Lead closed = byId;
             Lead match = byEmail.get(in.email());
             if (match != null) {
                 merge(match, in, now);
                 if (key != null) {
                     // the first touch keeps the lead's source and external id; the tool's identity is added
-                    leads.addIdentity(match, in.source(), in.externalId(), now);
+                    if (closed != null) {
+                        moveIdentity(in, closed, match);
+                    } else {
+                        leads.addIdentity(match, in.source(), in.externalId(), now);
+                    }
                     byExternal.put(key, match);
                 }
                 score(match, model, now);
@@ -123,7 +130,23 @@ public class LeadService {
                 results.add(new Ingested(IntakeResult.Outcome.MERGED, match, views ? view(match) : null));
                 continue;
             }
-            Lead created = create(in, now);
+            Lead previous = closed;
+            if (previous == null) {
+                if (closedByEmail == null) {
+                    closedByEmail = latestClosed(batch, byEmail);
+                }
+                previous = closedByEmail.remove(in.email());
+            }
+            Lead created = newLead(in, now);
+            if (previous != null) {
+                startCycle(previous, created, now, byExternal);
+            }
+            Map<String, Object> detail = touch(in);
+            if (previous != null) {
+                detail.put("previousLeadId", previous.id);
+                detail.put("cycle", created.cycle);
+            }
+            history.record(created, "lead.created", now, actor(in), detail);
             score(created, model, now);
             route(created, rules, now);
             // persisted once scored and routed: Hibernate keeps the state an entity had when persisted
@@ -131,7 +154,9 @@ public class LeadService {
             leads.persist(created);
             byEmail.put(created.email, created);
             if (key != null) {
-                leads.addIdentity(created, in.source(), in.externalId(), now);
+                if (closed == null) {
+                    leads.addIdentity(created, in.source(), in.externalId(), now);
+                }
                 byExternal.put(key, created);
             }
             results.add(new Ingested(IntakeResult.Outcome.CREATED, created, views ? view(created) : null));
@@ -172,11 +197,55 @@ public class LeadService {
         return lead;
     }
 
-    /** A new lead with its creation in the history; the caller persists it. */
-    private Lead create(NormalizedLead in, Instant now) {
-        Lead lead = newLead(in, now);
-        history.record(lead, "lead.created", now, actor(in), touch(in));
-        return lead;
+    /**
+     * The newest closed lead of each email in the batch that no open lead holds, locked: the cycle a new post of
+     * that person follows. Erased leads have no email, so they are never continued.
+     */
+    private Map<String, Lead> latestClosed(List<NormalizedLead> batch, Map<String, Lead> byEmail) {
+        Set<String> emails = batch.stream().map(NormalizedLead::email)
+                .filter(e -> e != null && !byEmail.containsKey(e)).collect(Collectors.toSet());
+        if (emails.isEmpty()) {
+            return new HashMap<>();
+        }
+        Map<String, Lead> latest = new HashMap<>();
+        leads.lock("select id from lead where email in (:emails) and open_email is null and next_lead_id is null"
+                        + " order by id for update", Map.of("emails", emails))
+                .forEach(l -> latest.merge(l.email, l, (a, b) -> a.id.compareTo(b.id) >= 0 ? a : b));
+        return latest;
+    }
+
+    /**
+     * Links a new lead to the closed one it follows and records the new cycle on the closed one. Every tool identity
+     * of the closed lead moves to the new one, so any of them finds the person's current cycle; the closed lead gives
+     * up its external id (the pair is unique among leads), written before the new lead is inserted.
+     */
+    private void startCycle(Lead previous, Lead next, Instant now, Map<String, Lead> byExternal) {
+        next.previousLeadId = previous.id;
+        next.cycle = previous.cycle + 1;
+        previous.nextLeadId = next.id;
+        previous.externalId = null;
+        previous.updatedAt = now;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("nextLeadId", next.id);
+        detail.put("cycle", next.cycle);
+        history.record(previous, "lead.cycle_started", now, "intake", detail);
+        em.flush();
+        em.createNativeQuery("update lead_identity set lead_id = :next where lead_id = :previous")
+                .setParameter("next", next.id).setParameter("previous", previous.id).executeUpdate();
+        byExternal.replaceAll((key, lead) -> lead == previous ? next : lead);
+    }
+
+    /**
+     * Moves a tool identity from a closed lead to the open lead of the same email the post merged into. When the
+     * closed lead was created with that identity, it gives up its external id (the pair is unique among leads).
+     */
+    private void moveIdentity(NormalizedLead in, Lead from, Lead to) {
+        LeadIdentity identity = em.find(LeadIdentity.class, new LeadIdentity.Key(in.source(), in.externalId()));
+        identity.leadId = to.id;
+        if (in.source().equals(from.source) && in.externalId().equals(from.externalId)) {
+            from.externalId = null;
+            em.flush();
+        }
     }
 
     /** A lead as it would be stored, not yet persisted (also what a scoring preview scores). */
@@ -515,7 +584,8 @@ public class LeadService {
                 l.status == LeadStatus.CLAIMED && l.leaseExpiresAt != null && l.leaseExpiresAt.isAfter(clock.instant())
                         ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt) : null,
                 l.slaDueAt, l.slaBreaches,
-                l.touches, l.createdAt, l.updatedAt, l.erasedAt);
+                l.touches, l.createdAt, l.updatedAt, l.erasedAt,
+                new LeadView.Cycle(l.cycle, l.previousLeadId, l.nextLeadId));
     }
 
     private <T> T readJson(String json, Class<T> type) {

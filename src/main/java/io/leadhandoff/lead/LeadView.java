@@ -9,7 +9,7 @@ import io.leadhandoff.scoring.Score;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored lead as the API shows it. */
-@Schema(name = "Lead", description = "A stored lead with its normalised fields and lifecycle status")
+@Schema(name = "Lead", description = LeadView.LIFECYCLE)
 public record LeadView(
         @Schema(description = "Opaque lead id", examples = "01JDB7T3V8Q5M4N2P1R0S9T8U7") String id,
         @Schema(description = "Lifecycle status", examples = "received",
@@ -48,7 +48,34 @@ public record LeadView(
         @Schema(description = "How many times marketing posted this lead (1 + merges and updates)", examples = "1") int touches,
         @Schema(description = "When the lead was first received (UTC)") Instant createdAt,
         @Schema(description = "When the lead last changed (UTC)") Instant updatedAt,
-        @Schema(description = "When its personal data was erased (UTC); personal fields are null from then on", nullable = true) Instant erasedAt) {
+        @Schema(description = "When its personal data was erased (UTC); personal fields are null from then on", nullable = true) Instant erasedAt,
+        @Schema(description = "The lifecycle chain this lead is part of: a closed lead touched again starts a new cycle") Cycle cycle) {
+
+    /** The lifecycle as the API document states it: transitions, cycles and the counting rule. */
+    static final String LIFECYCLE = """
+            A stored lead with its normalised fields and lifecycle status.
+
+            Lifecycle (state diagram; an invalid transition is a 409 `invalid-transition`):
+
+            ```
+            received -> scored -> queued <-> claimed          (claim; release or lease expiry back to queued)
+                        scored -> disqualified -> queued      (a touch lifts the score over the routing minimum)
+            queued | claimed            -> accepted
+            queued | claimed | accepted -> rejected | recycled    (closed)
+            claimed | accepted          -> converted -> won | lost (won, lost: closed)
+            any state                   -> erased
+            closed lead + a new post of its person (email or tool identity) -> a new lead, cycle n + 1
+            ```
+
+            Counting rule: lead quality, score calibration and training labels count a lead by its final verdict             (accepted then rejected counts as rejected; accepted then recycled as recycled); the funnel counts the             stages a lead reached. Each cycle is its own lead, counted on the day it was received.""";
+
+    /** Where the lead sits in its person's chain of cycles. */
+    @Schema(name = "LeadCycle")
+    public record Cycle(
+            @Schema(description = "1 for the person's first lead; n + 1 for the lead started when cycle n, closed, was touched again", examples = "1") int number,
+            @Schema(description = "The lead of the previous cycle", nullable = true, examples = "01JDB7T3V8Q5M4N2P1R0S9T8U7") String previousLeadId,
+            @Schema(description = "The lead of the next cycle, once this one was touched again after closing", nullable = true) String nextLeadId) {
+    }
 
     /** Who holds a claimed lead and until when. */
     @Schema(name = "LeaseInfo")

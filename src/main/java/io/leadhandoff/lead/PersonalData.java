@@ -45,7 +45,9 @@ public final class PersonalData {
                         "queue_id", "owner_rep_id", "routed_at", "routing_explanation", "queued_at", "sla_due_at", "sla_breaches",
                         "lease_expires_at", "claimed_by", "claimed_at", "first_claimed_at", "first_feedback_at", "accepted_at",
                         "rejected_at", "recycled_at", "converted_at", "won_at", "lost_at", "outcome_reason", "feedback_rep_id",
-                        "deal_amount", "acceptance_probability", "disqualified", "erased_at", "created_at", "updated_at", "version"));
+                        "deal_amount", "acceptance_probability", "disqualified", "erased_at", "created_at", "updated_at", "version"),
+                kept("the chain of a person's cycles links lead ids only; reports count cycles, and a contact's erasure follows it",
+                        "previous_lead_id", "next_lead_id", "cycle"));
         table("lead_event", erased("detail"),
                 kept("the timeline's shape (what happened when, by which rep or key) survives", "id", "lead_id", "type", "occurred_at",
                         "actor", "queue_id", "seq", "ord"));

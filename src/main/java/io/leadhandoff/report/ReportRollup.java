@@ -1,6 +1,7 @@
 package io.leadhandoff.report;
 
 import io.leadhandoff.event.EventFeedService;
+import io.leadhandoff.scoring.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +63,9 @@ public class ReportRollup {
             + present("accepted_at") + ", " + present("rejected_at") + ", " + present("recycled_at") + ", "
             + present("converted_at") + ", " + present("won_at") + ", " + present("lost_at") + ", "
             + "sum(case when l.sla_breaches > 0 then 1 else 0 end), coalesce(sum(l.sla_breaches), 0), "
-            + "coalesce(sum(case when l.won_at is not null then l.deal_amount else 0 end), 0)";
+            + "coalesce(sum(case when l.won_at is not null then l.deal_amount else 0 end), 0), "
+            + "sum(case when " + ReportService.FINAL_ACCEPTED + " then 1 else 0 end), "
+            + "sum(case when l.previous_lead_id is not null then 1 else 0 end)";
     private static final String WINDOW = " l.created_at >= :a and l.created_at < :b ";
 
     private static final List<String> TABLES = List.of("report_counts", "report_durations", "report_reasons",
@@ -188,9 +191,16 @@ public class ReportRollup {
 
     /** Durations below this many seconds are kept exactly; above, in buckets 5 % wide. */
     static final int EXACT_BELOW = 100;
+    /** Positions in a group's counts past the eleven stage and SLA counts. */
+    static final int ACCEPTED_FINAL = 11;
+    static final int LATER_CYCLES = 12;
+    static final int COUNT_COLUMNS = 13;
     static final double GROWTH = 1.05;
 
-    /** What a set of leads adds up to, per group. Counts: received … lost, breached leads, breaches; then won amount. */
+    /**
+     * What a set of leads adds up to, per group. Counts: received … lost (stages reached), breached leads, breaches,
+     * accepted by final verdict, later cycles; then won amount.
+     */
     public static final class Aggregates {
         final Map<String, long[]> counts = new TreeMap<>();
         final Map<String, BigDecimal> wonAmount = new HashMap<>();
@@ -198,11 +208,13 @@ public class ReportRollup {
         final Map<String, Map<String, Long>> reasons = new HashMap<>();
 
         void addCounts(String group, Object[] row, int offset) {
-            long[] c = counts.computeIfAbsent(group, g -> new long[11]);
+            long[] c = counts.computeIfAbsent(group, g -> new long[COUNT_COLUMNS]);
             for (int i = 0; i < 11; i++) {
                 c[i] += n(row[offset + i]);
             }
             wonAmount.merge(group, decimal(row[offset + 11]), BigDecimal::add);
+            c[ACCEPTED_FINAL] += n(row[offset + 12]);
+            c[LATER_CYCLES] += n(row[offset + 13]);
         }
 
         void addDuration(String metric, String group, int bucket, long count) {
@@ -322,7 +334,8 @@ public class ReportRollup {
     @SuppressWarnings("unchecked")
     private void readDays(String dim, LocalDate first, LocalDate end, Aggregates out) {
         List<Object[]> counts = days(em.createNativeQuery("select grp, sum(received), sum(disqualified), sum(routed), sum(accepted), "
-                + "sum(rejected), sum(recycled), sum(converted), sum(won), sum(lost), sum(breached), sum(breaches), sum(won_amount) "
+                + "sum(rejected), sum(recycled), sum(converted), sum(won), sum(lost), sum(breached), sum(breaches), sum(won_amount), "
+                + "sum(accepted_final), sum(later_cycles) "
                 + "from report_counts where dim = :dim and on_day >= :first and on_day < :end group by grp"), dim, first, end).getResultList();
         counts.forEach(r -> out.addCounts((String) r[0], r, 1));
         List<Object[]> durations = days(em.createNativeQuery("select metric, grp, bucket, sum(n) from report_durations "
@@ -435,7 +448,7 @@ public class ReportRollup {
         for (Map.Entry<String, String> g : GROUPS.entrySet()) {
             String dim = g.getKey();
             window(em.createNativeQuery("insert into report_counts (on_day, dim, grp, received, disqualified, routed, accepted, rejected, "
-                    + "recycled, converted, won, lost, breached, breaches, won_amount) select " + day + ", :dim, " + g.getValue() + ", " + COUNTS
+                    + "recycled, converted, won, lost, breached, breaches, won_amount, accepted_final, later_cycles) select " + day + ", :dim, " + g.getValue() + ", " + COUNTS
                     + " from lead l where " + WINDOW + " group by " + day + ", " + g.getValue()), a, b)
                     .setParameter("dim", dim).executeUpdate();
             for (String metric : METRICS_OF.get(dim)) {

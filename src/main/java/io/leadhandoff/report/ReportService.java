@@ -32,6 +32,8 @@ public class ReportService {
 
     /** The same labels as training: 1 good lead, 0 bad lead, null excluded. */
     static final String LABEL = TrainingService.LABEL;
+    /** The counting rule (README, Reports): a lead counts as accepted when its final verdict is, not when it once was. */
+    static final String FINAL_ACCEPTED = TrainingService.FINAL_ACCEPTED;
     static final String LABEL_JOIN = TrainingService.LABEL_JOIN;
 
     private static final java.util.Set<String> GROUP_BY = java.util.Set.of("source", "campaign", "queue", "rep", "scoreBand");
@@ -68,7 +70,7 @@ public class ReportService {
             String label = "scoreBand".equals(groupBy) ? band(Integer.parseInt(key)) : key;
             long received = c[0];
             long routed = c[2];
-            long accepted = c[3];
+            long accepted = c[ReportRollup.ACCEPTED_FINAL];
             long rejected = c[4];
             long converted = c[6];
             long won = c[7];
@@ -77,7 +79,8 @@ public class ReportService {
             out.add(new ReportViews.QualityRow(label, received, c[1], routed, accepted, rejected, c[5], converted, won, lost,
                     rate(accepted, accepted + rejected), rate(converted, accepted), rate(won, won + lost),
                     agg.percentile("toClaim", key, 0.5), agg.percentile("toFeedback", key, 0.5), rate(c[9], routed),
-                    ReportRollup.top(agg.reasons.get(key)), cost, per(cost, received), per(cost, accepted), per(cost, won)));
+                    ReportRollup.top(agg.reasons.get(key)), cost, per(cost, received), per(cost, accepted), per(cost, won),
+                    c[ReportRollup.LATER_CYCLES]));
         }
         return new ReportViews.QualityReport(groupBy, from, to, out);
     }
@@ -85,7 +88,7 @@ public class ReportService {
     @Transactional
     public ReportViews.FunnelReport funnel(Instant from, Instant to) {
         ReportRollup.Aggregates agg = rollup.read("all", from, to);
-        long[] c = agg.counts.getOrDefault("all", new long[11]);
+        long[] c = agg.counts.getOrDefault("all", new long[ReportRollup.COUNT_COLUMNS]);
         long received = c[0];
         long accepted = c[3];
         long converted = c[6];
@@ -96,7 +99,8 @@ public class ReportService {
                 new ReportViews.FunnelStep("accepted", accepted, rate(accepted, received), agg.percentile("accept", "all", 0.5)),
                 new ReportViews.FunnelStep("converted", converted, rate(converted, accepted), agg.percentile("convert", "all", 0.5)),
                 new ReportViews.FunnelStep("won", won, rate(won, converted), agg.percentile("win", "all", 0.5)));
-        return new ReportViews.FunnelReport(from, to, steps, agg.percentile("cycle", "all", 0.5), revenue, per(revenue, won));
+        return new ReportViews.FunnelReport(from, to, steps, agg.percentile("cycle", "all", 0.5), revenue, per(revenue, won),
+                c[ReportRollup.LATER_CYCLES]);
     }
 
     @Transactional

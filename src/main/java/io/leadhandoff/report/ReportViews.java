@@ -20,8 +20,12 @@ public final class ReportViews {
     @Schema(name = "LeadQualityRow")
     public record QualityRow(
             @Schema(description = "The group's value: a source, campaign, queue, rep or score band", examples = "hubspot") String group,
-            long received, long disqualified, long routed, long accepted, long rejected, long recycled, long converted, long won, long lost,
-            @Schema(description = "accepted / (accepted + rejected)") Double acceptanceRate,
+            long received, long disqualified, long routed,
+            @Schema(description = "Leads whose final verdict is accepted (accepted, converted, won or lost; not later rejected or recycled)") long accepted,
+            @Schema(description = "Leads whose final verdict is rejected (also when accepted first)") long rejected,
+            @Schema(description = "Leads whose final verdict is recycled (also when accepted first)") long recycled,
+            long converted, long won, long lost,
+            @Schema(description = "accepted / (accepted + rejected), by final verdict") Double acceptanceRate,
             @Schema(description = "converted / accepted") Double conversionRate,
             @Schema(description = "won / (won + lost)") Double winRate,
             @Schema(description = "Median seconds from received to first claim (exact below 100 s, within 2.5 % above)") Double medianSecondsToClaim,
@@ -29,7 +33,8 @@ public final class ReportViews {
             @Schema(description = "Share of routed leads that breached their SLA at least once") Double slaBreachRate,
             @Schema(description = "Most frequent rejection reasons, most frequent first (at most 3)") List<ReasonCount> topRejectionReasons,
             @Schema(description = "groupBy=campaign only: what the campaign cost over the period") BigDecimal spend,
-            BigDecimal costPerLead, BigDecimal costPerAcceptedLead, BigDecimal costPerWonDeal) {
+            BigDecimal costPerLead, BigDecimal costPerAcceptedLead, BigDecimal costPerWonDeal,
+            @Schema(description = "Of the leads received, how many are a later cycle of a person whose earlier lead had closed", examples = "0") long laterCycles) {
     }
 
     /** OpenAPI shape of the lead-quality grouping, one named enum for the groupBy parameter and the report's field. */
@@ -54,7 +59,8 @@ public final class ReportViews {
     public record FunnelReport(Instant from, Instant to, List<FunnelStep> steps,
                                @Schema(description = "Median seconds from received to won") Double medianSalesCycleSeconds,
                                @Schema(description = "Sum of WON amounts") BigDecimal revenue,
-                               @Schema(description = "revenue / won deals") BigDecimal averageDealSize) {
+                               @Schema(description = "revenue / won deals") BigDecimal averageDealSize,
+                               @Schema(description = "Of the leads received, how many are a later cycle of a person whose earlier lead had closed", examples = "0") long laterCycles) {
     }
 
     @Schema(name = "SlaQueueRow")

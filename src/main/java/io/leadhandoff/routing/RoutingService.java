@@ -218,11 +218,12 @@ public class RoutingService {
         if (reps.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = em.createQuery("select l.ownerRepId, count(l) from Lead l where l.ownerRepId in :reps "
-                        + "and l.queueId = :q and l.status in :open group by l.ownerRepId")
+        // plain SQL on the lead table's columns: routing reads leads, it does not depend on the lead package's types
+        List<Object[]> rows = em.createNativeQuery("select owner_rep_id, count(*) from lead where owner_rep_id in (:reps) "
+                        + "and queue_id = :q and status in (:open) group by owner_rep_id")
                 .setParameter("reps", reps)
                 .setParameter("q", queueId)
-                .setParameter("open", OPEN_STATUSES.stream().map(io.leadhandoff.lead.LeadStatus::valueOf).toList())
+                .setParameter("open", OPEN_STATUSES)
                 .getResultList();
         Map<String, Integer> counts = new HashMap<>();
         rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).intValue()));
@@ -363,9 +364,9 @@ public class RoutingService {
         RuleSetDocument rules = read(em.find(RuleSetRow.class, activeRules().version()).document);
         boolean referenced = rules.defaultQueueId().equals(id) || rules.rules().stream().anyMatch(r -> r.queueId().equals(id))
                 || !em.createQuery("from SalesQueue q where q.overflowQueueId = :id", SalesQueue.class).setParameter("id", id).getResultList().isEmpty()
-                || !em.createQuery("select l.id from Lead l where l.queueId = :id and l.status in :open", String.class)
+                || !em.createNativeQuery("select id from lead where queue_id = :id and status in (:open)")
                 .setParameter("id", id)
-                .setParameter("open", List.of(io.leadhandoff.lead.LeadStatus.QUEUED, io.leadhandoff.lead.LeadStatus.CLAIMED))
+                .setParameter("open", List.of("QUEUED", "CLAIMED"))
                 .setMaxResults(1).getResultList().isEmpty();
         if (referenced) {
             throw new ProblemException(ProblemType.CONFLICT,

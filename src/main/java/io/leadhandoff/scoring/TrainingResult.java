@@ -1,6 +1,5 @@
 package io.leadhandoff.scoring;
 
-import io.leadhandoff.report.Metrics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

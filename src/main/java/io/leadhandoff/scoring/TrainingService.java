@@ -22,8 +22,16 @@ import java.util.Set;
 @ApplicationScoped
 public class TrainingService {
 
-    /** Label policy (README): accepted, converted or won = 1; rejected for a reason about the lead = 0; the rest excluded. */
-    public static final String LABEL = "case when l.accepted_at is not null then 1 "
+    /**
+     * The counting rule (README, Reports): a lead's final verdict decides. Rejected and recycled are final (nothing
+     * follows them); accepted, converted, won and lost all mean the lead was accepted and stayed so.
+     */
+    public static final String FINAL_ACCEPTED = "(l.accepted_at is not null and l.rejected_at is null and l.recycled_at is null)";
+    /**
+     * Label policy (README): final verdict accepted (or converted, won, lost) = 1; final verdict rejected for a reason
+     * about the lead = 0; the rest (recycled, rejected for timing or the like, no verdict) excluded.
+     */
+    public static final String LABEL = "case when " + FINAL_ACCEPTED + " then 1 "
             + "when l.rejected_at is not null and r.training = 'negative' then 0 else null end";
     public static final String LABEL_JOIN = " left join reason_code r on r.code = l.outcome_reason ";
     public static final int MIN_LABELLED = 200;

@@ -179,6 +179,36 @@ class StrictInputTest {
         assertThat(checked).isGreaterThan(15);
     }
 
+    /** Issue 16, item 4: a query parameter an operation does not take is refused, never silently ignored. */
+    @Test
+    void everyOperationRefusesAQueryParameterItDoesNotTakeNamingIt() {
+        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        int checked = 0;
+        for (var entry : paths.entrySet()) {
+            if (!entry.getKey().startsWith("/api/") || entry.getKey().startsWith("/api/v1/sources/{sourceId}/events")) {
+                continue;
+            }
+            for (var operation : entry.getValue().entrySet()) {
+                String method = operation.getKey();
+                if (!List.of("get", "put", "post", "delete", "patch").contains(method)) {
+                    continue;
+                }
+                assertThat(operation.getValue().get("responses")).as("%s %s documents 422", method, entry.getKey())
+                        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("422");
+                String url = entry.getKey().replaceAll("\\{[^}]+}", "01JD3Q8W8T3V6Y1M0N2P4R6S8T");
+                var request = given().contentType(ContentType.JSON).queryParam("unknownFilter", "x");
+                if (!method.equals("get") && !method.equals("delete")) {
+                    request = request.body("{}");
+                }
+                request.request(method.toUpperCase(), url).then().statusCode(422).contentType("application/problem+json")
+                        .body("errors.parameter", hasItem("unknownFilter"));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(30);
+    }
+
     /** Sends raw HTTP/1.1 (no client would send these) and returns the status line and headers. */
     private String rawExchange(String requestLine, String extraHeaders) throws Exception {
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {

@@ -10,6 +10,7 @@ import io.leadhandoff.TestData;
 import io.leadhandoff.feedback.FeedbackRequest;
 import io.leadhandoff.feedback.FeedbackService;
 import io.leadhandoff.feedback.Outcome;
+import io.leadhandoff.scoring.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

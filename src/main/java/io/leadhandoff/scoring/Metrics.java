@@ -1,4 +1,4 @@
-package io.leadhandoff.report;
+package io.leadhandoff.scoring;
 
 import java.util.Comparator;
 import java.util.List;
