@@ -232,14 +232,8 @@ public class LeadService {
         Score score = Scorer.score(model, LeadFacts.of(lead, readMap(lead.attributes), now), lead.lastActivityAt, now);
         boolean changed = lead.scoreTotal == null || lead.scoreTotal != score.total() || lead.scoreFit != score.fit()
                 || lead.scoreEngagement != score.engagement() || lead.scoreModelVersion != score.modelVersion();
-        lead.scoreFit = score.fit();
-        lead.scoreEngagement = score.engagement();
-        lead.scoreTotal = score.total();
-        lead.scoreGrade = score.grade();
-        lead.scoreModelVersion = score.modelVersion();
-        lead.acceptanceProbability = score.acceptanceProbability();
+        takeScore(lead, score);
         lead.scoreExplanation = writeJson(score);
-        lead.score = score;
         lead.scoredAt = now;
         if (lead.status == LeadStatus.RECEIVED) {
             lead.moveTo(LeadStatus.SCORED);
@@ -253,6 +247,20 @@ public class LeadService {
             detail.put("grade", score.grade());
             history.record(lead, "lead.scored", now, "scoring", detail);
         }
+    }
+
+    /**
+     * The score's numbers on the lead, where {@link LeadFacts} reads them for routing: live intake and
+     * simulation both go through here, so a rule sees the same score facts in both.
+     */
+    private static void takeScore(Lead lead, Score score) {
+        lead.scoreFit = score.fit();
+        lead.scoreEngagement = score.engagement();
+        lead.scoreTotal = score.total();
+        lead.scoreGrade = score.grade();
+        lead.scoreModelVersion = score.modelVersion();
+        lead.acceptanceProbability = score.acceptanceProbability();
+        lead.score = score;
     }
 
     /**
@@ -303,10 +311,7 @@ public class LeadService {
         Instant now = clock.instant();
         Lead lead = newLead(in, now);
         Score score = Scorer.score(scoring.active(), LeadFacts.of(lead, in.attributes(), now), lead.lastActivityAt, now);
-        lead.scoreFit = score.fit();
-        lead.scoreEngagement = score.engagement();
-        lead.scoreTotal = score.total();
-        lead.scoreGrade = score.grade();
+        takeScore(lead, score);
         RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), domains(lead)).decision();
         return new RoutingSimulationResource.Simulation(score, decision);
     }
