@@ -12,6 +12,7 @@ import io.leadhandoff.condition.Facts;
 import io.leadhandoff.routing.Router;
 import io.leadhandoff.routing.RoutingDecision;
 import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.scoring.ChallengerService;
 import io.leadhandoff.scoring.CompiledModel;
 import io.leadhandoff.scoring.Score;
 import io.leadhandoff.scoring.Scorer;
@@ -43,6 +44,7 @@ public class LeadService {
     private final LeadEventRepository events;
     private final LeadHistory history;
     private final ScoringService scoring;
+    private final ChallengerService challengers;
     private final RoutingService routing;
     private final IntakeMetrics metrics;
     private final EntityManager em;
@@ -50,7 +52,9 @@ public class LeadService {
     private final Clock clock;
 
     public LeadService(LeadRepository leads, LeadEventRepository events, LeadHistory history, ScoringService scoring,
-                       RoutingService routing, IntakeMetrics metrics, EntityManager em, ObjectMapper mapper, Clock clock) {
+                       ChallengerService challengers, RoutingService routing, IntakeMetrics metrics, EntityManager em,
+                       ObjectMapper mapper, Clock clock) {
+        this.challengers = challengers;
         this.routing = routing;
         this.metrics = metrics;
         this.leads = leads;
@@ -81,6 +85,7 @@ public class LeadService {
     public List<Ingested> ingest(List<NormalizedLead> batch, boolean views) {
         Instant now = clock.instant();
         CompiledModel model = scoring.active();
+        CompiledModel challenger = challengers.challenger();
         Router.CompiledRuleSet rules = routing.activeRules();
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
@@ -105,7 +110,7 @@ public class LeadService {
             Lead byId = key == null ? null : byExternal.get(key);
             if (byId != null) {
                 update(byId, in, now, byEmail);
-                score(byId, model, now);
+                score(byId, model, challenger, false, now);
                 route(byId, rules, now);
                 results.add(new Ingested(IntakeResult.Outcome.UPDATED, byId, views ? view(byId) : null));
                 continue;
@@ -118,13 +123,13 @@ public class LeadService {
                     leads.addIdentity(match, in.source(), in.externalId(), now);
                     byExternal.put(key, match);
                 }
-                score(match, model, now);
+                score(match, model, challenger, false, now);
                 route(match, rules, now);
                 results.add(new Ingested(IntakeResult.Outcome.MERGED, match, views ? view(match) : null));
                 continue;
             }
             Lead created = create(in, now);
-            score(created, model, now);
+            score(created, model, challenger, true, now);
             route(created, rules, now);
             // persisted once scored and routed: Hibernate keeps the state an entity had when persisted
             // for its insert, so persisting first would add an update of the whole row
@@ -226,10 +231,16 @@ public class LeadService {
 
     /**
      * Scores (or re-scores, after a touch) a lead with the active model and records the change. A
-     * received lead becomes scored; a lead further down the lifecycle keeps its status.
+     * received lead becomes scored; a lead further down the lifecycle keeps its status. A challenger
+     * model scores it too, kept aside for the comparison.
      */
-    private void score(Lead lead, CompiledModel model, Instant now) {
-        Score score = Scorer.score(model, LeadFacts.of(lead, readMap(lead.attributes), now), lead.lastActivityAt, now);
+    private void score(Lead lead, CompiledModel model, CompiledModel challenger, boolean newLead, Instant now) {
+        Facts facts = LeadFacts.of(lead, readMap(lead.attributes), now);
+        Score score = Scorer.score(model, facts, lead.lastActivityAt, now);
+        if (challenger != null && challenger.version() != model.version()) {
+            // the challenger sees the same facts as the champion and acts on nothing
+            challengers.record(lead.id, Scorer.score(challenger, facts, lead.lastActivityAt, now), newLead);
+        }
         boolean changed = lead.scoreTotal == null || lead.scoreTotal != score.total() || lead.scoreFit != score.fit()
                 || lead.scoreEngagement != score.engagement() || lead.scoreModelVersion != score.modelVersion();
         takeScore(lead, score);
@@ -515,6 +526,7 @@ public class LeadService {
                 new LeadRequest.Activity(l.formSubmissions, l.pageViews, l.emailClicks, l.webinarsAttended, l.lastActivityAt),
                 readMap(l.attributes),
                 anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
+                l.erasedAt != null ? null : LeadFacts.contactQuality(l),
                 l.score != null ? l.score : readJson(l.scoreExplanation, Score.class),
                 l.queueId, l.ownerRepId, l.routing != null ? l.routing : readJson(l.routingExplanation, RoutingDecision.class),
                 l.status == LeadStatus.CLAIMED && l.leaseExpiresAt != null && l.leaseExpiresAt.isAfter(clock.instant())
