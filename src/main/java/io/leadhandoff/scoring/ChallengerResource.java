@@ -85,6 +85,7 @@ public class ChallengerResource {
     @Operation(operationId = "clearChallengerModel", summary = "Stop scoring with a challenger",
             description = "Scores already kept stay, so the comparison of the past period can still be read with `version`.")
     @APIResponse(responseCode = "204", description = "No challenger any more")
+    @APIResponse(responseCode = "404", description = "No challenger was set", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response clear() {
         challengers.clear();
         return Response.noContent().build();

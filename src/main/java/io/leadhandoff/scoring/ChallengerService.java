@@ -81,10 +81,11 @@ public class ChallengerService {
     @Transactional
     public void clear() {
         Integer before = models.challengerVersion();
-        if (before != null) {
-            em.createNativeQuery("update scoring_active set challenger_version = null where id = 1").executeUpdate();
-            audit.record("scoring-model.challenger-cleared", "scoring-model:" + before, Map.of("challengerVersion", before), null);
+        if (before == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No challenger is set");
         }
+        em.createNativeQuery("update scoring_active set challenger_version = null where id = 1").executeUpdate();
+        audit.record("scoring-model.challenger-cleared", "scoring-model:" + before, Map.of("challengerVersion", before), null);
     }
 
     /**
