@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         compiled instructions, and 50,000 instructions for all patterns of a rule set or model.""")
 public record Condition(
         @Schema(description = "Field reference: a lead field (title, country, employeeCount, …), utm.*, activity.*, "
-                + "attributes.<name>, and in routing rules score.* and routing.*", examples = "title")
+                + "contact.* (phonePresent, phoneValid, roleMailbox, disposableEmail, placeholderName, companyMissing, issues), "
+                + "attributes.<name>, and in routing rules score.* (fit, engagement, total, grade, acceptanceProbability) and routing.*",
+                examples = "title")
         String field,
         @Schema(enumeration = {"equals", "in", "notIn", "contains", "startsWith", "endsWith", "matches", "gte", "lte",
                 "between", "exists", "missing"}, examples = "contains")

@@ -34,6 +34,11 @@ public final class Fields {
             f.put(n, FieldType.NUMBER);
         }
         f.put("freeEmail", FieldType.BOOLEAN);
+        for (String b : new String[] {"contact.phonePresent", "contact.phoneValid", "contact.roleMailbox", "contact.disposableEmail",
+                "contact.placeholderName", "contact.companyMissing"}) {
+            f.put(b, FieldType.BOOLEAN);
+        }
+        f.put("contact.issues", FieldType.NUMBER);
         f.put("consent.marketing", FieldType.BOOLEAN);
         return Map.copyOf(f);
     }

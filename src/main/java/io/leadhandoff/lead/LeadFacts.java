@@ -1,6 +1,7 @@
 package io.leadhandoff.lead;
 
 import io.leadhandoff.condition.Facts;
+import io.leadhandoff.contact.ContactQuality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -9,6 +10,10 @@ import java.util.Map;
 final class LeadFacts {
 
     private LeadFacts() {
+    }
+
+    static ContactQuality contactQuality(Lead l) {
+        return ContactQuality.of(l.email, l.domain, l.phone, l.country, l.firstName, l.lastName, l.company);
     }
 
     static Facts of(Lead l, Map<String, Object> attributes, Instant now) {
@@ -27,6 +32,7 @@ final class LeadFacts {
         if (l.lastActivityAt != null) {
             b.put("activity.daysSinceLastActivity", Math.max(0, Duration.between(l.lastActivityAt, now).toDays()));
         }
+        contactQuality(l).facts().forEach(b::put);
         attributes.forEach((k, v) -> b.put("attributes." + k, v));
         if (l.scoreTotal != null) {
             b.put("score.fit", l.scoreFit).put("score.engagement", l.scoreEngagement).put("score.total", l.scoreTotal)

@@ -12,6 +12,7 @@ import io.leadhandoff.condition.Facts;
 import io.leadhandoff.routing.Router;
 import io.leadhandoff.routing.RoutingDecision;
 import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.scoring.ChallengerService;
 import io.leadhandoff.scoring.CompiledModel;
 import io.leadhandoff.scoring.Score;
 import io.leadhandoff.scoring.Scorer;
@@ -43,6 +44,7 @@ public class LeadService {
     private final LeadEventRepository events;
     private final LeadHistory history;
     private final ScoringService scoring;
+    private final ChallengerService challengers;
     private final RoutingService routing;
     private final IntakeMetrics metrics;
     private final EntityManager em;
@@ -50,7 +52,9 @@ public class LeadService {
     private final Clock clock;
 
     public LeadService(LeadRepository leads, LeadEventRepository events, LeadHistory history, ScoringService scoring,
-                       RoutingService routing, IntakeMetrics metrics, EntityManager em, ObjectMapper mapper, Clock clock) {
+                       ChallengerService challengers, RoutingService routing, IntakeMetrics metrics, EntityManager em,
+                       ObjectMapper mapper, Clock clock) {
+        this.challengers = challengers;
         this.routing = routing;
         this.metrics = metrics;
         this.leads = leads;
@@ -81,6 +85,7 @@ public class LeadService {
     public List<Ingested> ingest(List<NormalizedLead> batch, boolean views) {
         Instant now = clock.instant();
         CompiledModel model = scoring.active();
+        CompiledModel challenger = challengers.challenger();
         Router.CompiledRuleSet rules = routing.activeRules();
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
@@ -106,7 +111,7 @@ public class LeadService {
             Lead byId = key == null ? null : byExternal.get(key);
             if (byId != null && byId.status.isOpen()) {
                 update(byId, in, now, byEmail);
-                score(byId, model, now);
+                score(byId, model, challenger, false, now);
                 route(byId, rules, now);
                 results.add(new Ingested(IntakeResult.Outcome.UPDATED, byId, views ? view(byId) : null));
                 continue;
@@ -125,7 +130,7 @@ public class LeadService {
                     }
                     byExternal.put(key, match);
                 }
-                score(match, model, now);
+                score(match, model, challenger, false, now);
                 route(match, rules, now);
                 results.add(new Ingested(IntakeResult.Outcome.MERGED, match, views ? view(match) : null));
                 continue;
@@ -147,7 +152,7 @@ public class LeadService {
                 detail.put("cycle", created.cycle);
             }
             history.record(created, "lead.created", now, actor(in), detail);
-            score(created, model, now);
+            score(created, model, challenger, true, now);
             route(created, rules, now);
             // persisted once scored and routed: Hibernate keeps the state an entity had when persisted
             // for its insert, so persisting first would add an update of the whole row
@@ -295,20 +300,20 @@ public class LeadService {
 
     /**
      * Scores (or re-scores, after a touch) a lead with the active model and records the change. A
-     * received lead becomes scored; a lead further down the lifecycle keeps its status.
+     * received lead becomes scored; a lead further down the lifecycle keeps its status. A challenger
+     * model scores it too, kept aside for the comparison.
      */
-    private void score(Lead lead, CompiledModel model, Instant now) {
-        Score score = Scorer.score(model, LeadFacts.of(lead, readMap(lead.attributes), now), lead.lastActivityAt, now);
+    private void score(Lead lead, CompiledModel model, CompiledModel challenger, boolean newLead, Instant now) {
+        Facts facts = LeadFacts.of(lead, readMap(lead.attributes), now);
+        Score score = Scorer.score(model, facts, lead.lastActivityAt, now);
+        if (challenger != null && challenger.version() != model.version()) {
+            // the challenger sees the same facts as the champion and acts on nothing
+            challengers.record(lead.id, Scorer.score(challenger, facts, lead.lastActivityAt, now), newLead);
+        }
         boolean changed = lead.scoreTotal == null || lead.scoreTotal != score.total() || lead.scoreFit != score.fit()
                 || lead.scoreEngagement != score.engagement() || lead.scoreModelVersion != score.modelVersion();
-        lead.scoreFit = score.fit();
-        lead.scoreEngagement = score.engagement();
-        lead.scoreTotal = score.total();
-        lead.scoreGrade = score.grade();
-        lead.scoreModelVersion = score.modelVersion();
-        lead.acceptanceProbability = score.acceptanceProbability();
+        takeScore(lead, score);
         lead.scoreExplanation = writeJson(score);
-        lead.score = score;
         lead.scoredAt = now;
         if (lead.status == LeadStatus.RECEIVED) {
             lead.moveTo(LeadStatus.SCORED);
@@ -322,6 +327,20 @@ public class LeadService {
             detail.put("grade", score.grade());
             history.record(lead, "lead.scored", now, "scoring", detail);
         }
+    }
+
+    /**
+     * The score's numbers on the lead, where {@link LeadFacts} reads them for routing: live intake and
+     * simulation both go through here, so a rule sees the same score facts in both.
+     */
+    private static void takeScore(Lead lead, Score score) {
+        lead.scoreFit = score.fit();
+        lead.scoreEngagement = score.engagement();
+        lead.scoreTotal = score.total();
+        lead.scoreGrade = score.grade();
+        lead.scoreModelVersion = score.modelVersion();
+        lead.acceptanceProbability = score.acceptanceProbability();
+        lead.score = score;
     }
 
     /**
@@ -372,10 +391,7 @@ public class LeadService {
         Instant now = clock.instant();
         Lead lead = newLead(in, now);
         Score score = Scorer.score(scoring.active(), LeadFacts.of(lead, in.attributes(), now), lead.lastActivityAt, now);
-        lead.scoreFit = score.fit();
-        lead.scoreEngagement = score.engagement();
-        lead.scoreTotal = score.total();
-        lead.scoreGrade = score.grade();
+        takeScore(lead, score);
         RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), domains(lead)).decision();
         return new RoutingSimulationResource.Simulation(score, decision);
     }
@@ -579,6 +595,7 @@ public class LeadService {
                 new LeadRequest.Activity(l.formSubmissions, l.pageViews, l.emailClicks, l.webinarsAttended, l.lastActivityAt),
                 readMap(l.attributes),
                 anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
+                l.erasedAt != null ? null : LeadFacts.contactQuality(l),
                 l.score != null ? l.score : readJson(l.scoreExplanation, Score.class),
                 l.queueId, l.ownerRepId, l.routing != null ? l.routing : readJson(l.routingExplanation, RoutingDecision.class),
                 l.status == LeadStatus.CLAIMED && l.leaseExpiresAt != null && l.leaseExpiresAt.isAfter(clock.instant())

@@ -38,6 +38,8 @@ public record LeadView(
         LeadRequest.Activity activity,
         Map<String, Object> attributes,
         @Schema(description = "Values as sent, where normalisation changed them") Raw raw,
+        @Schema(description = "Whether sales can reach this person: phone valid for the country, role mailbox, throwaway domain, "
+                + "placeholder names, company missing; the same facts rules see as contact.*") io.leadhandoff.contact.ContactQuality contactQuality,
         @Schema(description = "Score from the active model at the last intake, with its explanation") Score score,
         @Schema(description = "Queue the lead is in", examples = "inbound") String queueId,
         @Schema(description = "Rep the lead is assigned to or claimed by", examples = "rep-042") String ownerRepId,

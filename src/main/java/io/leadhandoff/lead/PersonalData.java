@@ -73,6 +73,8 @@ public final class PersonalData {
         table("source", notPersonal("integration settings", EVERY_COLUMN));
         table("console_session", notPersonal("console sign-ins: a SHA-256 of the session token, the API key's id and times; "
                 + "nothing about a lead", EVERY_COLUMN));
+        table("challenger_score", notPersonal("a challenger model's score of a lead: version, total, probability and time",
+                EVERY_COLUMN));
         for (String config : new String[] {"sales_queue", "routing_ruleset", "routing_active", "scoring_model", "scoring_active",
                 "reason_code", "campaign_spend", "event_sequencer"}) {
             table(config, notPersonal("configuration", EVERY_COLUMN));

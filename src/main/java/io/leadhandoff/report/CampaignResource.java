@@ -37,10 +37,14 @@ public class CampaignResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putCampaignSpend", summary = "Record what a campaign cost over a period",
-            description = "One amount per (campaign, from, to); putting the same period again replaces it. The lead-quality report "
-                    + "by campaign adds up the periods that overlap its window.")
+            description = "One amount per (campaign, from, to); putting the same period again replaces it. Every period of a "
+                    + "campaign has the same currency and source (409 otherwise), so amounts are never added across currencies. The "
+                    + "lead-quality report by campaign and by source prorates each period to its window by the share of the "
+                    + "period's time the window covers.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReportViews.SpendRequest.class)))
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = ReportViews.SpendView.class)))
+    @APIResponse(responseCode = "409", description = "Another currency or source than the campaign's other periods",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid spend", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public ReportViews.SpendView put(@PathParam("campaign") String campaign, JsonNode body) {
         return reports.putSpend(campaign, binder.bind(RequestBodies.require(body), ReportViews.SpendRequest.class));

@@ -29,6 +29,21 @@ public final class Csv {
         return out.toString();
     }
 
+    /**
+     * Several tables of one report in one CSV document: each section is a line with its name, then its
+     * header and rows; sections are separated by an empty line. A spreadsheet opens it as stacked tables.
+     */
+    public static String sections(java.util.Map<String, List<? extends Record>> tables) {
+        StringBuilder out = new StringBuilder();
+        tables.forEach((name, rows) -> {
+            if (out.length() > 0) {
+                out.append("\r\n");
+            }
+            out.append(cell(name)).append("\r\n").append(of(rows));
+        });
+        return out.toString();
+    }
+
     private static Object value(RecordComponent column, Record row) {
         try {
             return column.getAccessor().invoke(row);

@@ -52,8 +52,9 @@ public class ReportResource {
     @Path("/lead-quality")
     @Operation(operationId = "leadQualityReport", summary = "Lead quality by source, campaign, queue, rep or score band",
             description = "For leads received in [from, to): counts through the lifecycle, acceptance, conversion and win rates, "
-                    + "median times to claim and to first feedback, SLA breach rate, top rejection reasons; by campaign also spend, "
-                    + "cost per lead, per accepted lead and per won deal. A queue-limited key gets groupBy=queue only, holding its own queues (403 otherwise).")
+                    + "median times to claim and to first feedback, SLA breach rate, top rejection reasons; by campaign and by source "
+                    + "also spend (prorated to the window), cost per lead, per accepted lead and per won deal, in the spend's currency. "
+                    + "Rows in `sort` order. A queue-limited key gets groupBy=queue only, holding its own queues (403 otherwise).")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.QualityReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
@@ -64,6 +65,11 @@ public class ReportResource {
                     schema = @Schema(implementation = ReportViews.GroupBy.class)) @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Start (inclusive, ISO-8601 UTC); default 90 days before to", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "End (exclusive); default now", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+            @Parameter(description = "Row order: a column (group, received, accepted, acceptanceRate, conversionRate, winRate, "
+                    + "slaBreachRate, costPerAcceptedLead, … any number column), ascending; a leading - for descending "
+                    + "(`-acceptanceRate`: best first). Rows without a value come last. Default: by group",
+                    examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "best first", value = "-acceptanceRate"))
+            @QueryParam("sort") String sort,
             @HeaderParam("Accept") String accept) {
         if (groupBy == null) {
             throw ProblemException.invalidParameter("groupBy", "is required: source, campaign, queue, rep or scoreBand");
@@ -72,8 +78,9 @@ public class ReportResource {
         if (who.limitedToQueues() && !"queue".equals(groupBy)) {
             throw notPerQueue("lead-quality by " + groupBy);
         }
-        return report(from, to, accept, (start, end) -> QueueScope.of(reports.leadQuality(groupBy, start, end), who),
-                ReportViews.QualityReport::rows);
+        String order = QualitySort.check(Params.text("sort", sort, 64));
+        return report(from, to, accept, (start, end) -> QualitySort.apply(QueueScope.of(reports.leadQuality(groupBy, start, end), who), order),
+                r -> Csv.of(r.rows()));
     }
 
     @GET
@@ -92,7 +99,7 @@ public class ReportResource {
         if (caller.get().limitedToQueues()) {
             throw notPerQueue("The funnel");
         }
-        return report(from, to, accept, reports::funnel, ReportViews.FunnelReport::steps);
+        return report(from, to, accept, reports::funnel, r -> Csv.of(r.steps()));
     }
 
     @GET
@@ -108,27 +115,39 @@ public class ReportResource {
                         @Parameter(description = "End (exclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
                         @HeaderParam("Accept") String accept) {
         Caller who = caller.get();
-        return report(from, to, accept, (start, end) -> QueueScope.of(reports.sla(start, end), who), ReportViews.SlaReport::queues);
+        return report(from, to, accept, (start, end) -> QueueScope.of(reports.sla(start, end), who),
+                r -> Csv.sections(tables("queues", r.queues(), "reps", r.reps())));
     }
 
     @GET
     @Path("/score-calibration")
     @Operation(operationId = "scoreCalibrationReport", summary = "Does the score mean anything?",
-            description = "For leads scored by the active model: acceptance and conversion rate per score band and per grade, and the "
-                    + "Brier score and AUC of its acceptance probability (the learned probability, or total/100 for a rules-only model). "
+            description = "For leads scored by the active model, or by model `version` (any version that scored leads, so old and "
+                    + "new can be compared): acceptance and conversion rate per score band and per grade, and the Brier score and AUC "
+                    + "of its acceptance probability (the learned probability, or total/100 for a rules-only model). "
                     + "It adds up every queue, so a queue-limited key gets 403.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportViews.CalibrationReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "Invalid period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Missing scope, or the key is limited to queues and this report adds up every queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such model version", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response calibration(@Parameter(description = "Start (inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
                                 @Parameter(description = "End (exclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
+                                @Parameter(description = "Model version whose leads to report; default the active one",
+                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") String version,
                                 @HeaderParam("Accept") String accept) {
         if (caller.get().limitedToQueues()) {
             throw notPerQueue("Score calibration");
         }
-        return report(from, to, accept, reports::calibration, ReportViews.CalibrationReport::byScoreBand);
+        Integer v = Params.integer("version", version);
+        if (v != null && v < 1) {
+            throw ProblemException.invalidParameter("version", "must be at least 1");
+        }
+        return report(from, to, accept, (start, end) -> reports.calibration(start, end, v),
+                r -> Csv.sections(tables("summary", List.of(new ReportViews.CalibrationSummary(r.modelVersion(), r.from(), r.to(),
+                                r.labelled(), r.brierScore(), r.auc(), r.probabilitySource())),
+                        "byScoreBand", r.byScoreBand(), "byGrade", r.byGrade())));
     }
 
     /** A report that adds up leads of every queue cannot be answered to a key that may see only some. */
@@ -137,13 +156,23 @@ public class ReportResource {
                 + "queues; use lead-quality?groupBy=queue or sla, which hold only the key's queues");
     }
 
-    /** Validates the period, computes the report, answers JSON or (for Accept: text/csv) its main table. */
+    private static java.util.Map<String, List<? extends Record>> tables(Object... nameThenRows) {
+        java.util.Map<String, List<? extends Record>> tables = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < nameThenRows.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<? extends Record> rows = (List<? extends Record>) nameThenRows[i + 1];
+            tables.put((String) nameThenRows[i], rows);
+        }
+        return tables;
+    }
+
+    /** Validates the period, computes the report, answers JSON or (for Accept: text/csv) the whole report as CSV. */
     private <R> Response report(String from, String to, String accept, java.util.function.BiFunction<Instant, Instant, R> compute,
-                                java.util.function.Function<R, List<? extends Record>> table) {
+                                java.util.function.Function<R, String> csv) {
         Instant[] period = period(from, to);
         R report = compute.apply(period[0], period[1]);
         if (accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON)) {
-            return Response.ok(Csv.of(table.apply(report))).type(CSV + "; charset=UTF-8").build();
+            return Response.ok(csv.apply(report)).type(CSV + "; charset=UTF-8").build();
         }
         return Response.ok(report).type(MediaType.APPLICATION_JSON).build();
     }

@@ -3,6 +3,7 @@ package io.leadhandoff.report;
 import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.scoring.CompiledModel;
 import io.leadhandoff.scoring.ScoringService;
 import io.leadhandoff.scoring.TrainingService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +60,7 @@ public class ReportService {
             throw ProblemException.invalidParameter("groupBy", "must be one of source, campaign, queue, rep, scoreBand");
         }
         ReportRollup.Aggregates agg = rollup.read(groupBy, from, to);
-        Map<String, BigDecimal> spend = "campaign".equals(groupBy) ? spend(from, to) : Map.of();
+        Map<String, Spend> spend = "campaign".equals(groupBy) || "source".equals(groupBy) ? spend(groupBy, from, to) : Map.of();
         List<String> keys = new ArrayList<>(agg.counts.keySet());
         if ("scoreBand".equals(groupBy)) {
             keys.sort(Comparator.comparingInt(Integer::parseInt));
@@ -75,12 +76,13 @@ public class ReportService {
             long converted = c[6];
             long won = c[7];
             long lost = c[8];
-            BigDecimal cost = spend.get(key);
+            Spend paid = spend.get(key);
+            BigDecimal cost = paid == null ? null : paid.amount();
             out.add(new ReportViews.QualityRow(label, received, c[1], routed, accepted, rejected, c[5], converted, won, lost,
                     rate(accepted, accepted + rejected), rate(converted, accepted), rate(won, won + lost),
                     agg.percentile("toClaim", key, 0.5), agg.percentile("toFeedback", key, 0.5), rate(c[9], routed),
                     ReportRollup.top(agg.reasons.get(key)), cost, per(cost, received), per(cost, accepted), per(cost, won),
-                    c[ReportRollup.LATER_CYCLES]));
+                    c[ReportRollup.LATER_CYCLES], paid == null ? null : paid.currency()));
         }
         return new ReportViews.QualityReport(groupBy, from, to, out);
     }
@@ -129,8 +131,15 @@ public class ReportService {
 
     @Transactional
     public ReportViews.CalibrationReport calibration(Instant from, Instant to) {
-        int version = scoring.active().version();
-        boolean learned = scoring.active().learned() != null;
+        return calibration(from, to, null);
+    }
+
+    /** Calibration of the leads model {@code version} scored (null: the active model). */
+    @Transactional
+    public ReportViews.CalibrationReport calibration(Instant from, Instant to, Integer modelVersion) {
+        CompiledModel model = modelVersion == null ? scoring.active() : scoring.model(modelVersion);
+        int version = model.version();
+        boolean learned = model.learned() != null;
         ReportRollup.Calibration c = rollup.calibration(version, from, to);
         List<ReportViews.CalibrationRow> bands = new ArrayList<>();
         c.bands.forEach((band, t) -> bands.add(calibrationRow(band(band), t)));
@@ -155,34 +164,93 @@ public class ReportService {
         if (request.to().isBefore(request.from())) {
             throw ProblemException.validation(List.of(io.leadhandoff.common.Problem.FieldError.atPointer("/to", "must not be before from")));
         }
-        int updated = em.createNativeQuery("update campaign_spend set amount = :amount, currency = :currency, updated_at = :now "
-                        + "where campaign = :campaign and period_from = :from and period_to = :to")
-                .setParameter("amount", request.amount()).setParameter("currency", request.currency())
+        requireSameAsOtherPeriods(campaign, request, "currency", request.currency());
+        requireSameAsOtherPeriods(campaign, request, "source", request.source());
+        int updated = em.createNativeQuery("update campaign_spend set amount = :amount, currency = :currency, source = :source, "
+                        + "updated_at = :now where campaign = :campaign and period_from = :from and period_to = :to")
+                .setParameter("amount", request.amount()).setParameter("currency", request.currency()).setParameter("source", request.source())
                 .setParameter("now", clock.instant()).setParameter("campaign", campaign)
                 .setParameter("from", request.from()).setParameter("to", request.to()).executeUpdate();
         if (updated == 0) {
-            em.createNativeQuery("insert into campaign_spend (id, campaign, period_from, period_to, amount, currency, updated_at) "
-                            + "values (:id, :campaign, :from, :to, :amount, :currency, :now)")
+            em.createNativeQuery("insert into campaign_spend (id, campaign, period_from, period_to, amount, currency, source, updated_at) "
+                            + "values (:id, :campaign, :from, :to, :amount, :currency, :source, :now)")
                     .setParameter("id", Ids.next()).setParameter("campaign", campaign)
                     .setParameter("from", request.from()).setParameter("to", request.to())
-                    .setParameter("amount", request.amount()).setParameter("currency", request.currency())
+                    .setParameter("amount", request.amount()).setParameter("currency", request.currency()).setParameter("source", request.source())
                     .setParameter("now", clock.instant()).executeUpdate();
         }
-        ReportViews.SpendView spend = new ReportViews.SpendView(campaign, request.from(), request.to(), request.amount(), request.currency());
+        ReportViews.SpendView spend = new ReportViews.SpendView(campaign, request.from(), request.to(), request.amount(), request.currency(),
+                request.source());
         audit.record("campaign-spend.recorded", "campaign:" + campaign, null, spend);
         return spend;
     }
 
-    /** Spend of each campaign over periods that overlap the window (whole periods; no pro-rating). */
-    private Map<String, BigDecimal> spend(Instant from, Instant to) {
+    /**
+     * A campaign's amounts are only ever added up in one currency, and it runs on one source: a period in
+     * another currency or for another source than the campaign's other periods is refused.
+     */
+    private void requireSameAsOtherPeriods(String campaign, ReportViews.SpendRequest request, String column, String value) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select campaign, sum(amount) from campaign_spend "
-                        + "where period_from < :to and period_to >= :from group by campaign")
+        List<Object> others = em.createNativeQuery("select distinct coalesce(" + column + ", '') from campaign_spend where campaign = :campaign "
+                        + "and not (period_from = :from and period_to = :to)")
+                .setParameter("campaign", campaign).setParameter("from", request.from()).setParameter("to", request.to()).getResultList();
+        String mine = value == null ? "" : value;
+        for (Object other : others) {
+            if (!mine.equals(other.toString())) {
+                throw new ProblemException(io.leadhandoff.common.ProblemType.CONFLICT, "Campaign " + campaign + "'s other spend periods have "
+                        + column + " " + (other.toString().isEmpty() ? "(none)" : other) + "; every period of a campaign has the same "
+                        + column + (column.equals("currency") ? ", so amounts are never added across currencies" : ""), List.of(), null);
+            }
+        }
+    }
+
+    /** What a campaign or a source cost in a window, in its one currency (amount null when its spend is in several). */
+    record Spend(BigDecimal amount, String currency) {
+    }
+
+    /**
+     * Spend by campaign or by source over the window: each period [from, to] (whole UTC days) counts for the
+     * share of its time the window covers, so a window of a day gets a day's share of a month's spend.
+     */
+    private Map<String, Spend> spend(String groupBy, Instant from, Instant to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select campaign, source, period_from, period_to, amount, currency from campaign_spend "
+                        + "where period_from < :to and period_to >= :from")
                 .setParameter("from", LocalDate.ofInstant(from, ZoneOffset.UTC))
                 .setParameter("to", LocalDate.ofInstant(to, ZoneOffset.UTC).plusDays(1)).getResultList();
-        Map<String, BigDecimal> spend = new HashMap<>();
-        rows.forEach(r -> spend.put((String) r[0], new BigDecimal(r[1].toString())));
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        Map<String, java.util.SortedSet<String>> currencies = new HashMap<>();
+        for (Object[] r : rows) {
+            String key = "campaign".equals(groupBy) ? (String) r[0] : (String) r[1];
+            if (key == null) {
+                continue;
+            }
+            BigDecimal share = prorated(new BigDecimal(r[4].toString()), date(r[2]), date(r[3]), from, to);
+            amounts.merge(key, share, BigDecimal::add);
+            currencies.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(r[5] == null ? "" : r[5].toString());
+        }
+        Map<String, Spend> spend = new HashMap<>();
+        amounts.forEach((key, amount) -> {
+            java.util.SortedSet<String> in = currencies.get(key);
+            String currency = in.size() == 1 && in.first().isEmpty() ? null : String.join(",", in.stream().filter(c -> !c.isEmpty()).toList());
+            spend.put(key, new Spend(in.size() == 1 ? amount.setScale(2, RoundingMode.HALF_UP) : null, currency));
+        });
         return spend;
+    }
+
+    /** {@code amount} × the share of [first day 00:00, last day + 1 00:00) that [from, to) covers. */
+    static BigDecimal prorated(BigDecimal amount, LocalDate first, LocalDate last, Instant from, Instant to) {
+        Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long period = java.time.Duration.between(start, end).getSeconds();
+        Instant a = from.isAfter(start) ? from : start;
+        Instant b = to.isBefore(end) ? to : end;
+        long covered = Math.max(0, java.time.Duration.between(a, b).getSeconds());
+        return covered >= period ? amount : amount.multiply(BigDecimal.valueOf(covered)).divide(BigDecimal.valueOf(period), 6, RoundingMode.HALF_UP);
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static Query param(Query query, Instant from, Instant to) {

@@ -32,9 +32,13 @@ public final class ReportViews {
             @Schema(description = "Median seconds from received to first feedback (exact below 100 s, within 2.5 % above)") Double medianSecondsToFeedback,
             @Schema(description = "Share of routed leads that breached their SLA at least once") Double slaBreachRate,
             @Schema(description = "Most frequent rejection reasons, most frequent first (at most 3)") List<ReasonCount> topRejectionReasons,
-            @Schema(description = "groupBy=campaign only: what the campaign cost over the period") BigDecimal spend,
+            @Schema(description = "groupBy=campaign or source: what the campaign (the source's campaigns) cost in the window, each spend "
+                    + "period prorated by the share of its days the window covers; absent when its spend is in more than one currency")
+            BigDecimal spend,
             BigDecimal costPerLead, BigDecimal costPerAcceptedLead, BigDecimal costPerWonDeal,
-            @Schema(description = "Of the leads received, how many are a later cycle of a person whose earlier lead had closed", examples = "0") long laterCycles) {
+            @Schema(description = "Of the leads received, how many are a later cycle of a person whose earlier lead had closed", examples = "0") long laterCycles,
+            @Schema(description = "Currency of spend and costs (ISO 4217); several, comma-separated, when a source's campaigns spend "
+                    + "in different currencies (then no amounts are added up)", examples = "EUR") String currency) {
     }
 
     /** OpenAPI shape of the lead-quality grouping, one named enum for the groupBy parameter and the report's field. */
@@ -76,6 +80,11 @@ public final class ReportViews {
     public record SlaReport(Instant from, Instant to, List<SlaQueueRow> queues, List<SlaRepRow> reps) {
     }
 
+    /** The calibration report's numbers beside its tables, as the first section of its CSV. */
+    public record CalibrationSummary(int modelVersion, Instant from, Instant to, long labelled, Double brierScore, Double auc,
+                                     String probabilitySource) {
+    }
+
     @Schema(name = "CalibrationRow")
     public record CalibrationRow(@Schema(examples = "70-79") String bucket, long labelled, long accepted, long converted,
                                  Double acceptanceRate, Double conversionRate,
@@ -97,10 +106,13 @@ public final class ReportViews {
             @Schema(examples = "2026-12-31") @jakarta.validation.constraints.NotNull @io.leadhandoff.common.StorableTime LocalDate to,
             @Schema(examples = "12500.00") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin("0")
             @jakarta.validation.constraints.DecimalMax("1000000000000") BigDecimal amount,
-            @Schema(examples = "EUR") @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
+            @Schema(description = "ISO 4217; every period of a campaign is in the same currency (409 otherwise)", examples = "EUR")
+            @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+            @Schema(description = "The source the campaign runs on, for cost by source; the same for every period of a campaign (409 otherwise)",
+                    examples = "hubspot") @jakarta.validation.constraints.Size(max = 100) String source) {
     }
 
     @Schema(name = "CampaignSpend")
-    public record SpendView(String campaign, LocalDate from, LocalDate to, BigDecimal amount, String currency) {
+    public record SpendView(String campaign, LocalDate from, LocalDate to, BigDecimal amount, String currency, String source) {
     }
 }

@@ -24,7 +24,8 @@ public record RuleSetDocument(
     @Schema(name = "RoutingRule")
     public record Rule(
             @Schema(examples = "Enterprise EMEA") @NotBlank @Size(max = 100) String name,
-            @Schema(description = "May use score.total, score.grade, … besides lead fields") @NotNull Condition when,
+            @Schema(description = "May use score.total, score.grade, score.fit, score.engagement and score.acceptanceProbability "
+                    + "(0–1; missing under a rules-only model) besides lead fields and contact.*") @NotNull Condition when,
             @Schema(examples = "enterprise-emea") @NotBlank @Size(max = 64) String queueId) {
     }
 }

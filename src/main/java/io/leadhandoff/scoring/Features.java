@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The binary features the learned model sees: categorical fields one-hot, numbers bucketed, and the
- * rule model's own fit, engagement and grade. Pure and deterministic, used for training and scoring.
+ * rule model's own fit, engagement and grade, and the contact-quality facts. Pure and deterministic, used
+ * for training and scoring.
  */
 public final class Features {
 
@@ -36,6 +37,14 @@ public final class Features {
         f.add("forms=" + bucket(number(facts.get("activity.formSubmissions")), new long[] {1, 2}, new String[] {"0", "1", "2+"}));
         f.add("webinars=" + bucket(number(facts.get("activity.webinarsAttended")), new long[] {1}, new String[] {"0", "1+"}));
         f.add("emailClicks=" + bucket(number(facts.get("activity.emailClicks")), new long[] {1, 3}, new String[] {"0", "1-2", "3+"}));
+        if (facts.get("contact.phonePresent") != null) {
+            f.add("phone=" + (Boolean.TRUE.equals(facts.get("contact.phoneValid")) ? "valid"
+                    : Boolean.TRUE.equals(facts.get("contact.phonePresent")) ? "invalid" : "missing"));
+            f.add("roleMailbox=" + facts.get("contact.roleMailbox"));
+            f.add("disposableEmail=" + facts.get("contact.disposableEmail"));
+            f.add("placeholderName=" + facts.get("contact.placeholderName"));
+            f.add("company=" + (Boolean.TRUE.equals(facts.get("contact.companyMissing")) ? "missing" : "present"));
+        }
         f.add("fit=" + band(fit));
         f.add("engagement=" + band(engagement));
         f.add("grade=" + grade);

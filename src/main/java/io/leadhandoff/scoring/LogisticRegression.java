@@ -25,7 +25,10 @@ public final class LogisticRegression {
     public static LearnedModel fit(List<Example> examples, double l2, int iterations, double learningRate) {
         Map<String, Integer> support = new HashMap<>();
         examples.forEach(e -> e.features().forEach(f -> support.merge(f, 1, Integer::sum)));
-        List<String> vocabulary = support.entrySet().stream().filter(e -> e.getValue() >= MIN_FEATURE_SUPPORT)
+        // a feature every example has is the intercept again: it tells nothing, and each such copy
+        // multiplies the step gradient descent takes along the intercept until it overshoots
+        List<String> vocabulary = support.entrySet().stream()
+                .filter(e -> e.getValue() >= MIN_FEATURE_SUPPORT && e.getValue() < examples.size())
                 .map(Map.Entry::getKey).sorted().toList();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < vocabulary.size(); i++) {

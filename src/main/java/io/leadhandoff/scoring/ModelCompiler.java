@@ -39,6 +39,10 @@ public final class ModelCompiler {
         if (!(a >= b && b >= c)) {
             errors.add(FieldError.atPointer("/grades", "thresholds must satisfy a ≥ b ≥ c"));
         }
+        ModelDocument.Grades learnedGrades = document.learned() == null ? null : document.learned().grades();
+        if (learnedGrades != null && !(learnedGrades.a() >= learnedGrades.b() && learnedGrades.b() >= learnedGrades.c())) {
+            errors.add(FieldError.atPointer("/learned/grades", "thresholds must satisfy a ≥ b ≥ c"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }

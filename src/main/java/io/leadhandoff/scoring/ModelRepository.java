@@ -13,6 +13,13 @@ public class ModelRepository implements PanacheRepositoryBase<ScoringModel, Inte
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult()).intValue();
     }
 
+    /** The challenger version, or null when no model scores beside the active one. */
+    public Integer challengerVersion() {
+        Object version = getEntityManager().createNativeQuery("select challenger_version from scoring_active where id = 1")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult();
+        return version == null ? null : ((Number) version).intValue();
+    }
+
     public int nextVersion() {
         Integer max = find("select max(m.version) from ScoringModel m").project(Integer.class).firstResult();
         return max == null ? 1 : max + 1;

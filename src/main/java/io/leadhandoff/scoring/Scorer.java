@@ -1,6 +1,7 @@
 package io.leadhandoff.scoring;
 
 import io.leadhandoff.condition.Facts;
+import io.leadhandoff.contact.ContactQuality;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,26 +24,59 @@ public final class Scorer {
         Score.DimensionLedger fit = ledger(model.fit(), facts, null, now);
         Score.DimensionLedger engagement = ledger(model.engagement(), facts, lastActivityAt, now);
         double exact = model.fitWeight() * fit.score() + model.engagementWeight() * engagement.score();
-        int total = clamp((int) Math.round(exact), 0, 100);
-        String grade = grade(model, fit.score());
-        String totalReason = String.format(Locale.ROOT, "%s × fit %d + %s × engagement %d = %s, rounded to %d",
-                number(model.fitWeight()), fit.score(), number(model.engagementWeight()), engagement.score(), number(exact), total);
-        String gradeReason = gradeReason(model, grade, fit.score());
-        Double probability = null;
-        Score.Learned learned = null;
-        if (model.learned() != null) {
-            java.util.Set<String> features = Features.of(facts, fit.score(), engagement.score(), grade);
-            List<Score.Contribution> contributions = features.stream()
-                    .filter(f -> model.learned().weights().containsKey(f))
-                    .map(f -> new Score.Contribution(f, model.learned().weights().get(f)))
-                    .sorted(java.util.Comparator.comparingDouble((Score.Contribution c) -> -Math.abs(c.weight())).thenComparing(Score.Contribution::feature))
-                    .toList();
-            double logOdds = model.learned().intercept() + contributions.stream().mapToDouble(Score.Contribution::weight).sum();
-            probability = Math.round(LogisticRegression.sigmoid(logOdds) * 10_000.0) / 10_000.0;
-            learned = new Score.Learned(model.learned().intercept(), contributions, Math.round(logOdds * 10_000.0) / 10_000.0);
+        int rulesTotal = clamp((int) Math.round(exact), 0, 100);
+        String rulesGrade = fitGrade(model, fit.score());
+        String rulesTotalReason = String.format(Locale.ROOT, "%s × fit %d + %s × engagement %d = %s, rounded to %d",
+                number(model.fitWeight()), fit.score(), number(model.engagementWeight()), engagement.score(), number(exact), rulesTotal);
+        String rulesGradeReason = gradeReason("fit", fit.score(), rulesGrade, model.gradeA(), model.gradeB(), model.gradeC());
+        if (model.learned() == null) {
+            return new Score(model.version(), fit.score(), engagement.score(), rulesTotal, rulesGrade, null, null, null,
+                    new Score.Explanation(fit, engagement, rulesTotalReason, rulesGradeReason, RULES_PRIORITY, null,
+                            ContactQuality.fromFacts(facts::get)));
         }
-        return new Score(model.version(), fit.score(), engagement.score(), total, grade, probability,
-                new Score.Explanation(fit, engagement, totalReason, gradeReason, learned));
+        // the features see the rules' own grade (from fit), as training saw it
+        java.util.Set<String> features = Features.of(facts, fit.score(), engagement.score(), rulesGrade);
+        List<Score.Contribution> contributions = features.stream()
+                .filter(f -> model.learned().weights().containsKey(f))
+                .map(f -> new Score.Contribution(f, model.learned().weights().get(f)))
+                .sorted(java.util.Comparator.comparingDouble((Score.Contribution c) -> -Math.abs(c.weight())).thenComparing(Score.Contribution::feature))
+                .toList();
+        double logOdds = model.learned().intercept() + contributions.stream().mapToDouble(Score.Contribution::weight).sum();
+        double probability = Math.round(LogisticRegression.sigmoid(logOdds) * 10_000.0) / 10_000.0;
+        Score.Learned learned = new Score.Learned(model.learned().intercept(), contributions, Math.round(logOdds * 10_000.0) / 10_000.0);
+        int total = priority(probability);
+        int[] thresholds = learnedThresholds(model);
+        String grade = grade(total, thresholds[0], thresholds[1], thresholds[2]);
+        String totalReason = String.format(Locale.ROOT, "round(100 × acceptance probability %s) = %d; the rules alone would give %s",
+                number4(probability), total, rulesTotalReason);
+        String gradeReason = gradeReason("total", total, grade, thresholds[0], thresholds[1], thresholds[2])
+                + "; the rules alone would give " + rulesGradeReason;
+        return new Score(model.version(), fit.score(), engagement.score(), total, grade, probability, rulesTotal, rulesGrade,
+                new Score.Explanation(fit, engagement, totalReason, gradeReason, LEARNED_PRIORITY, learned,
+                        ContactQuality.fromFacts(facts::get)));
+    }
+
+    static final String RULES_PRIORITY = "rules: claims hand out the highest total first; score bands and the routing minimum use the total";
+    static final String LEARNED_PRIORITY = "learned: the total is the acceptance probability in percent, so claims hand out the likeliest "
+            + "to be accepted first; score bands, the grade and the routing minimum follow it";
+
+    /** The total a learned model gives: the acceptance probability in percent, what claims order by. */
+    static int priority(double probability) {
+        return clamp((int) Math.round(probability * 100), 0, 100);
+    }
+
+    /** The grade the rules give: from fit. Learned features use it, so training recomputes it the same way. */
+    public static String fitGrade(CompiledModel model, int fit) {
+        return grade(fit, model.gradeA(), model.gradeB(), model.gradeC());
+    }
+
+    private static int[] learnedThresholds(CompiledModel model) {
+        ModelDocument.Grades g = model.learned().grades();
+        return g == null ? new int[] {model.gradeA(), model.gradeB(), model.gradeC()} : new int[] {g.a(), g.b(), g.c()};
+    }
+
+    private static String number4(double value) {
+        return String.valueOf(Math.round(value * 10_000) / 10_000.0);
     }
 
     private static Score.DimensionLedger ledger(CompiledModel.CompiledDimension d, Facts facts, Instant lastActivityAt, Instant now) {
@@ -90,22 +124,22 @@ public final class Scorer {
         return new Score.DimensionLedger(scaled, List.copyOf(entries));
     }
 
-    private static String grade(CompiledModel model, int fit) {
-        if (fit >= model.gradeA()) {
+    private static String grade(int value, int a, int b, int c) {
+        if (value >= a) {
             return "A";
         }
-        if (fit >= model.gradeB()) {
+        if (value >= b) {
             return "B";
         }
-        return fit >= model.gradeC() ? "C" : "D";
+        return value >= c ? "C" : "D";
     }
 
-    private static String gradeReason(CompiledModel model, String grade, int fit) {
+    private static String gradeReason(String of, int value, String grade, int a, int b, int c) {
         return switch (grade) {
-            case "A" -> "A: fit " + fit + " is at least " + model.gradeA();
-            case "B" -> "B: fit " + fit + " is at least " + model.gradeB();
-            case "C" -> "C: fit " + fit + " is at least " + model.gradeC();
-            default -> "D: fit " + fit + " is below " + model.gradeC();
+            case "A" -> "A: " + of + " " + value + " is at least " + a;
+            case "B" -> "B: " + of + " " + value + " is at least " + b;
+            case "C" -> "C: " + of + " " + value + " is at least " + c;
+            default -> "D: " + of + " " + value + " is below " + c;
         };
     }
 

@@ -84,7 +84,7 @@ public class ScoringService {
         row.createdAt = clock.instant();
         models.persist(row);
         em.flush();
-        ModelView created = view(row, false, true);
+        ModelView created = view(row, false, false, true);
         audit.record("scoring-model.created", "scoring-model:" + version, null, created);
         return created;
     }
@@ -92,7 +92,7 @@ public class ScoringService {
     @Transactional
     public ModelView get(int version) {
         ScoringModel row = find(version);
-        return view(row, row.version == models.activeVersion(), true);
+        return view(row, row.version == models.activeVersion(), Integer.valueOf(row.version).equals(models.challengerVersion()), true);
     }
 
     @Transactional
@@ -107,7 +107,9 @@ public class ScoringService {
             }
         }
         int active = models.activeVersion();
-        return Page.of(models.page(before, limit), limit, m -> String.valueOf(m.version), m -> view(m, m.version == active, false));
+        Integer challenger = models.challengerVersion();
+        return Page.of(models.page(before, limit), limit, m -> String.valueOf(m.version),
+                m -> view(m, m.version == active, Integer.valueOf(m.version).equals(challenger), false));
     }
 
     /** Makes {@code version} the active model in one update of the single pointer row. */
@@ -116,11 +118,25 @@ public class ScoringService {
         ScoringModel row = find(version);
         model(version);
         Instant now = clock.instant();
-        em.createNativeQuery("update scoring_active set version = ?1, changed_at = ?2 where id = 1")
+        Integer challenger = models.challengerVersion();
+        boolean promoted = challenger != null && challenger == version;
+        // activating the challenger promotes it: it stops being the challenger
+        em.createNativeQuery("update scoring_active set version = ?1, changed_at = ?2"
+                        + (promoted ? ", challenger_version = null" : "") + " where id = 1")
                 .setParameter(1, version).setParameter(2, now).executeUpdate();
         row.activatedAt = now;
-        audit.record("scoring-model.activated", "scoring-model:" + version, null, Map.of("version", version, "activatedAt", now.toString()));
-        return view(row, true, true);
+        ModelView view = view(row, true, false, true);
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("version", version);
+        detail.put("activatedAt", now.toString());
+        if (promoted) {
+            detail.put("promotedFromChallenger", true);
+        }
+        if (view.evaluation() != null) {
+            detail.put("evaluation", view.evaluation());
+        }
+        audit.record("scoring-model.activated", "scoring-model:" + version, null, detail);
+        return view;
     }
 
     private ScoringModel find(int version) {
@@ -131,9 +147,17 @@ public class ScoringService {
         return row;
     }
 
-    private ModelView view(ScoringModel row, boolean active, boolean withDocument) {
-        return new ModelView(row.version, row.name, active, row.origin, row.createdAt, row.activatedAt,
-                withDocument ? read(row.document) : null);
+    ModelView view(ScoringModel row, boolean active, boolean challenger, boolean withDocument) {
+        return new ModelView(row.version, row.name, active, row.origin, row.createdAt, row.activatedAt, challenger,
+                withDocument ? evaluation(row.evaluation) : null, withDocument ? read(row.document) : null);
+    }
+
+    private TrainingResult.Evaluation evaluation(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, TrainingResult.Evaluation.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored evaluation is not valid JSON", e);
+        }
     }
 
     private ModelDocument read(String json) {

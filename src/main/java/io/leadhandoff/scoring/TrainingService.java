@@ -6,6 +6,7 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.condition.Facts;
+import io.leadhandoff.contact.ContactQuality;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -57,7 +58,7 @@ public class TrainingService {
 
     public TrainingResult train(Instant from, Instant to, String name) {
         CompiledModel active = scoring.active();
-        List<Row> rows = load(from, to);
+        List<Row> rows = load(from, to, active);
         long positives = rows.stream().filter(r -> r.label() == 1).count();
         long negatives = rows.size() - positives;
         if (rows.size() < MIN_LABELLED || positives < MIN_PER_CLASS || negatives < MIN_PER_CLASS) {
@@ -73,7 +74,9 @@ public class TrainingService {
         List<Row> test = rows.subList(split, rows.size());
         List<LogisticRegression.Example> examples = train.stream()
                 .map(r -> new LogisticRegression.Example(features(r), r.label())).toList();
-        LearnedModel learned = LogisticRegression.fit(examples, L2, 400, 1.0);
+        LearnedModel fitted = LogisticRegression.fit(examples, L2, 400, 1.0);
+        LearnedModel learned = fitted.withGrades(gradeThresholds(train.stream()
+                .mapToInt(r -> Scorer.priority(LogisticRegression.probability(fitted, features(r)))).sorted().toArray()));
 
         List<double[]> candidate = new ArrayList<>();
         List<double[]> current = new ArrayList<>();
@@ -95,30 +98,49 @@ public class TrainingService {
         return new TrainingResult(created, evaluation);
     }
 
+    /** Totals that make about the top 20 % of the training leads A, the next 30 % B, the next 30 % C and the rest D. */
+    static ModelDocument.Grades gradeThresholds(int[] sortedTotals) {
+        int n = sortedTotals.length;
+        int c = sortedTotals[Math.min(n - 1, (int) Math.floor(n * 0.2))];
+        int b = sortedTotals[Math.min(n - 1, (int) Math.floor(n * 0.5))];
+        int a = sortedTotals[Math.min(n - 1, (int) Math.floor(n * 0.8))];
+        return new ModelDocument.Grades(a, b, c);
+    }
+
     private static Set<String> features(Row r) {
         return Features.of(r.facts(), r.fit(), r.engagement(), r.grade());
     }
 
     @Transactional
     @SuppressWarnings("unchecked")
-    List<Row> load(Instant from, Instant to) {
+    List<Row> load(Instant from, Instant to, CompiledModel active) {
         List<Object[]> result = em.createNativeQuery("select l.source, l.campaign, l.country, l.industry, l.free_email, l.title, "
                         + "l.employee_count, l.annual_revenue, l.page_views, l.form_submissions, l.webinars_attended, l.email_clicks, "
-                        + "l.score_fit, l.score_engagement, l.score_grade, l.score_total, l.acceptance_probability, " + LABEL + " "
+                        + "l.score_fit, l.score_engagement, l.score_grade, l.score_total, l.acceptance_probability, " + LABEL + ", "
+                        + "l.email, l.domain, l.phone, l.first_name, l.last_name, l.company "
                         + "from lead l" + LABEL_JOIN + "where l.created_at >= :from and l.created_at < :to and l.score_total is not null "
                         + "and (" + LABEL + ") is not null order by l.created_at, l.id")
                 .setParameter("from", from).setParameter("to", to).getResultList();
         List<Row> rows = new ArrayList<>(result.size());
         for (Object[] c : result) {
-            Facts facts = Facts.builder().put("source", c[0]).put("campaign", c[1]).put("country", c[2]).put("industry", c[3])
+            Facts.Builder builder = Facts.builder().put("source", c[0]).put("campaign", c[1]).put("country", c[2]).put("industry", c[3])
                     .put("freeEmail", c[4] instanceof Boolean b ? b : c[4] != null && ((Number) c[4]).intValue() == 1)
                     .put("title", c[5] == null ? null : c[5].toString()).put("employeeCount", c[6]).put("annualRevenue", c[7])
                     .put("activity.pageViews", c[8]).put("activity.formSubmissions", c[9])
-                    .put("activity.webinarsAttended", c[10]).put("activity.emailClicks", c[11]).build();
-            rows.add(new Row(facts, ((Number) c[12]).intValue(), ((Number) c[13]).intValue(), String.valueOf(c[14]), ((Number) c[15]).intValue(),
+                    .put("activity.webinarsAttended", c[10]).put("activity.emailClicks", c[11]);
+            ContactQuality.of(text(c[18]), text(c[19]), text(c[20]), text(c[2]), text(c[21]), text(c[22]), text(c[23]))
+                    .facts().forEach(builder::put);
+            Facts facts = builder.build();
+            // the stored grade follows the learned total when a learned model scored the lead; features use the rules' grade
+            int fit = ((Number) c[12]).intValue();
+            rows.add(new Row(facts, fit, ((Number) c[13]).intValue(), Scorer.fitGrade(active, fit), ((Number) c[15]).intValue(),
                     c[16] == null ? null : ((Number) c[16]).doubleValue(), ((Number) c[17]).intValue()));
         }
         return rows;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private String json(Object value) {

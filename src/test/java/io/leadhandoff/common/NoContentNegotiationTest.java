@@ -50,6 +50,14 @@ class NoContentNegotiationTest {
                         .post("/api/v1/sources").then().statusCode(201);
                 return given().accept(accept).delete("/api/v1/sources/" + id);
             },
+            "clearChallengerModel", accept -> {
+                Map<String, Object> model = Map.of("name", TestData.unique("challenger"), "fit", Map.of("rules", List.of()),
+                        "engagement", Map.of("rules", List.of()));
+                int version = given().contentType(ContentType.JSON).body(model).post("/api/v1/scoring/models").then().statusCode(201)
+                        .extract().path("version");
+                given().contentType(ContentType.JSON).body(Map.of("version", version)).put("/api/v1/scoring/challenger").then().statusCode(200);
+                return given().accept(accept).delete("/api/v1/scoring/challenger");
+            },
             "revokeApiKey", accept -> {
                 String id = given().contentType(ContentType.JSON).body(Map.of("name", TestData.unique("key"), "scopes", List.of("leads:read")))
                         .post("/api/v1/api-keys").then().statusCode(201).extract().path("apiKey.id");
@@ -65,7 +73,11 @@ class NoContentNegotiationTest {
             "deleteQueueMember", accept -> given().accept(accept).delete("/api/v1/queues/no-such-queue/members/rep-x"),
             "deleteAccount", accept -> given().accept(accept).delete("/api/v1/accounts/no-such-account.example"),
             "deleteSource", accept -> given().accept(accept).delete("/api/v1/sources/no-such-source"),
-            "revokeApiKey", accept -> given().accept(accept).delete("/api/v1/api-keys/no-such-key"));
+            "revokeApiKey", accept -> given().accept(accept).delete("/api/v1/api-keys/no-such-key"),
+            "clearChallengerModel", accept -> {
+                given().delete("/api/v1/scoring/challenger");
+                return given().accept(accept).delete("/api/v1/scoring/challenger");
+            });
 
     @AfterEach
     void restoreRules() {

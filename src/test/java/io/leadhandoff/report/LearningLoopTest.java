@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class LearningLoopTest {
 
     private static final int LEADS = 1500;
+    private static final int FRESH = 500;
 
     @Inject
     FeedbackService feedback;
@@ -91,6 +92,58 @@ class LearningLoopTest {
         // activated, the candidate gives every new lead an explained acceptance probability
         int version = trained.path("candidate.version");
         try {
+            // the evaluation is kept with the version, and in the audit entry of its creation
+            Response stored = given().get("/api/v1/scoring/models/" + version).then().statusCode(200).extract().response();
+            assertThat(((Number) stored.path("evaluation.candidate.auc")).doubleValue()).isEqualTo(candidateAuc);
+            assertThat((Object) stored.path("evaluation.testedOn")).isEqualTo(trained.path("evaluation.testedOn"));
+            assertThat((Object) stored.path("evaluation.positives")).isEqualTo(trained.path("evaluation.positives"));
+            assertThat((List<?>) stored.path("evaluation.candidate.calibration")).hasSize(10);
+            given().queryParam("target", "scoring-model:" + version).get("/api/v1/audit").then().statusCode(200)
+                    .body("items.find { it.action == 'scoring-model.created' }.detail.after.evaluation.candidate.auc", notNullValue());
+
+            // the same fresh market, claimed best first under the rules (the candidate scoring beside them as challenger)…
+            given().contentType(ContentType.JSON).body(Map.of("version", version)).put("/api/v1/scoring/challenger").then().statusCode(200);
+            Instant freshFrom = nextSecond();
+            ClaimRun byRules = claimFreshMarket(tag);
+            for (int i = 0; i < FRESH; i++) {
+                boolean accepted = byRules.claimed().get(i).accepted();
+                FeedbackRequest verdict = new FeedbackRequest(accepted ? Outcome.ACCEPTED : Outcome.REJECTED, accepted ? null : "NOT_A_FIT",
+                        null, byRules.rep(), byRules.tokens().get(i), null);
+                String id = byRules.ids().get(i);
+                QuarkusTransaction.requiringNew().run(() -> feedback.record(id, verdict, io.leadhandoff.security.Caller.SYSTEM));
+            }
+            Response comparison = given().queryParam("from", freshFrom.toString()).get("/api/v1/scoring/challenger").then().statusCode(200)
+                    .body("championVersion", equalTo(1)).body("challengerVersion", equalTo(version))
+                    .body("scoredByBoth", equalTo(FRESH)).body("labelled", equalTo(FRESH)).extract().response();
+            System.out.printf("champion (rules) vs challenger (learned) on the same %d leads: AUC %s vs %s, Brier %s vs %s, "
+                            + "top-decile acceptance %s of %s vs %s of %s%n", FRESH,
+                    comparison.path("champion.auc"), comparison.path("challenger.auc"), comparison.path("champion.brier"),
+                    comparison.path("challenger.brier"), comparison.path("champion.topDecileAccepted"), comparison.path("champion.topDecileLabelled"),
+                    comparison.path("challenger.topDecileAccepted"), comparison.path("challenger.topDecileLabelled"));
+            assertThat(((Number) comparison.path("challenger.auc")).doubleValue()).isGreaterThan(((Number) comparison.path("champion.auc")).doubleValue());
+            assertThat(((Number) comparison.path("challenger.brier")).doubleValue()).isLessThan(((Number) comparison.path("champion.brier")).doubleValue());
+            assertThat(((Number) comparison.path("challenger.topDecileAcceptanceRate")).doubleValue())
+                    .isGreaterThan(((Number) comparison.path("champion.topDecileAcceptanceRate")).doubleValue());
+
+            // …and after promoting it by activation, under the learned model
+            given().post("/api/v1/scoring/models/" + version + "/activate").then().statusCode(200).body("challenger", equalTo(false));
+            given().get("/api/v1/scoring/challenger").then().statusCode(200).body("challengerVersion", org.hamcrest.Matchers.nullValue());
+            ClaimRun byLearned = claimFreshMarket(tag);
+            // the old champion's calibration stays readable by version right after the activation
+            given().queryParam("from", freshFrom.toString()).queryParam("version", 1).get("/api/v1/reports/score-calibration")
+                    .then().statusCode(200).body("modelVersion", equalTo(1)).body("labelled", equalTo(FRESH));
+            System.out.printf("claim order on %d fresh leads: accept rate of the first 20 %% claimed %.3f (rules) vs %.3f (learned); "
+                            + "hidden-truth expected rate %.3f vs %.3f; whole market %.3f%n",
+                    FRESH, byRules.acceptRateOfFirst(0.2), byLearned.acceptRateOfFirst(0.2),
+                    byRules.expectedRateOfFirst(0.2), byLearned.expectedRateOfFirst(0.2), byRules.acceptRateOfFirst(1.0));
+            assertThat(byRules.claimed()).hasSize(FRESH);
+            assertThat(byLearned.claimed()).hasSize(FRESH);
+            assertThat(byLearned.acceptRateOfFirst(0.2)).isGreaterThan(byRules.acceptRateOfFirst(0.2) + 0.05);
+            assertThat(byLearned.expectedRateOfFirst(0.2)).isGreaterThan(byRules.expectedRateOfFirst(0.2) + 0.05);
+            // grades follow the learned total: the first claimed are mostly A, the last mostly not
+            assertThat(byLearned.grades().subList(0, FRESH / 10)).allMatch("A"::equals);
+            assertThat(byLearned.grades().subList(FRESH - FRESH / 10, FRESH)).noneMatch("A"::equals);
+
             given().post("/api/v1/scoring/models/" + version + "/activate").then().statusCode(200);
             given().contentType(ContentType.JSON).body(Map.of("email", TestData.uniqueEmail(), "source", "purchased-list", "title", "Student"))
                     .post("/api/v1/leads").then().statusCode(201)
@@ -99,7 +152,9 @@ class LearningLoopTest {
             given().queryParam("from", from.toString()).get("/api/v1/reports/score-calibration").then().statusCode(200)
                     .body("modelVersion", equalTo(version));
         } finally {
+            given().delete("/api/v1/scoring/challenger").then().statusCode(org.hamcrest.Matchers.oneOf(204, 404));
             given().post("/api/v1/scoring/models/1/activate").then().statusCode(200);
+            io.leadhandoff.Api.restoreDefaultRules();
         }
         given().queryParam("from", from.toString()).queryParam("to", to.toString()).get("/api/v1/reports/score-calibration")
                 .then().statusCode(200).body("labelled", equalTo(LEADS)).body("auc", notNullValue()).body("probabilitySource", equalTo("total/100"));
@@ -109,6 +164,50 @@ class LearningLoopTest {
         given().accept("text/csv").queryParam("groupBy", "source").queryParam("from", from.toString()).queryParam("to", to.toString())
                 .get("/api/v1/reports/lead-quality").then().statusCode(200).contentType(containsString("text/csv"))
                 .body(containsString("group,received,disqualified")).body(containsString("purchased-list,"));
+    }
+
+    /** Leads in the order one rep claimed them, with what the market's hidden truth says of each. */
+    record ClaimRun(String rep, List<SyntheticLeads.Lead> claimed, List<String> ids, List<String> tokens, List<String> grades) {
+        double acceptRateOfFirst(double share) {
+            List<SyntheticLeads.Lead> first = claimed.subList(0, (int) Math.round(claimed.size() * share));
+            return first.stream().filter(SyntheticLeads.Lead::accepted).count() / (double) first.size();
+        }
+
+        double expectedRateOfFirst(double share) {
+            return claimed.subList(0, (int) Math.round(claimed.size() * share)).stream()
+                    .mapToDouble(SyntheticLeads.Lead::trueProbability).average().orElseThrow();
+        }
+    }
+
+    /**
+     * A fresh market (always the same leads: one seed; campaigns of this run, which the model learned)
+     * routed to a queue of its own, then claimed by one rep, 50 at a time, until the queue is empty.
+     */
+    private static ClaimRun claimFreshMarket(String tag) {
+        String rep = TestData.unique("rep");
+        String queue = io.leadhandoff.Api.routedQueue("pull", Map.of(), rep);
+        List<SyntheticLeads.Lead> market = SyntheticLeads.generate(FRESH, 7, tag);
+        List<String> ids = given().contentType(ContentType.JSON).body(Map.of("leads", market.stream().map(l -> (Object) l.body()).toList()))
+                .post("/api/v1/leads/batch").then().statusCode(200).body("summary.created", equalTo(FRESH)).extract().path("results.leadId");
+        Map<String, SyntheticLeads.Lead> byId = new java.util.HashMap<>();
+        for (int i = 0; i < FRESH; i++) {
+            byId.put(ids.get(i), market.get(i));
+        }
+        List<SyntheticLeads.Lead> claimed = new ArrayList<>();
+        List<String> claimedIds = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        List<String> grades = new ArrayList<>();
+        while (true) {
+            Response r = io.leadhandoff.Api.claim(queue, rep, 50, 3600).then().statusCode(200).extract().response();
+            List<String> got = r.path("claimed.lead.id");
+            if (got.isEmpty()) {
+                return new ClaimRun(rep, claimed, claimedIds, tokens, grades);
+            }
+            got.forEach(id -> claimed.add(byId.get(id)));
+            claimedIds.addAll(got);
+            tokens.addAll(r.path("claimed.leaseToken"));
+            grades.addAll(r.path("claimed.lead.score.grade"));
+        }
     }
 
     /** The service stores whole seconds: windows start on a second that has not begun yet, so they hold only this test's leads. */

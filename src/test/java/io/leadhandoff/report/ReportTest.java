@@ -1,6 +1,7 @@
 package io.leadhandoff.report;
 
 import static io.leadhandoff.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -14,6 +15,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,12 @@ class ReportTest {
                 .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(200).body("amount", equalTo(300));
         given().contentType(ContentType.JSON).body(Map.of("from", today, "to", today, "amount", 400, "currency", "EUR"))
                 .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(200);
-        given().queryParam("groupBy", "campaign").queryParam("from", from.toString()).get("/api/v1/reports/lead-quality")
+        // a window of the whole day gets the whole day's spend
+        String dayStart = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+        String dayEnd = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+        given().queryParam("groupBy", "campaign").queryParam("from", dayStart).queryParam("to", dayEnd).get("/api/v1/reports/lead-quality")
                 .then().statusCode(200)
+                .body("rows.find { it.group == '" + campaign + "' }.currency", equalTo("EUR"))
                 .body("rows.find { it.group == '" + campaign + "' }.received", equalTo(2))
                 .body("rows.find { it.group == '" + campaign + "' }.acceptanceRate", equalTo(0.5f))
                 .body("rows.find { it.group == '" + campaign + "' }.winRate", equalTo(1.0f))
@@ -59,6 +65,67 @@ class ReportTest {
                 .body("rows.find { it.group == '" + campaign + "' }.topRejectionReasons[0].reason", equalTo("SPAM"));
         given().queryParam("from", from.toString()).get("/api/v1/reports/funnel").then().statusCode(200)
                 .body("revenue", notNullValue());
+    }
+
+    @Test
+    void spendIsProratedToTheWindowByDaysNeverAddedAcrossCurrenciesAndCountedBySource() {
+        Instant start = Instant.now();
+        String source = TestData.unique("src");
+        String campaign = TestData.unique("camp");
+        String other = TestData.unique("camp");
+        Api.ingest(Map.of("email", TestData.uniqueEmail(), "campaign", campaign, "source", source));
+        Api.ingest(Map.of("email", TestData.uniqueEmail(), "campaign", other, "source", source));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        // 3,000 over 30 days, 10 of which lie in the window: 1,000
+        given().contentType(ContentType.JSON).body(Map.of("from", today.minusDays(20).toString(), "to", today.plusDays(9).toString(),
+                        "amount", 3000, "currency", "USD", "source", source))
+                .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(200).body("source", equalTo(source));
+        given().contentType(ContentType.JSON).body(Map.of("from", today.toString(), "to", today.toString(), "amount", 500, "currency", "USD",
+                        "source", source))
+                .put("/api/v1/campaigns/" + other + "/spend").then().statusCode(200);
+        // a second currency, or another source, for the same campaign is refused
+        given().contentType(ContentType.JSON).body(Map.of("from", today.plusDays(10).toString(), "to", today.plusDays(20).toString(),
+                        "amount", 1000, "currency", "EUR", "source", source))
+                .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("from", today.plusDays(10).toString(), "to", today.plusDays(20).toString(),
+                        "amount", 1000, "currency", "USD", "source", "elsewhere"))
+                .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(409);
+        String from = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+        String to = today.plusDays(10).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+        given().queryParam("groupBy", "campaign").queryParam("from", from).queryParam("to", to).get("/api/v1/reports/lead-quality")
+                .then().statusCode(200)
+                .body("rows.find { it.group == '" + campaign + "' }.spend", equalTo(1000.0f))
+                .body("rows.find { it.group == '" + campaign + "' }.currency", equalTo("USD"))
+                .body("rows.find { it.group == '" + other + "' }.spend", equalTo(500.0f));
+        given().queryParam("groupBy", "source").queryParam("from", from).queryParam("to", to).get("/api/v1/reports/lead-quality")
+                .then().statusCode(200)
+                .body("rows.find { it.group == '" + source + "' }.spend", equalTo(1500.0f))
+                .body("rows.find { it.group == '" + source + "' }.costPerLead", equalTo(750.0f))
+                .body("rows.find { it.group == '" + source + "' }.currency", equalTo("USD"));
+        // one hour of a one-day period: 1/24 of it
+        String hour = start.minusSeconds(1800).toString();
+        String hourEnd = start.plusSeconds(1800).toString();
+        given().queryParam("groupBy", "campaign").queryParam("from", hour).queryParam("to", hourEnd).get("/api/v1/reports/lead-quality")
+                .then().statusCode(200)
+                .body("rows.find { it.group == '" + other + "' }.spend", equalTo(20.83f));
+    }
+
+    @Test
+    void leadQualityRowsSortByAColumnAndRefuseAnUnknownOne() {
+        Instant from = Instant.now().minusSeconds(1);
+        String good = TestData.unique("good");
+        String bad = TestData.unique("bad");
+        Api.feedback(Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", good)), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+        Api.feedback(Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", bad)), Map.of("outcome", "REJECTED", "reason", "SPAM"))
+                .then().statusCode(200);
+        List<String> best = given().queryParam("groupBy", "source").queryParam("from", from.toString()).queryParam("sort", "-acceptanceRate")
+                .get("/api/v1/reports/lead-quality").then().statusCode(200).extract().path("rows.group");
+        assertThat(best.indexOf(good)).isLessThan(best.indexOf(bad));
+        List<String> worst = given().queryParam("groupBy", "source").queryParam("from", from.toString()).queryParam("sort", "acceptanceRate")
+                .get("/api/v1/reports/lead-quality").then().statusCode(200).extract().path("rows.group");
+        assertThat(worst.indexOf(bad)).isLessThan(worst.indexOf(good));
+        given().queryParam("groupBy", "source").queryParam("sort", "colour").get("/api/v1/reports/lead-quality").then().statusCode(422)
+                .body("errors[0].parameter", equalTo("sort"));
     }
 
     @Test
@@ -76,6 +143,28 @@ class ReportTest {
                 .body("queues.find { it.queueId == '" + q + "' }.routed", equalTo(2))
                 .body("queues.find { it.queueId == '" + q + "' }.breaches", equalTo(2))
                 .body("reps.repId", hasItem(rep));
+    }
+
+    @Test
+    void csvExportsHoldTheWholeReport() {
+        Instant from = Instant.now().minusSeconds(1);
+        String rep = TestData.unique("slow");
+        String q = Api.routedQueue("round-robin", Map.of("slaMinutes", 5), rep);
+        Api.feedback(Api.ingest(Map.of("email", TestData.uniqueEmail())), Map.of("outcome", "REJECTED", "reason", "SPAM")).then().statusCode(200);
+        Api.ingest(Map.of("email", TestData.uniqueEmail()));
+        clock.advance(Duration.ofMinutes(6));
+        sla.escalate(clock.instant(), 1000);
+        String to = clock.instant().plusSeconds(1).toString();
+
+        String calibration = given().accept("text/csv").queryParam("from", from.toString()).queryParam("to", to)
+                .get("/api/v1/reports/score-calibration").then().statusCode(200).extract().asString();
+        assertThat(calibration.split("\r\n\r\n")).hasSize(3);
+        assertThat(calibration).startsWith("summary\r\nmodelVersion,from,to,labelled,brierScore,auc,probabilitySource\r\n1,")
+                .contains("\r\n\r\nbyScoreBand\r\nbucket,").contains("\r\n\r\nbyGrade\r\nbucket,");
+        String slaCsv = given().accept("text/csv").queryParam("from", from.toString()).queryParam("to", to)
+                .get("/api/v1/reports/sla").then().statusCode(200).extract().asString();
+        assertThat(slaCsv).startsWith("queues\r\nqueueId,").contains("\r\n\r\nreps\r\nrepId,queueId,breaches,leaseExpiries\r\n")
+                .contains(rep + "," + q + ",");
     }
 
     @Test

@@ -34,6 +34,8 @@ class CountingRuleTest {
     @Inject
     TrainingService training;
     @Inject
+    ScoringService scoring;
+    @Inject
     ReportRollup rollup;
 
     @AfterEach
@@ -87,7 +89,7 @@ class CountingRuleTest {
                     .as("calibration's accepted = quality's accepted").isEqualTo(quality.getInt("accepted"));
         }
 
-        List<TrainingService.Row> labels = training.load(from, to);
+        List<TrainingService.Row> labels = training.load(from, to, scoring.active());
         assertThat(labels).hasSize(4);
         assertThat(labels.stream().filter(r -> r.label() == 1)).as("training positives = quality's accepted").hasSize(2);
         assertThat(labels.stream().filter(r -> r.label() == 0)).as("rejected for a reason about the lead").hasSize(2);

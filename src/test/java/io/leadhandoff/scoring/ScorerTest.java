@@ -60,6 +60,65 @@ class ScorerTest {
         assertThat(s.explanation().total()).isEqualTo("0.5 × fit 50 + 0.5 × engagement 0 = 25, rounded to 25");
     }
 
+    private static ModelDocument withLearned(ModelDocument m, LearnedModel learned) {
+        return new ModelDocument(m.name(), m.description(), m.fit(), m.engagement(), m.weights(), m.grades(), learned);
+    }
+
+    @Test
+    void aLearnedPartSetsTheTotalAndGradeFromTheAcceptanceProbability() {
+        ModelDocument rules = model(List.of(rule("vp", null, "title", "contains", "vp", 60)), Map.of(), null, List.of(), null);
+        ModelDocument learned = withLearned(rules, new LearnedModel("logistic-regression-l2", 0.0,
+                Map.of("source=purchased-list", -2.0), new ModelDocument.Grades(40, 20, 10)));
+        Facts facts = Facts.builder().put("title", "VP Sales").put("source", "purchased-list").build();
+
+        Score byRules = score(rules, facts, null);
+        Score byLearned = score(learned, facts, null);
+
+        assertThat(byRules.total()).isEqualTo(30);
+        assertThat(byRules.grade()).isEqualTo("B");
+        assertThat(byRules.rulesTotal()).isNull();
+        assertThat(byRules.explanation().priority()).startsWith("rules:");
+        // sigmoid(-2) = 0.1192: the total is the probability in percent, the grade follows it
+        assertThat(byLearned.acceptanceProbability()).isEqualTo(0.1192);
+        assertThat(byLearned.total()).isEqualTo(12);
+        assertThat(byLearned.grade()).isEqualTo("C");
+        assertThat(byLearned.rulesTotal()).isEqualTo(30);
+        assertThat(byLearned.rulesGrade()).isEqualTo("B");
+        assertThat(byLearned.fit()).isEqualTo(byRules.fit());
+        assertThat(byLearned.explanation().total())
+                .isEqualTo("round(100 × acceptance probability 0.1192) = 12; the rules alone would give 0.5 × fit 60 + 0.5 × engagement 0 = 30, rounded to 30");
+        assertThat(byLearned.explanation().grade()).isEqualTo("C: total 12 is at least 10; the rules alone would give B: fit 60 is at least 50");
+        assertThat(byLearned.explanation().priority()).startsWith("learned:");
+    }
+
+    @Test
+    void aLearnedPartWithoutItsOwnThresholdsGradesTheTotalByTheModelsThresholds() {
+        ModelDocument learned = withLearned(model(List.of(), Map.of(), null, List.of(), null),
+                new LearnedModel("logistic-regression-l2", 1.5, Map.of()));
+        Score s = score(learned, Facts.builder().build(), null);
+        assertThat(s.total()).isEqualTo(82);
+        assertThat(s.grade()).isEqualTo("A");
+        assertThat(s.rulesGrade()).isEqualTo("D");
+    }
+
+    @Test
+    void refusesLearnedGradeThresholdsOutOfOrder() {
+        ModelDocument bad = withLearned(model(List.of(), Map.of(), null, List.of(), null),
+                new LearnedModel("logistic-regression-l2", 0.0, Map.of(), new ModelDocument.Grades(10, 20, 5)));
+        assertThatThrownBy(() -> ModelCompiler.compile(1, bad)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::pointer).containsExactly("/learned/grades"));
+    }
+
+    @Test
+    void trainingGradeThresholdsSplitTheTotalsTwentyThirtyThirtyTwenty() {
+        int[] totals = new int[100];
+        for (int i = 0; i < 100; i++) {
+            totals[i] = i;
+        }
+        ModelDocument.Grades g = TrainingService.gradeThresholds(totals);
+        assertThat(List.of(g.a(), g.b(), g.c())).containsExactly(80, 50, 20);
+    }
+
     @Test
     void capsRuleGroups() {
         ModelDocument m = model(List.of(rule("a", "seniority", "title", "exists", null, 20),

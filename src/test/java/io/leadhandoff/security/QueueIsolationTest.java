@@ -32,7 +32,7 @@ class QueueIsolationTest {
 
     /** Sales-side operations whose answer adds up or names every queue: refused to a queue-limited key. */
     private static final List<String> ACROSS_QUEUES = List.of("/api/v1/reports/funnel", "/api/v1/reports/score-calibration",
-            "/api/v1/routing/simulate");
+            "/api/v1/routing/simulate", "/api/v1/scoring/challenger");
     private static final List<String> LIMITABLE = List.of("work", "feedback:write", "leads:read", "reports:read", "events:read");
 
     @Inject

@@ -1,0 +1,135 @@
+package io.leadhandoff.scoring;
+
+import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Champion and challenger: a model version can score every new lead beside the active one (the
+ * champion) without acting on it, so both are measured on the same leads as feedback arrives.
+ * Activating the challenger promotes it.
+ */
+@ApplicationScoped
+public class ChallengerService {
+
+    /** The comparison reads at most this many of the newest leads scored by both, so its cost is bounded. */
+    static final int MAX_COMPARED = 200_000;
+
+    private final ModelRepository models;
+    private final ScoringService scoring;
+    private final EntityManager em;
+    private final AuditService audit;
+    private final Clock clock;
+
+    public ChallengerService(ModelRepository models, ScoringService scoring, EntityManager em, AuditService audit, Clock clock) {
+        this.models = models;
+        this.scoring = scoring;
+        this.em = em;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The challenger, compiled, or null. Call once per intake transaction, as {@link ScoringService#active()}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CompiledModel challenger() {
+        Integer version = models.challengerVersion();
+        return version == null ? null : scoring.model(version);
+    }
+
+    /** Keeps the challenger's score of a lead (the lead's id is assigned, the lead itself may not be persisted yet). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String leadId, Score score, boolean newLead) {
+        ChallengerScore existing = newLead ? null : em.find(ChallengerScore.class, leadId);
+        ChallengerScore row = existing != null ? existing : new ChallengerScore();
+        row.leadId = leadId;
+        row.modelVersion = score.modelVersion();
+        row.total = score.total();
+        row.acceptanceProbability = score.acceptanceProbability();
+        row.scoredAt = clock.instant();
+        if (existing == null) {
+            // persisted once filled in: Hibernate inserts the state an entity has when it is persisted
+            em.persist(row);
+        }
+    }
+
+    @Transactional
+    public ModelView set(int version) {
+        ScoringModel row = models.findById(version);
+        if (row == null) {
+            throw ProblemException.notFound("Scoring model version", String.valueOf(version));
+        }
+        scoring.model(version);
+        if (version == models.activeVersion()) {
+            throw new ProblemException(ProblemType.CONFLICT, "Version " + version + " is the active model (the champion); "
+                    + "a challenger is another version", List.of(), null);
+        }
+        Integer before = models.challengerVersion();
+        em.createNativeQuery("update scoring_active set challenger_version = ?1 where id = 1").setParameter(1, version).executeUpdate();
+        audit.record("scoring-model.challenger-set", "scoring-model:" + version, before == null ? null : Map.of("challengerVersion", before),
+                Map.of("challengerVersion", version));
+        return scoring.view(row, false, true, true);
+    }
+
+    @Transactional
+    public void clear() {
+        Integer before = models.challengerVersion();
+        if (before == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No challenger is set");
+        }
+        em.createNativeQuery("update scoring_active set challenger_version = null where id = 1").executeUpdate();
+        audit.record("scoring-model.challenger-cleared", "scoring-model:" + before, Map.of("challengerVersion", before), null);
+    }
+
+    /**
+     * The champion (the active model) and the challenger (the current one, or {@code challengerVersion})
+     * on the labelled leads received in [from, to) that both scored.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public ModelComparison compare(Instant from, Instant to, Integer challengerVersion) {
+        CompiledModel champion = scoring.active();
+        Integer challenger = challengerVersion != null ? challengerVersion : models.challengerVersion();
+        if (challenger == null) {
+            return new ModelComparison(champion.version(), null, from, to, 0, 0, 0,
+                    ModelComparison.Measures.of(champion.version(), source(champion), List.of()), null);
+        }
+        CompiledModel other = scoring.model(challenger);
+        List<Object[]> rows = em.createNativeQuery("select l.acceptance_probability, l.score_total, c.acceptance_probability, c.score_total, "
+                        + TrainingService.LABEL + " from challenger_score c join lead l on l.id = c.lead_id" + TrainingService.LABEL_JOIN
+                        + "where c.model_version = :challenger and l.score_model_version = :champion "
+                        + "and l.created_at >= :from and l.created_at < :to order by l.created_at desc")
+                .setParameter("challenger", challenger).setParameter("champion", champion.version())
+                .setParameter("from", from).setParameter("to", to).setMaxResults(MAX_COMPARED).getResultList();
+        List<double[]> first = new ArrayList<>();
+        List<double[]> second = new ArrayList<>();
+        long accepted = 0;
+        for (Object[] r : rows) {
+            if (r[4] == null) {
+                continue;
+            }
+            int label = ((Number) r[4]).intValue();
+            accepted += label;
+            first.add(new double[] {probability(r[0], r[1]), label});
+            second.add(new double[] {probability(r[2], r[3]), label});
+        }
+        return new ModelComparison(champion.version(), challenger, from, to, rows.size(), first.size(), accepted,
+                ModelComparison.Measures.of(champion.version(), source(champion), first),
+                ModelComparison.Measures.of(challenger, source(other), second));
+    }
+
+    private static double probability(Object learned, Object total) {
+        return learned != null ? ((Number) learned).doubleValue() : ((Number) total).doubleValue() / 100.0;
+    }
+
+    private static String source(CompiledModel model) {
+        return model.learned() != null ? "learned" : "total/100";
+    }
+}
