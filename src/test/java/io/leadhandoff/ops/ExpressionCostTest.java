@@ -107,6 +107,21 @@ class ExpressionCostTest {
     }
 
     @Test
+    void requestsOfAlmostOneMebibyteAreRefusedAtTheConditionLimit() throws Exception {
+        // 10,000 conditions with long values: the largest documents the body limits let through to the compiler
+        IntFunction<String> long_ = i -> "{\"field\":\"title\",\"op\":\"contains\",\"value\":\"v" + i + "-" + "x".repeat(44) + "\"}";
+        String rules = ruleSet(200, 50, long_);
+        timed("simulate: 10,000 long conditions (~1 MiB)", "POST", "/api/v1/routing/simulate",
+                "{\"lead\":{\"email\":\"" + TestData.uniqueEmail() + "\"},\"rules\":" + rules + "}", 422, "limit: conditions per document");
+        timed("rules: 10,000 long conditions (~1 MiB)", "PUT", "/api/v1/routing/rules", rules, 422, "limit: conditions per document");
+        timed("models: 10,000 long conditions (~1 MiB)", "POST", "/api/v1/scoring/models", model(200, 50, long_), 422,
+                "limit: conditions per document");
+        String attributes = IntStream.range(0, 25_000).mapToObj(i -> "\"attribute-" + i + "\":\"" + "v".repeat(16) + "\"").collect(Collectors.joining(","));
+        timed("preview: 25,000 attributes (~1 MiB)", "POST", "/api/v1/scoring/preview",
+                "{\"email\":\"" + TestData.uniqueEmail() + "\",\"attributes\":{" + attributes + "}}", 422, "at most 50");
+    }
+
+    @Test
     void patternsUpToTheirTotalBudgetAreRefusedOnceTheSumIsReached() throws Exception {
         timed("simulate: 2,000 patterns of ~1,200 instructions", "POST", "/api/v1/routing/simulate",
                 "{\"lead\":{\"email\":\"" + TestData.uniqueEmail() + "\"},\"rules\":" + ruleSet(40, 50, i -> matches("(abcdefghij){90}" + i)) + "}",
