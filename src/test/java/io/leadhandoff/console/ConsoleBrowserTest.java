@@ -13,6 +13,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,6 +34,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in a real browser: headless Chromium driven through chromedriver (Debian's chromium and
@@ -147,6 +151,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
         assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("reports:read");
         browser.findElement(By.cssSelector("form.who button")).click();
+        awaitUrl(".*/console/sign-in$");
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
         assertThat(browser.manage().getCookieNamed(ConsoleAuth.COOKIE)).isNull();
     }
@@ -166,6 +171,15 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** Waits for the navigation a form submission started (a click returns once the form is submitted). */
+    private void awaitUrl(String pattern) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(pattern));
+        } catch (TimeoutException e) {
+            throw new AssertionError("still at " + browser.getCurrentUrl() + " showing: " + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
     /** Signs in through the form, as a person would; the browser then holds a session cookie, never the key. */
     private void signIn(String key) {
         browser.manage().deleteAllCookies();
@@ -173,6 +187,8 @@ class ConsoleBrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
         browser.findElement(By.id("apiKey")).sendKeys(key);
         browser.findElement(By.cssSelector("form.signin button")).click();
+        // the click returns once the form is submitted, not always after the redirect has loaded
+        awaitUrl(".*/console$");
         assertThat(browser.getCurrentUrl()).endsWith("/console");
         assertThat(browser.manage().getCookies()).singleElement()
                 .satisfies(c -> {
