@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     static final String CSV = "text/csv";
-    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
-    static final Duration MAX_PERIOD = Duration.ofDays(3 * 366);
 
     private final ReportService reports;
     private final Clock clock;
@@ -178,17 +175,7 @@ public class ReportResource {
     }
 
     private Instant[] period(String from, String to) {
-        Instant end = Params.instant("to", to);
         // default: up to and including the current (whole) second, which the service clock is in
-        end = end == null ? clock.instant().plusSeconds(1) : end;
-        Instant start = Params.instant("from", from);
-        start = start == null ? end.minus(DEFAULT_PERIOD) : start;
-        if (!start.isBefore(end)) {
-            throw ProblemException.invalidParameter("from", "must be before to");
-        }
-        if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
-            throw ProblemException.invalidParameter("from", "the period may span at most 3 years");
-        }
-        return new Instant[] {start, end};
+        return Params.period(from, to, clock.instant());
     }
 }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -40,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Scoring")
 public class ChallengerResource {
 
-    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
-    static final Duration MAX_PERIOD = Duration.ofDays(3 * 366);
 
     /** Which version scores beside the active one. */
     @Schema(name = "ChallengerRequest")
@@ -115,16 +112,7 @@ public class ChallengerResource {
         if (v != null && v < 1) {
             throw ProblemException.invalidParameter("version", "must be at least 1");
         }
-        Instant end = Params.instant("to", to);
-        end = end == null ? clock.instant().plusSeconds(1) : end;
-        Instant start = Params.instant("from", from);
-        start = start == null ? end.minus(DEFAULT_PERIOD) : start;
-        if (!start.isBefore(end)) {
-            throw ProblemException.invalidParameter("from", "must be before to");
-        }
-        if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
-            throw ProblemException.invalidParameter("from", "the period may span at most 3 years");
-        }
-        return challengers.compare(start, end, v);
+        Instant[] period = Params.period(from, to, clock.instant());
+        return challengers.compare(period[0], period[1], v);
     }
 }
