@@ -8,6 +8,7 @@ import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.lead.Lead;
+import io.leadhandoff.lead.LeadChange;
 import io.leadhandoff.lead.LeadHistory;
 import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.lead.LeadService;
@@ -21,9 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -72,22 +71,22 @@ public class FeedbackService {
             if (lead == null) {
                 throw ProblemException.notFound("Lead", leadId);
             }
-            caller.requireVisible(lead.queueId, "Lead", leadId);
-            if (lead.status == LeadStatus.CLAIMED) {
+            caller.requireVisible(lead.queueId(), "Lead", leadId);
+            if (lead.status() == LeadStatus.CLAIMED) {
                 throw ProblemException.validation(List.of(FieldError.atPointer("/leaseToken", "is required while the lead is claimed")));
             }
         }
-        LeadStatus from = lead.status;
+        LeadStatus from = lead.status();
         if (!outcome.allowedFrom(from)) {
             throw ProblemException.invalidTransition("A lead that is " + from.wire() + " cannot be marked " + outcome
                     + "; " + outcome + " follows " + outcome.from().stream().map(LeadStatus::wire).sorted().collect(Collectors.joining(", ")),
                     from.wire());
         }
         Instant now = clock.instant();
-        apply(lead, outcome, reason, request, now);
+        LeadChange.Judged judged = lead.judge(outcome.target(), reason == null ? null : reason.code, request.amount(), request.repId(), now);
         LeadFeedback row = new LeadFeedback();
         row.id = Ids.next();
-        row.leadId = lead.id;
+        row.leadId = lead.id();
         row.outcome = outcome;
         row.reason = reason == null ? null : reason.code;
         row.note = request.note();
@@ -96,54 +95,9 @@ public class FeedbackService {
         row.fromStatus = from.name();
         row.createdAt = now;
         em.persist(row);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("outcome", outcome.name());
-        detail.put("from", from.wire());
-        if (reason != null) {
-            detail.put("reason", reason.code);
-        }
-        if (request.amount() != null) {
-            detail.put("amount", request.amount());
-        }
-        history.record(lead, "lead.feedback", now, request.repId() == null ? "sales" : request.repId(), detail);
+        history.record(lead, judged, now);
         metrics.counter("leadhandoff.feedback", "outcome", outcome.name(), "reason", reason == null ? "none" : reason.code).increment();
         return leads.view(lead);
-    }
-
-    private void apply(Lead lead, Outcome outcome, ReasonCode reason, FeedbackRequest request, Instant now) {
-        if (lead.firstFeedbackAt == null) {
-            lead.firstFeedbackAt = now;
-        }
-        switch (outcome) {
-            case ACCEPTED -> lead.acceptedAt = now;
-            case REJECTED -> lead.rejectedAt = now;
-            case RECYCLED -> lead.recycledAt = now;
-            case CONVERTED -> {
-                if (lead.acceptedAt == null) {
-                    lead.acceptedAt = now;
-                }
-                lead.convertedAt = now;
-                lead.dealAmount = request.amount();
-            }
-            case WON -> {
-                lead.wonAt = now;
-                if (request.amount() != null) {
-                    lead.dealAmount = request.amount();
-                }
-            }
-            case LOST -> lead.lostAt = now;
-        }
-        if (reason != null) {
-            lead.outcomeReason = reason.code;
-        }
-        if (request.repId() != null) {
-            lead.feedbackRepId = request.repId();
-        }
-        lead.leaseToken = null;
-        lead.leaseExpiresAt = null;
-        lead.slaDueAt = null;
-        lead.updatedAt = now;
-        lead.moveTo(outcome.target());
     }
 
     private ReasonCode checkReason(Outcome outcome, FeedbackRequest request) {

@@ -79,35 +79,11 @@ public class ErasureService {
     }
 
     private void eraseLocked(Lead lead, String actor) {
-        if (lead.erasedAt != null) {
+        if (lead.isErased()) {
             return;
         }
         String email = lead.email;
-        Instant now = Instant.now(clock);
-        lead.email = null;
-        lead.emailRaw = null;
-        lead.openEmail = null;
-        lead.firstName = null;
-        lead.lastName = null;
-        lead.title = null;
-        lead.phone = null;
-        lead.phoneRaw = null;
-        lead.countryRaw = null;
-        lead.region = null;
-        lead.city = null;
-        lead.attributes = null;
-        lead.externalId = null;
-        lead.website = null;
-        lead.utmTerm = null;
-        lead.utmContent = null;
-        if (lead.freeEmail) {
-            lead.domain = null;
-        }
-        lead.leaseToken = null;
-        lead.leaseExpiresAt = null;
-        lead.status = LeadStatus.ERASED;
-        lead.erasedAt = now;
-        lead.updatedAt = now;
+        LeadChange.Erased erased = lead.erase(actor, Instant.now(clock));
         em.flush();
         em.createNativeQuery("update lead_event set detail = '{}' where lead_id = :id").setParameter("id", lead.id).executeUpdate();
         em.createNativeQuery("update lead_feedback set note = null where lead_id = :id").setParameter("id", lead.id).executeUpdate();
@@ -116,7 +92,7 @@ public class ErasureService {
         if (email != null) {
             deleteStoredAnswersContaining(email);
         }
-        history.record(lead, "lead.erased", now, actor, Map.of());
+        history.record(lead, erased, lead.erasedAt);
         audit.record("lead.erased", "lead:" + lead.id, null, null);
     }
 

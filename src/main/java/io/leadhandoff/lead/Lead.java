@@ -1,6 +1,10 @@
 package io.leadhandoff.lead;
 
+import io.leadhandoff.routing.RoutingDecision;
+import io.leadhandoff.scoring.Score;
+import io.leadhandoff.security.Secrets;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,181 +14,403 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
-/** A stored lead. Never leaves the service layer: the API speaks {@link LeadView}. */
+/**
+ * A stored lead, the aggregate of its lifecycle. Never leaves the service layer: the API speaks {@link LeadView}.
+ * Its state changes only in this package: intake fills and merges it, and every later step (claim, lease, release,
+ * expiry, verdict, SLA breach and escalation, erasure) is one method here that checks the step is allowed and
+ * returns the {@link LeadChange} it caused. Other packages read it through the accessors.
+ */
 @Entity
 @Table(name = "lead")
 public class Lead {
 
     @Id
     @Column(length = 26)
-    public String id;
+    String id;
 
     @Column(nullable = false, length = 20)
     @Enumerated(EnumType.STRING)
-    public LeadStatus status;
+    LeadStatus status;
 
-    public String source;
+    String source;
     @Column(name = "external_id")
-    public String externalId;
-    public String email;
+    String externalId;
+    String email;
     @Column(name = "email_raw")
-    public String emailRaw;
+    String emailRaw;
     @Column(name = "open_email")
-    public String openEmail;
-    public String domain;
+    String openEmail;
+    String domain;
     @Column(name = "free_email", nullable = false)
-    public boolean freeEmail;
+    boolean freeEmail;
     @Column(name = "first_name")
-    public String firstName;
+    String firstName;
     @Column(name = "last_name")
-    public String lastName;
-    public String company;
-    public String website;
-    public String title;
-    public String phone;
+    String lastName;
+    String company;
+    String website;
+    String title;
+    String phone;
     @Column(name = "phone_raw")
-    public String phoneRaw;
-    public String country;
+    String phoneRaw;
+    String country;
     @Column(name = "country_raw")
-    public String countryRaw;
-    public String region;
-    public String city;
-    public String industry;
+    String countryRaw;
+    String region;
+    String city;
+    String industry;
     @Column(name = "employee_count")
-    public Integer employeeCount;
+    Integer employeeCount;
     @Column(name = "annual_revenue", precision = 19, scale = 2)
-    public BigDecimal annualRevenue;
-    public String campaign;
+    BigDecimal annualRevenue;
+    String campaign;
     @Column(name = "utm_source")
-    public String utmSource;
+    String utmSource;
     @Column(name = "utm_medium")
-    public String utmMedium;
+    String utmMedium;
     @Column(name = "utm_campaign")
-    public String utmCampaign;
+    String utmCampaign;
     @Column(name = "utm_term")
-    public String utmTerm;
+    String utmTerm;
     @Column(name = "utm_content")
-    public String utmContent;
+    String utmContent;
     @Column(name = "consent_marketing")
-    public Boolean consentMarketing;
+    Boolean consentMarketing;
     @Column(name = "consent_at")
-    public Instant consentAt;
+    Instant consentAt;
     @Column(name = "form_submissions", nullable = false)
-    public int formSubmissions;
+    int formSubmissions;
     @Column(name = "page_views", nullable = false)
-    public int pageViews;
+    int pageViews;
     @Column(name = "email_clicks", nullable = false)
-    public int emailClicks;
+    int emailClicks;
     @Column(name = "webinars_attended", nullable = false)
-    public int webinarsAttended;
+    int webinarsAttended;
     @Column(name = "last_activity_at")
-    public Instant lastActivityAt;
+    Instant lastActivityAt;
     /** Custom attributes as a JSON object. */
     @Lob
-    public String attributes;
+    String attributes;
     @Column(nullable = false)
-    public int touches;
+    int touches;
     @Column(name = "score_fit")
-    public Integer scoreFit;
+    Integer scoreFit;
     @Column(name = "score_engagement")
-    public Integer scoreEngagement;
+    Integer scoreEngagement;
     @Column(name = "score_total")
-    public Integer scoreTotal;
+    Integer scoreTotal;
     @Column(name = "score_grade", length = 1)
-    public String scoreGrade;
+    String scoreGrade;
     @Column(name = "score_model_version")
-    public Integer scoreModelVersion;
+    Integer scoreModelVersion;
     /** The whole {@code Score} with its explanation, as JSON. */
     @Lob
     @Column(name = "score_explanation")
-    public String scoreExplanation;
+    String scoreExplanation;
     /** The score this transaction wrote into {@link #scoreExplanation}, so answering needs no re-parse. */
     @Transient
-    public io.leadhandoff.scoring.Score score;
+    Score score;
     @Column(name = "scored_at")
-    public Instant scoredAt;
+    Instant scoredAt;
     @Column(name = "queue_id", length = 64)
-    public String queueId;
+    String queueId;
     /** The rep the lead is with: assigned by routing, or the rep who claimed it. */
     @Column(name = "owner_rep_id", length = 128)
-    public String ownerRepId;
+    String ownerRepId;
     @Column(name = "routed_at")
-    public Instant routedAt;
+    Instant routedAt;
     /** The {@code RoutingDecision} with its trace, as JSON. */
     @Lob
     @Column(name = "routing_explanation")
-    public String routingExplanation;
+    String routingExplanation;
     /** The decision this transaction wrote into {@link #routingExplanation}. */
     @Transient
-    public io.leadhandoff.routing.RoutingDecision routing;
+    RoutingDecision routing;
     @Column(name = "queued_at")
-    public Instant queuedAt;
-    @Column(name = "sla_due_at")
-    public Instant slaDueAt;
-    @Column(name = "sla_breaches", nullable = false)
-    public int slaBreaches;
-    @Column(name = "lease_token", length = 64)
-    public String leaseToken;
-    @Column(name = "lease_expires_at")
-    public Instant leaseExpiresAt;
+    Instant queuedAt;
+    @Embedded
+    Sla sla = new Sla(null, 0);
+    /** The current claim's lease; null when nobody holds one. */
+    @Embedded
+    Lease lease;
     @Column(name = "claimed_by", length = 128)
-    public String claimedBy;
+    String claimedBy;
     @Column(name = "claimed_at")
-    public Instant claimedAt;
+    Instant claimedAt;
     @Column(name = "first_claimed_at")
-    public Instant firstClaimedAt;
+    Instant firstClaimedAt;
     @Column(name = "first_feedback_at")
-    public Instant firstFeedbackAt;
+    Instant firstFeedbackAt;
     @Column(name = "accepted_at")
-    public Instant acceptedAt;
+    Instant acceptedAt;
     @Column(name = "rejected_at")
-    public Instant rejectedAt;
+    Instant rejectedAt;
     @Column(name = "recycled_at")
-    public Instant recycledAt;
+    Instant recycledAt;
     @Column(name = "converted_at")
-    public Instant convertedAt;
+    Instant convertedAt;
     @Column(name = "won_at")
-    public Instant wonAt;
+    Instant wonAt;
     @Column(name = "lost_at")
-    public Instant lostAt;
+    Instant lostAt;
     @Column(name = "outcome_reason", length = 40)
-    public String outcomeReason;
+    String outcomeReason;
     @Column(name = "feedback_rep_id", length = 128)
-    public String feedbackRepId;
+    String feedbackRepId;
     @Column(name = "deal_amount", precision = 19, scale = 2)
-    public java.math.BigDecimal dealAmount;
+    BigDecimal dealAmount;
     @Column(name = "acceptance_probability")
-    public Double acceptanceProbability;
+    Double acceptanceProbability;
 
     /** Routing last found the lead below the minimum score (kept through an erasure, for reports). */
     @Column(nullable = false)
-    public boolean disqualified;
+    boolean disqualified;
 
     /** The lead of this person's previous cycle, when this one started because a closed lead was touched again. */
     @Column(name = "previous_lead_id", length = 26)
-    public String previousLeadId;
+    String previousLeadId;
     /** The lead of the cycle that followed this one, once it was touched again after closing. */
     @Column(name = "next_lead_id", length = 26)
-    public String nextLeadId;
+    String nextLeadId;
     /** 1 for a person's first lead, n + 1 for the cycle after cycle n. */
     @Column(nullable = false)
-    public int cycle = 1;
+    int cycle = 1;
 
     /** When the personal data was erased; the non-personal facts stay for reports. */
     @Column(name = "erased_at")
-    public Instant erasedAt;
+    Instant erasedAt;
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    Instant updatedAt;
     @Version
-    public long version;
+    long version;
 
     /** Moves the lead to {@code next}, keeping the open-email uniqueness column in step. */
-    public void moveTo(LeadStatus next) {
+    void moveTo(LeadStatus next) {
         status = next;
         openEmail = next.isOpen() ? email : null;
+    }
+
+    // --- transitions: the only ways the lifecycle, lease and SLA state change outside intake ---
+
+    /** Puts a routed lead in {@code queueId} (with {@code repId}, or for anyone), due under the queue's SLA. */
+    void queue(String queueId, String repId, Integer slaMinutes, Instant now) {
+        this.queueId = queueId;
+        this.ownerRepId = repId;
+        this.queuedAt = now;
+        this.sla = sla.dueAfter(slaMinutes, now);
+        moveTo(LeadStatus.QUEUED);
+    }
+
+    /** A rep takes a queued lead under a new lease; the SLA clock stops. */
+    public LeadChange.Claimed claim(String repId, String token, Instant expiresAt, Instant now) {
+        require(status == LeadStatus.QUEUED, "claim");
+        Long waited = queuedAt == null ? null : Duration.between(queuedAt, now).toSeconds();
+        lease = new Lease(token, expiresAt);
+        claimedBy = repId;
+        claimedAt = now;
+        if (firstClaimedAt == null) {
+            firstClaimedAt = now;
+        }
+        ownerRepId = repId;
+        sla = sla.stopped();
+        updatedAt = now;
+        moveTo(LeadStatus.CLAIMED);
+        return new LeadChange.Claimed(queueId, repId, expiresAt, waited);
+    }
+
+    /** Whether {@code token} is the current, unexpired lease of this claimed lead. */
+    public boolean isLeasedWith(String token, Instant now) {
+        return status == LeadStatus.CLAIMED && lease != null && lease.isLive(now) && Secrets.equal(lease.token(), token);
+    }
+
+    public LeadChange.LeaseExtended extendLease(Instant until, Instant now) {
+        require(status == LeadStatus.CLAIMED && lease != null, "extend the lease of");
+        lease = lease.extendedTo(until);
+        updatedAt = now;
+        return new LeadChange.LeaseExtended(claimedBy, until);
+    }
+
+    /** The rep lets go: back to the whole queue, due again under its SLA ({@code slaMinutes}, null for none). */
+    public LeadChange.Released release(Integer slaMinutes, Instant now) {
+        require(status == LeadStatus.CLAIMED, "release");
+        requeue(slaMinutes, now);
+        return new LeadChange.Released(claimedBy);
+    }
+
+    /** The lease ran out: back to the whole queue (an SLA miss for that rep). */
+    public LeadChange.LeaseExpired expireLease(Integer slaMinutes, Instant now) {
+        require(status == LeadStatus.CLAIMED && lease != null, "expire the lease of");
+        Instant expiredAt = lease.expiresAt();
+        requeue(slaMinutes, now);
+        return new LeadChange.LeaseExpired(claimedBy, expiredAt);
+    }
+
+    private void requeue(Integer slaMinutes, Instant now) {
+        // back to the whole queue: the rep who let go of it is no longer its owner
+        lease = null;
+        ownerRepId = null;
+        queuedAt = now;
+        sla = sla.dueAfter(slaMinutes, now);
+        updatedAt = now;
+        moveTo(LeadStatus.QUEUED);
+    }
+
+    /**
+     * Sales' verdict, moving the lead to {@code verdict} (accepted, rejected, recycled, converted, won or lost) and
+     * ending any lease. Which verdict may follow which status is the caller's rule, answered there as a 409.
+     */
+    public LeadChange.Judged judge(LeadStatus verdict, String reason, BigDecimal amount, String repId, Instant now) {
+        LeadStatus from = status;
+        if (firstFeedbackAt == null) {
+            firstFeedbackAt = now;
+        }
+        switch (verdict) {
+            case ACCEPTED -> acceptedAt = now;
+            case REJECTED -> rejectedAt = now;
+            case RECYCLED -> recycledAt = now;
+            case CONVERTED -> {
+                if (acceptedAt == null) {
+                    acceptedAt = now;
+                }
+                convertedAt = now;
+                dealAmount = amount;
+            }
+            case WON -> {
+                wonAt = now;
+                if (amount != null) {
+                    dealAmount = amount;
+                }
+            }
+            case LOST -> lostAt = now;
+            default -> throw new IllegalArgumentException(verdict + " is not a sales verdict");
+        }
+        if (reason != null) {
+            outcomeReason = reason;
+        }
+        if (repId != null) {
+            feedbackRepId = repId;
+        }
+        lease = null;
+        sla = sla.stopped();
+        updatedAt = now;
+        moveTo(verdict);
+        return new LeadChange.Judged(verdict, from, reason, amount, repId);
+    }
+
+    /** The queued lead was not claimed in time: one more breach on its record. */
+    public LeadChange.SlaBreached breachSla() {
+        require(status == LeadStatus.QUEUED && sla.dueAt() != null, "breach the SLA of");
+        sla = sla.breached();
+        return new LeadChange.SlaBreached(queueId, ownerRepId, sla.dueAt());
+    }
+
+    /**
+     * After a breach: to {@code toQueueId} (and {@code toRepId}, or anyone there), due under that queue's SLA; or, with
+     * no {@code toQueueId}, nobody to escalate to: the lead stays and its SLA clock stops.
+     */
+    public LeadChange.Escalated escalate(String toQueueId, String toRepId, Integer slaMinutes, Instant now) {
+        require(status == LeadStatus.QUEUED, "escalate");
+        String fromQueue = queueId;
+        String fromRep = ownerRepId;
+        if (toQueueId == null) {
+            sla = sla.stopped();
+        } else {
+            queueId = toQueueId;
+            ownerRepId = toRepId;
+            queuedAt = now;
+            sla = sla.dueAfter(slaMinutes, now);
+        }
+        updatedAt = now;
+        moveTo(LeadStatus.QUEUED);
+        return new LeadChange.Escalated(fromQueue, fromRep, toQueueId != null, toQueueId, toRepId);
+    }
+
+    /**
+     * Erases the personal data (see {@link PersonalData}); what reports count stays. The caller checks
+     * {@link #isErased()} first: erasing twice records nothing new.
+     */
+    LeadChange.Erased erase(String actor, Instant now) {
+        require(erasedAt == null, "erase");
+        email = null;
+        emailRaw = null;
+        openEmail = null;
+        firstName = null;
+        lastName = null;
+        title = null;
+        phone = null;
+        phoneRaw = null;
+        countryRaw = null;
+        region = null;
+        city = null;
+        attributes = null;
+        externalId = null;
+        website = null;
+        utmTerm = null;
+        utmContent = null;
+        if (freeEmail) {
+            domain = null;
+        }
+        lease = null;
+        status = LeadStatus.ERASED;
+        erasedAt = now;
+        updatedAt = now;
+        return new LeadChange.Erased(actor);
+    }
+
+    private void require(boolean allowed, String action) {
+        if (!allowed) {
+            throw new IllegalStateException("Cannot " + action + " lead " + id + " while it is " + status.wire());
+        }
+    }
+
+    // --- reads ---
+
+    public String id() {
+        return id;
+    }
+
+    public LeadStatus status() {
+        return status;
+    }
+
+    public boolean isErased() {
+        return erasedAt != null;
+    }
+
+    public String queueId() {
+        return queueId;
+    }
+
+    public String ownerRepId() {
+        return ownerRepId;
+    }
+
+    public Instant queuedAt() {
+        return queuedAt;
+    }
+
+    public String claimedBy() {
+        return claimedBy;
+    }
+
+    public String leaseToken() {
+        return lease == null ? null : lease.token();
+    }
+
+    public Instant leaseExpiresAt() {
+        return lease == null ? null : lease.expiresAt();
+    }
+
+    public Instant slaDueAt() {
+        return sla.dueAt();
+    }
+
+    public int slaBreaches() {
+        return sla.breaches();
     }
 }

@@ -20,6 +20,11 @@ public class LeadHistory {
         this.mapper = mapper;
     }
 
+    /** Records what a transition of {@code lead} did, tagged with the queue the lead is in at that moment. */
+    public void record(Lead lead, LeadChange change, Instant at) {
+        record(lead, change.type(), at, change.actor(), change.detail());
+    }
+
     /** Records an event of {@code lead}, tagged with the queue the lead is in at that moment. */
     public void record(Lead lead, String type, Instant at, String actor, Map<String, ?> detail) {
         LeadEvent event = new LeadEvent();

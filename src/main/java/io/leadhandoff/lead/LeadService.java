@@ -367,12 +367,7 @@ public class LeadService {
         if (disqualified) {
             lead.moveTo(LeadStatus.DISQUALIFIED);
         } else {
-            lead.queueId = decision.queueId();
-            lead.ownerRepId = decision.repId();
-            lead.queuedAt = now;
-            Integer sla = routing.queueView(decision.queueId()).slaMinutes();
-            lead.slaDueAt = sla == null ? null : now.plus(java.time.Duration.ofMinutes(sla));
-            lead.moveTo(LeadStatus.QUEUED);
+            lead.queue(decision.queueId(), decision.repId(), routing.queueView(decision.queueId()).slaMinutes(), now);
             detail.put("queueId", decision.queueId());
             if (decision.repId() != null) {
                 detail.put("repId", decision.repId());
@@ -598,9 +593,9 @@ public class LeadService {
                 l.erasedAt != null ? null : LeadFacts.contactQuality(l),
                 l.score != null ? l.score : readJson(l.scoreExplanation, Score.class),
                 l.queueId, l.ownerRepId, l.routing != null ? l.routing : readJson(l.routingExplanation, RoutingDecision.class),
-                l.status == LeadStatus.CLAIMED && l.leaseExpiresAt != null && l.leaseExpiresAt.isAfter(clock.instant())
-                        ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt) : null,
-                l.slaDueAt, l.slaBreaches,
+                l.status == LeadStatus.CLAIMED && l.leaseExpiresAt() != null && l.leaseExpiresAt().isAfter(clock.instant())
+                        ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt()) : null,
+                l.slaDueAt(), l.slaBreaches(),
                 l.touches, l.createdAt, l.updatedAt, l.erasedAt,
                 new LeadView.Cycle(l.cycle, l.previousLeadId, l.nextLeadId));
     }

@@ -237,7 +237,7 @@ public class SourceIntake {
             case UPSERT -> {
                 LeadService.Ingested ingested = leads.ingest(List.of(Normalizer.normalize(request))).get(0);
                 row.outcome = ingested.outcome().name().toLowerCase();
-                row.leadId = ingested.lead().id;
+                row.leadId = ingested.lead().id();
             }
             case ERASE -> {
                 List<String> erased = erasure.eraseByExternalId(leadSource, event.externalId(), "source:" + sourceId);

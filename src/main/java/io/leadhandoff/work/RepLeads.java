@@ -31,7 +31,7 @@ public class RepLeads {
     public Page<LeadView> list(String repId, Caller caller, String cursor, int limit) {
         String after = Cursor.decode(cursor);
         var query = em.createQuery("from Lead l where l.ownerRepId = :rep and (:after is null or l.id > :after) and "
-                        + "((l.status = :claimed and l.leaseExpiresAt > :now) or l.status = :queued)"
+                        + "((l.status = :claimed and l.lease.expiresAt > :now) or l.status = :queued)"
                         + (caller.limitedToQueues() ? " and l.queueId in :visible" : "") + " order by l.id", Lead.class)
                 .setParameter("rep", repId).setParameter("after", after)
                 .setParameter("claimed", LeadStatus.CLAIMED).setParameter("queued", LeadStatus.QUEUED)
@@ -41,6 +41,6 @@ public class RepLeads {
             query.setParameter("visible", caller.queues());
         }
         List<Lead> rows = query.getResultList();
-        return Page.of(rows, limit, l -> l.id, leads::view);
+        return Page.of(rows, limit, Lead::id, leads::view);
     }
 }

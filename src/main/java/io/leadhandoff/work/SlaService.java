@@ -1,18 +1,16 @@
 package io.leadhandoff.work;
 
 import io.leadhandoff.lead.Lead;
+import io.leadhandoff.lead.LeadChange;
 import io.leadhandoff.lead.LeadHistory;
 import io.leadhandoff.lead.LeadRepository;
-import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.routing.Assigner;
 import io.leadhandoff.routing.AssignmentMode;
 import io.leadhandoff.routing.RoutingService;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,41 +45,22 @@ public class SlaService {
     }
 
     private void escalate(Lead lead, Instant now) {
-        RoutingViews.QueueView queue = routing.queueView(lead.queueId);
-        lead.slaBreaches++;
-        Map<String, Object> breach = new LinkedHashMap<>();
-        breach.put("queueId", lead.queueId);
-        breach.put("repId", lead.ownerRepId);
-        breach.put("dueAt", lead.slaDueAt.toString());
-        history.record(lead, "lead.sla_breached", now, lead.ownerRepId == null ? "queue" : lead.ownerRepId, breach);
-        metrics.slaBreached(lead.queueId);
+        RoutingViews.QueueView queue = routing.queueView(lead.queueId());
+        history.record(lead, lead.breachSla(), now);
+        metrics.slaBreached(lead.queueId());
 
-        String fromRep = lead.ownerRepId;
-        String fromQueue = lead.queueId;
+        String fromRep = lead.ownerRepId();
         Optional<Assigner.Pick> pick = queue.assignmentMode() == AssignmentMode.PULL ? Optional.empty()
-                : routing.reassign(queue.id(), fromRep, lead.id + ":" + lead.slaBreaches);
+                : routing.reassign(queue.id(), fromRep, lead.id() + ":" + lead.slaBreaches());
         RoutingViews.QueueView target = queue;
         if (pick.isEmpty() && queue.overflowQueueId() != null) {
             target = routing.queueView(queue.overflowQueueId());
             pick = target.assignmentMode() == AssignmentMode.PULL ? Optional.empty()
-                    : routing.reassign(target.id(), fromRep, lead.id + ":" + lead.slaBreaches);
+                    : routing.reassign(target.id(), fromRep, lead.id() + ":" + lead.slaBreaches());
         }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("fromQueueId", fromQueue);
-        detail.put("fromRepId", fromRep);
-        if (pick.isEmpty() && target == queue) {
-            lead.slaDueAt = null;
-            detail.put("outcome", "nobody to escalate to; the breach stays recorded");
-        } else {
-            lead.queueId = target.id();
-            lead.ownerRepId = pick.map(Assigner.Pick::repId).orElse(null);
-            lead.queuedAt = now;
-            lead.slaDueAt = target.slaMinutes() == null ? null : now.plus(Duration.ofMinutes(target.slaMinutes()));
-            detail.put("toQueueId", target.id());
-            detail.put("toRepId", lead.ownerRepId);
-        }
-        lead.updatedAt = now;
-        lead.moveTo(LeadStatus.QUEUED);
-        history.record(lead, "lead.escalated", now, "sla", detail);
+        LeadChange.Escalated escalated = pick.isEmpty() && target == queue
+                ? lead.escalate(null, null, null, now)
+                : lead.escalate(target.id(), pick.map(Assigner.Pick::repId).orElse(null), target.slaMinutes(), now);
+        history.record(lead, escalated, now);
     }
 }

@@ -9,19 +9,16 @@ import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.routing.RoutingService;
 import io.leadhandoff.security.Caller;
-import io.leadhandoff.security.Secrets;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -78,27 +75,11 @@ public class WorkService {
         }
         List<WorkViews.Claimed> claimed = new ArrayList<>();
         for (Lead lead : picked) {
-            if (lead.status == LeadStatus.CLAIMED) {
+            if (lead.status() == LeadStatus.CLAIMED) {
                 expire(lead, now);
             }
-            lead.leaseToken = newToken();
-            lead.leaseExpiresAt = now.plusSeconds(leaseSeconds);
-            lead.claimedBy = request.repId();
-            lead.claimedAt = now;
-            if (lead.firstClaimedAt == null) {
-                lead.firstClaimedAt = now;
-            }
-            lead.ownerRepId = request.repId();
-            lead.slaDueAt = null;
-            lead.updatedAt = now;
-            lead.moveTo(LeadStatus.CLAIMED);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("queueId", queueId);
-            detail.put("repId", request.repId());
-            detail.put("leaseExpiresAt", lead.leaseExpiresAt.toString());
-            detail.put("waitedSeconds", lead.queuedAt == null ? null : Duration.between(lead.queuedAt, now).toSeconds());
-            history.record(lead, "lead.claimed", now, request.repId(), detail);
-            claimed.add(new WorkViews.Claimed(lead.leaseToken, lead.leaseExpiresAt, leads.view(lead)));
+            history.record(lead, lead.claim(request.repId(), newToken(), now.plusSeconds(leaseSeconds), now), now);
+            claimed.add(new WorkViews.Claimed(lead.leaseToken(), lead.leaseExpiresAt(), leads.view(lead)));
         }
         metrics.claimed(queueId, claimed.size());
         return new WorkViews.ClaimResult(claimed);
@@ -139,7 +120,7 @@ public class WorkService {
                 + "and owner_rep_id is null order by score_total desc, queued_at asc for update skip locked", Map.of("ids", chosen, "q", queueId)));
         if (locked.size() < count) {
             Map<String, Object> parameters = new HashMap<>(Map.of("q", queueId, "n", count - locked.size(),
-                    "taken", locked.isEmpty() ? List.of("") : locked.stream().map(l -> l.id).toList()));
+                    "taken", locked.isEmpty() ? List.of("") : locked.stream().map(Lead::id).toList()));
             locked.addAll(leadRows.lock("select id from lead where queue_id = :q and status = 'QUEUED' and owner_rep_id is null "
                     + "and id not in (:taken) order by score_total desc, queued_at asc limit :n for update skip locked", parameters));
         }
@@ -169,24 +150,16 @@ public class WorkService {
     public void release(String leadId, String token, Caller caller) {
         Lead lead = held(leadId, token, caller);
         Instant now = clock.instant();
-        String rep = lead.claimedBy;
-        requeue(lead, now);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("repId", rep);
-        history.record(lead, "lead.released", now, rep, detail);
-        metrics.released(lead.queueId);
+        history.record(lead, lead.release(slaMinutes(lead), now), now);
+        metrics.released(lead.queueId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public WorkViews.Claimed extend(String leadId, String token, int leaseSeconds, Caller caller) {
         Lead lead = held(leadId, token, caller);
         Instant now = clock.instant();
-        lead.leaseExpiresAt = now.plusSeconds(leaseSeconds);
-        lead.updatedAt = now;
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("leaseExpiresAt", lead.leaseExpiresAt.toString());
-        history.record(lead, "lead.lease_extended", now, lead.claimedBy, detail);
-        return new WorkViews.Claimed(lead.leaseToken, lead.leaseExpiresAt, leads.view(lead));
+        history.record(lead, lead.extendLease(now.plusSeconds(leaseSeconds), now), now);
+        return new WorkViews.Claimed(lead.leaseToken(), lead.leaseExpiresAt(), leads.view(lead));
     }
 
     /**
@@ -199,38 +172,24 @@ public class WorkService {
         if (lead == null) {
             throw ProblemException.notFound("Lead", leadId);
         }
-        caller.requireVisible(lead.queueId, "Lead", leadId);
-        Instant now = clock.instant();
-        if (lead.status != LeadStatus.CLAIMED || lead.leaseToken == null || !Secrets.equal(lead.leaseToken, token)
-                || !lead.leaseExpiresAt.isAfter(now)) {
+        caller.requireVisible(lead.queueId(), "Lead", leadId);
+        if (!lead.isLeasedWith(token, clock.instant())) {
             throw new ProblemException(ProblemType.LEASE_LOST,
                     "This lease is not (or no longer) the current one for lead " + leadId + "; claim it again", List.of(),
-                    lead.status.wire());
+                    lead.status().wire());
         }
         return lead;
     }
 
     /** Records that a lease ran out and puts the lead back in its queue (an SLA miss for that rep). */
     void expire(Lead lead, Instant now) {
-        String rep = lead.claimedBy;
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("repId", rep);
-        detail.put("leaseExpiredAt", lead.leaseExpiresAt.toString());
-        requeue(lead, now);
-        history.record(lead, "lead.lease_expired", now, rep, detail);
-        metrics.leaseExpired(lead.queueId);
+        history.record(lead, lead.expireLease(slaMinutes(lead), now), now);
+        metrics.leaseExpired(lead.queueId());
     }
 
-    private void requeue(Lead lead, Instant now) {
-        RoutingViews.QueueView queue = routing.queueView(lead.queueId);
-        // back to the whole queue: the rep who let go of it is no longer its owner
-        lead.leaseToken = null;
-        lead.leaseExpiresAt = null;
-        lead.ownerRepId = null;
-        lead.queuedAt = now;
-        lead.slaDueAt = queue.slaMinutes() == null ? null : now.plus(Duration.ofMinutes(queue.slaMinutes()));
-        lead.updatedAt = now;
-        lead.moveTo(LeadStatus.QUEUED);
+    /** The SLA of the lead's queue, which a lead put back there is due under again. */
+    private Integer slaMinutes(Lead lead) {
+        return routing.queueView(lead.queueId()).slaMinutes();
     }
 
     /** Returns expired leases to their queues; bounded, and safe on every replica at once (SKIP LOCKED). */

@@ -1,0 +1,112 @@
+package io.leadhandoff.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The lead's own transitions, without a database: what each allows, what it changes, what it reports. */
+class LeadTransitionsTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    private static Lead queued() {
+        Lead lead = new Lead();
+        lead.id = "01JDB7T3V9A1B2C3D4E5F6G7H8";
+        lead.email = "ada@example.com";
+        lead.queue("inbound", null, 30, T0);
+        return lead;
+    }
+
+    @Test
+    void claimTakesTheLeaseAndStopsTheSlaClock() {
+        Lead lead = queued();
+        LeadChange.Claimed claimed = lead.claim("rep-a", "tok", T0.plusSeconds(900), T0.plusSeconds(60));
+        assertThat(lead.status()).isEqualTo(LeadStatus.CLAIMED);
+        assertThat(lead.leaseToken()).isEqualTo("tok");
+        assertThat(lead.ownerRepId()).isEqualTo("rep-a");
+        assertThat(lead.slaDueAt()).isNull();
+        assertThat(claimed.waitedSeconds()).isEqualTo(60L);
+        assertThat(claimed.detail()).containsEntry("queueId", "inbound").containsEntry("leaseExpiresAt", "2026-01-05T09:15:00Z");
+        assertThat(lead.isLeasedWith("tok", T0.plusSeconds(899))).isTrue();
+        assertThat(lead.isLeasedWith("tok", T0.plusSeconds(900))).isFalse();
+        assertThat(lead.isLeasedWith("other", T0.plusSeconds(61))).isFalse();
+    }
+
+    @Test
+    void onlyAQueuedLeadCanBeClaimed() {
+        Lead lead = queued();
+        lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
+        assertThatThrownBy(() -> lead.claim("rep-b", "tok2", T0.plusSeconds(900), T0)).isInstanceOf(IllegalStateException.class);
+        assertThat(lead.leaseToken()).isEqualTo("tok");
+    }
+
+    @Test
+    void anExpiredLeaseSendsTheLeadBackToTheWholeQueueDueAgain() {
+        Lead lead = queued();
+        lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
+        LeadChange.LeaseExpired expired = lead.expireLease(30, T0.plusSeconds(1000));
+        assertThat(lead.status()).isEqualTo(LeadStatus.QUEUED);
+        assertThat(lead.leaseToken()).isNull();
+        assertThat(lead.ownerRepId()).isNull();
+        assertThat(lead.slaDueAt()).isEqualTo(T0.plusSeconds(1000 + 30 * 60));
+        assertThat(expired.repId()).isEqualTo("rep-a");
+        assertThat(expired.leaseExpiredAt()).isEqualTo(T0.plusSeconds(900));
+    }
+
+    @Test
+    void aVerdictEndsTheLeaseAndClosesTheOpenEmail() {
+        Lead lead = queued();
+        lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
+        LeadChange.Judged judged = lead.judge(LeadStatus.CONVERTED, null, new BigDecimal("1200.00"), "rep-a", T0.plusSeconds(5));
+        assertThat(lead.status()).isEqualTo(LeadStatus.CONVERTED);
+        assertThat(lead.leaseToken()).isNull();
+        assertThat(lead.acceptedAt).isEqualTo(T0.plusSeconds(5));
+        assertThat(lead.dealAmount).isEqualByComparingTo("1200");
+        assertThat(judged.detail()).containsEntry("outcome", "CONVERTED").containsEntry("from", "claimed");
+        lead.judge(LeadStatus.LOST, "NO_BUDGET", null, null, T0.plusSeconds(9));
+        assertThat(lead.openEmail).isNull();
+        assertThat(lead.dealAmount).isEqualByComparingTo("1200");
+        assertThatThrownBy(() -> lead.judge(LeadStatus.QUEUED, null, null, null, T0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBreachCountsAndEscalationToNobodyStopsTheClock() {
+        Lead lead = queued();
+        LeadChange.SlaBreached breached = lead.breachSla();
+        assertThat(lead.slaBreaches()).isEqualTo(1);
+        assertThat(breached.actor()).isEqualTo("queue");
+        LeadChange.Escalated stayed = lead.escalate(null, null, null, T0.plusSeconds(2000));
+        assertThat(lead.queueId()).isEqualTo("inbound");
+        assertThat(lead.slaDueAt()).isNull();
+        assertThat(stayed.detail()).containsKey("outcome").doesNotContainKey("toQueueId");
+        assertThatThrownBy(lead::breachSla).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void escalationMovesTheLeadToTheNextQueueAndRep() {
+        Lead lead = queued();
+        lead.breachSla();
+        LeadChange.Escalated moved = lead.escalate("overflow", "rep-b", null, T0.plusSeconds(2000));
+        assertThat(lead.queueId()).isEqualTo("overflow");
+        assertThat(lead.ownerRepId()).isEqualTo("rep-b");
+        assertThat(lead.queuedAt()).isEqualTo(T0.plusSeconds(2000));
+        assertThat(lead.slaDueAt()).isNull();
+        assertThat(lead.slaBreaches()).isEqualTo(1);
+        assertThat(moved.detail()).containsEntry("fromQueueId", "inbound").containsEntry("toRepId", "rep-b");
+    }
+
+    @Test
+    void erasureClearsPersonalDataOnce() {
+        Lead lead = queued();
+        lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
+        lead.erase("privacy", T0.plusSeconds(10));
+        assertThat(lead.status()).isEqualTo(LeadStatus.ERASED);
+        assertThat(lead.email).isNull();
+        assertThat(lead.leaseToken()).isNull();
+        assertThat(lead.isErased()).isTrue();
+        assertThatThrownBy(() -> lead.erase("privacy", T0.plusSeconds(20))).isInstanceOf(IllegalStateException.class);
+    }
+}
