@@ -2,7 +2,7 @@ package io.leadhandoff.console;
 
 import io.leadhandoff.common.Page;
 import io.leadhandoff.lead.HistoryEntry;
-import io.leadhandoff.lead.LeadService;
+import io.leadhandoff.lead.LeadQueries;
 import io.leadhandoff.lead.LeadView;
 import io.leadhandoff.routing.Assigner;
 import io.leadhandoff.routing.RoutingDecision;
@@ -36,9 +36,9 @@ public class LeadPage {
     public record Event(String at, String type, String actor, String detail) {
     }
 
-    private final LeadService leads;
+    private final LeadQueries leads;
 
-    public LeadPage(LeadService leads) {
+    public LeadPage(LeadQueries leads) {
         this.leads = leads;
     }
 

@@ -11,9 +11,9 @@ import io.leadhandoff.lead.Lead;
 import io.leadhandoff.lead.LeadChange;
 import io.leadhandoff.lead.LeadHistory;
 import io.leadhandoff.lead.LeadRepository;
-import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.lead.LeadViews;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.work.WorkService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,13 +36,13 @@ public class FeedbackService {
     private final EntityManager em;
     private final LeadRepository leadRows;
     private final WorkService work;
-    private final LeadService leads;
+    private final LeadViews leads;
     private final LeadHistory history;
     private final MeterRegistry metrics;
     private final Clock clock;
     private final AuditService audit;
 
-    public FeedbackService(EntityManager em, LeadRepository leadRows, WorkService work, LeadService leads, LeadHistory history,
+    public FeedbackService(EntityManager em, LeadRepository leadRows, WorkService work, LeadViews leads, LeadHistory history,
                            MeterRegistry metrics, Clock clock, AuditService audit) {
         this.audit = audit;
         this.em = em;

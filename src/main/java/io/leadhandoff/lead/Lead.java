@@ -16,12 +16,15 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A stored lead, the aggregate of its lifecycle. Never leaves the service layer: the API speaks {@link LeadView}.
  * Its state changes only in this package: intake fills and merges it, and every later step (claim, lease, release,
  * expiry, verdict, SLA breach and escalation, erasure) is one method here that checks the step is allowed and
- * returns the {@link LeadChange} it caused. Other packages read it through the accessors.
+ * returns the {@link LeadChange} it caused. Other packages read it through the accessors. It is longer than a
+ * service should be because it maps the lead table's sixty-odd columns and holds every transition in one place.
  */
 @Entity
 @Table(name = "lead")
@@ -193,6 +196,31 @@ public class Lead {
     void moveTo(LeadStatus next) {
         status = next;
         openEmail = next.isOpen() ? email : null;
+    }
+
+    /**
+     * The score's numbers on the lead, where {@link LeadFacts} reads them for routing: live intake and
+     * simulation both go through here, so a rule sees the same score facts in both.
+     */
+    void takeScore(Score score) {
+        scoreFit = score.fit();
+        scoreEngagement = score.engagement();
+        scoreTotal = score.total();
+        scoreGrade = score.grade();
+        scoreModelVersion = score.modelVersion();
+        acceptanceProbability = score.acceptanceProbability();
+        this.score = score;
+    }
+
+    /** The domains an account can match: the email's, and the website's when it differs. */
+    List<String> accountDomains() {
+        List<String> domains = new ArrayList<>();
+        domains.add(domain);
+        String site = Normalizer.websiteDomain(website);
+        if (site != null && !site.equals(domain)) {
+            domains.add(site);
+        }
+        return domains;
     }
 
     // --- transitions: the only ways the lifecycle, lease and SLA state change outside intake ---

@@ -48,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LeadResource {
 
     private final LeadService service;
+    private final LeadQueries queries;
     private final JsonBinder binder;
     private final WritePath writes;
     private final IntakeMetrics metrics;
@@ -55,12 +56,13 @@ public class LeadResource {
     private final ErasureService erasure;
     private final IntakeGroups groups;
 
-    public LeadResource(LeadService service, JsonBinder binder, WritePath writes, IntakeMetrics metrics,
+    public LeadResource(LeadService service, LeadQueries queries, JsonBinder binder, WritePath writes, IntakeMetrics metrics,
                         CurrentCaller caller, ErasureService erasure, IntakeGroups groups) {
         this.groups = groups;
         this.caller = caller;
         this.erasure = erasure;
         this.service = service;
+        this.queries = queries;
         this.binder = binder;
         this.writes = writes;
         this.metrics = metrics;
@@ -156,7 +158,7 @@ public class LeadResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
     @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public LeadView get(@Parameter(description = "Lead id") @PathParam("id") String id) {
-        return service.get(id, caller.get());
+        return queries.get(id, caller.get());
     }
 
     @GET
@@ -172,7 +174,7 @@ public class LeadResource {
             @PathParam("id") String id,
             @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
-        return service.history(id, cursor, Page.limit(Params.integer("limit", limit)), caller.get());
+        return queries.history(id, cursor, Page.limit(Params.integer("limit", limit)), caller.get());
     }
 
     @GET
@@ -239,7 +241,7 @@ public class LeadResource {
                 from, to,
                 Params.instant("updatedSince", updatedSince),
                 caller.get().queues());
-        return service.list(filter, cursor, Page.limit(Params.integer("limit", limit)));
+        return queries.list(filter, cursor, Page.limit(Params.integer("limit", limit)));
     }
 
     @DELETE

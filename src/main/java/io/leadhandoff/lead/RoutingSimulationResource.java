@@ -45,11 +45,11 @@ public class RoutingSimulationResource {
     public record Simulation(Score score, RoutingDecision routing) {
     }
 
-    private final LeadService leads;
+    private final LeadPreviews leads;
     private final JsonBinder binder;
     private final CurrentCaller caller;
 
-    public RoutingSimulationResource(LeadService leads, JsonBinder binder, CurrentCaller caller) {
+    public RoutingSimulationResource(LeadPreviews leads, JsonBinder binder, CurrentCaller caller) {
         this.leads = leads;
         this.binder = binder;
         this.caller = caller;

@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:read")
 public class ScoringPreviewResource {
 
-    private final LeadService leads;
+    private final LeadPreviews leads;
     private final JsonBinder binder;
 
-    public ScoringPreviewResource(LeadService leads, JsonBinder binder) {
+    public ScoringPreviewResource(LeadPreviews leads, JsonBinder binder) {
         this.leads = leads;
         this.binder = binder;
     }

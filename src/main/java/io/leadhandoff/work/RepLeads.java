@@ -3,9 +3,9 @@ package io.leadhandoff.work;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.lead.Lead;
-import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.lead.LeadView;
+import io.leadhandoff.lead.LeadViews;
 import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,10 +18,10 @@ import java.util.List;
 public class RepLeads {
 
     private final EntityManager em;
-    private final LeadService leads;
+    private final LeadViews leads;
     private final Clock clock;
 
-    public RepLeads(EntityManager em, LeadService leads, Clock clock) {
+    public RepLeads(EntityManager em, LeadViews leads, Clock clock) {
         this.em = em;
         this.leads = leads;
         this.clock = clock;

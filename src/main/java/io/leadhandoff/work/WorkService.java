@@ -5,8 +5,8 @@ import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.lead.Lead;
 import io.leadhandoff.lead.LeadHistory;
 import io.leadhandoff.lead.LeadRepository;
-import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
+import io.leadhandoff.lead.LeadViews;
 import io.leadhandoff.routing.RoutingService;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.routing.RoutingViews;
@@ -39,13 +39,13 @@ public class WorkService {
     private final EntityManager em;
     private final LeadRepository leadRows;
     private final RoutingService routing;
-    private final LeadService leads;
+    private final LeadViews leads;
     private final LeadHistory history;
     private final WorkMetrics metrics;
     private final Clock clock;
     private final int spread;
 
-    public WorkService(EntityManager em, LeadRepository leadRows, RoutingService routing, LeadService leads, LeadHistory history,
+    public WorkService(EntityManager em, LeadRepository leadRows, RoutingService routing, LeadViews leads, LeadHistory history,
                        WorkMetrics metrics, Clock clock,
                        @ConfigProperty(name = "lead-handoff.work.claim-spread", defaultValue = "1") int spread) {
         this.em = em;

@@ -1,0 +1,55 @@
+package io.leadhandoff.lead;
+
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Reading leads: one lead, a filtered page of them, a lead's timeline. */
+@ApplicationScoped
+public class LeadQueries {
+
+    private final LeadRepository leads;
+    private final LeadEventRepository events;
+    private final LeadViews views;
+    private final LeadJson json;
+
+    LeadQueries(LeadRepository leads, LeadEventRepository events, LeadViews views, LeadJson json) {
+        this.leads = leads;
+        this.events = events;
+        this.views = views;
+        this.json = json;
+    }
+
+    @Transactional
+    public LeadView get(String id, Caller caller) {
+        Lead lead = find(id);
+        caller.requireVisible(lead.queueId, "Lead", id);
+        return views.view(lead);
+    }
+
+    @Transactional
+    public Page<LeadView> list(LeadRepository.LeadFilter filter, String cursor, int limit) {
+        List<Lead> rows = leads.page(filter, Cursor.decode(cursor), limit);
+        return Page.of(rows, limit, Lead::id, views::view);
+    }
+
+    @Transactional
+    public Page<HistoryEntry> history(String id, String cursor, int limit, Caller caller) {
+        caller.requireVisible(find(id).queueId, "Lead", id);
+        List<LeadEvent> rows = events.history(id, Cursor.decode(cursor), limit);
+        return Page.of(rows, limit, e -> e.id,
+                e -> new HistoryEntry(e.id, e.type, e.occurredAt, e.actor, json.map(e.detail)));
+    }
+
+    private Lead find(String id) {
+        Lead lead = id == null || id.length() > 26 ? null : leads.findById(id);
+        if (lead == null) {
+            throw ProblemException.notFound("Lead", id);
+        }
+        return lead;
+    }
+}
