@@ -99,25 +99,12 @@ public class Lead {
     String attributes;
     @Column(nullable = false)
     int touches;
-    @Column(name = "score_fit")
-    Integer scoreFit;
-    @Column(name = "score_engagement")
-    Integer scoreEngagement;
-    @Column(name = "score_total")
-    Integer scoreTotal;
-    @Column(name = "score_grade", length = 1)
-    String scoreGrade;
-    @Column(name = "score_model_version")
-    Integer scoreModelVersion;
-    /** The whole {@code Score} with its explanation, as JSON. */
-    @Lob
-    @Column(name = "score_explanation")
-    String scoreExplanation;
-    /** The score this transaction wrote into {@link #scoreExplanation}, so answering needs no re-parse. */
+    /** The current score; null until the lead is first scored. */
+    @Embedded
+    LeadScore scoring;
+    /** The score this transaction stored in {@link #scoring}, so answering needs no re-parse of its explanation. */
     @Transient
     Score score;
-    @Column(name = "scored_at")
-    Instant scoredAt;
     @Column(name = "queue_id", length = 64)
     String queueId;
     /** The rep the lead is with: assigned by routing, or the rep who claimed it. */
@@ -165,8 +152,6 @@ public class Lead {
     String feedbackRepId;
     @Column(name = "deal_amount", precision = 19, scale = 2)
     BigDecimal dealAmount;
-    @Column(name = "acceptance_probability")
-    Double acceptanceProbability;
 
     /** Routing last found the lead below the minimum score (kept through an erasure, for reports). */
     @Column(nullable = false)
@@ -202,14 +187,18 @@ public class Lead {
      * The score's numbers on the lead, where {@link LeadFacts} reads them for routing: live intake and
      * simulation both go through here, so a rule sees the same score facts in both.
      */
-    void takeScore(Score score) {
-        scoreFit = score.fit();
-        scoreEngagement = score.engagement();
-        scoreTotal = score.total();
-        scoreGrade = score.grade();
-        scoreModelVersion = score.modelVersion();
-        acceptanceProbability = score.acceptanceProbability();
+    void takeScore(Score score, String explanation, Instant at) {
+        this.scoring = new LeadScore(score, explanation, at);
         this.score = score;
+    }
+
+    /** Whether {@code score} would change what the lead's score says (or the lead was never scored). */
+    boolean scoreDiffersFrom(Score score) {
+        return scoring == null || scoring.differsFrom(score);
+    }
+
+    public Integer scoreTotal() {
+        return scoring == null ? null : scoring.total();
     }
 
     /** The domains an account can match: the email's, and the website's when it differs. */

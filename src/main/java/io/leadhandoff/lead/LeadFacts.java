@@ -34,9 +34,10 @@ final class LeadFacts {
         }
         contactQuality(l).facts().forEach(b::put);
         attributes.forEach((k, v) -> b.put("attributes." + k, v));
-        if (l.scoreTotal != null) {
-            b.put("score.fit", l.scoreFit).put("score.engagement", l.scoreEngagement).put("score.total", l.scoreTotal)
-                    .put("score.grade", l.scoreGrade).put("score.acceptanceProbability", l.acceptanceProbability);
+        LeadScore s = l.scoring;
+        if (s != null && s.total() != null) {
+            b.put("score.fit", s.fit()).put("score.engagement", s.engagement()).put("score.total", s.total())
+                    .put("score.grade", s.grade()).put("score.acceptanceProbability", s.acceptanceProbability());
         }
         return b.build();
     }

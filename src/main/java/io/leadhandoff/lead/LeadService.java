@@ -178,11 +178,8 @@ public class LeadService {
             // the challenger sees the same facts as the champion and acts on nothing
             challengers.record(lead.id, Scorer.score(challenger, facts, lead.lastActivityAt, now), newLead);
         }
-        boolean changed = lead.scoreTotal == null || lead.scoreTotal != score.total() || lead.scoreFit != score.fit()
-                || lead.scoreEngagement != score.engagement() || lead.scoreModelVersion != score.modelVersion();
-        lead.takeScore(score);
-        lead.scoreExplanation = json.write(score);
-        lead.scoredAt = now;
+        boolean changed = lead.scoreDiffersFrom(score);
+        lead.takeScore(score, json.write(score), now);
         if (lead.status == LeadStatus.RECEIVED) {
             lead.moveTo(LeadStatus.SCORED);
         }
@@ -206,7 +203,7 @@ public class LeadService {
             return;
         }
         Map<String, Object> attributes = json.map(lead.attributes);
-        Router.Outcome outcome = routing.route(rules, LeadFacts.of(lead, attributes, now), lead.scoreTotal, lead.accountDomains(), lead.id);
+        Router.Outcome outcome = routing.route(rules, LeadFacts.of(lead, attributes, now), lead.scoreTotal(), lead.accountDomains(), lead.id);
         RoutingDecision decision = outcome.decision();
         boolean disqualified = "disqualified".equals(decision.outcome());
         if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {

@@ -29,7 +29,7 @@ public class LeadViews {
                 json.map(l.attributes),
                 anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
                 l.erasedAt != null ? null : LeadFacts.contactQuality(l),
-                l.score != null ? l.score : json.read(l.scoreExplanation, Score.class),
+                l.score != null ? l.score : l.scoring == null ? null : json.read(l.scoring.explanation(), Score.class),
                 l.queueId, l.ownerRepId, l.routing != null ? l.routing : json.read(l.routingExplanation, RoutingDecision.class),
                 l.status == LeadStatus.CLAIMED && l.leaseExpiresAt() != null && l.leaseExpiresAt().isAfter(clock.instant())
                         ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt()) : null,
