@@ -214,13 +214,27 @@ public class Lead {
 
     // --- transitions: the only ways the lifecycle, lease and SLA state change outside intake ---
 
-    /** Puts a routed lead in {@code queueId} (with {@code repId}, or for anyone), due under the queue's SLA. */
-    void queue(String queueId, String repId, Integer slaMinutes, Instant now) {
-        this.queueId = queueId;
-        this.ownerRepId = repId;
-        this.queuedAt = now;
-        this.sla = sla.dueAfter(slaMinutes, now);
-        moveTo(LeadStatus.QUEUED);
+    /**
+     * Takes routing's decision for a scored (or disqualified) lead: disqualified, or queued in the decision's queue
+     * (with its rep, or for anyone) and due under that queue's SLA ({@code slaMinutes}, null for none).
+     */
+    LeadChange.Routed route(RoutingDecision decision, String explanation, Integer slaMinutes, Instant now) {
+        require(status == LeadStatus.SCORED || status == LeadStatus.DISQUALIFIED, "route");
+        boolean disqualify = "disqualified".equals(decision.outcome());
+        routingExplanation = explanation;
+        routing = decision;
+        routedAt = now;
+        disqualified = disqualify;
+        if (disqualify) {
+            moveTo(LeadStatus.DISQUALIFIED);
+        } else {
+            queueId = decision.queueId();
+            ownerRepId = decision.repId();
+            queuedAt = now;
+            sla = sla.dueAfter(slaMinutes, now);
+            moveTo(LeadStatus.QUEUED);
+        }
+        return new LeadChange.Routed(decision);
     }
 
     /** A rep takes a queued lead under a new lease; the SLA clock stops. */

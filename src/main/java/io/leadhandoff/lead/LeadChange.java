@@ -1,5 +1,6 @@
 package io.leadhandoff.lead;
 
+import io.leadhandoff.routing.RoutingDecision;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +20,33 @@ public sealed interface LeadChange {
 
     /** The event's details, in the order the timeline shows them. */
     Map<String, Object> detail();
+
+    /** Routing's decision taken: disqualified, or queued (see {@link RoutingDecision}). */
+    record Routed(RoutingDecision decision) implements LeadChange {
+        public String type() {
+            return "lead.routed";
+        }
+
+        public String actor() {
+            return "routing";
+        }
+
+        public Map<String, Object> detail() {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("outcome", decision.outcome());
+            if (!"disqualified".equals(decision.outcome())) {
+                detail.put("queueId", decision.queueId());
+                if (decision.repId() != null) {
+                    detail.put("repId", decision.repId());
+                }
+                detail.put("via", decision.via());
+                if (decision.rule() != null) {
+                    detail.put("rule", decision.rule());
+                }
+            }
+            return detail;
+        }
+    }
 
     record Claimed(String queueId, String repId, Instant leaseExpiresAt, Long waitedSeconds) implements LeadChange {
         public String type() {

@@ -209,26 +209,8 @@ public class LeadService {
         if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {
             return;
         }
-        lead.routingExplanation = json.write(decision);
-        lead.routing = decision;
-        lead.routedAt = now;
-        lead.disqualified = disqualified;
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("outcome", decision.outcome());
-        if (disqualified) {
-            lead.moveTo(LeadStatus.DISQUALIFIED);
-        } else {
-            lead.queue(decision.queueId(), decision.repId(), routing.queueView(decision.queueId()).slaMinutes(), now);
-            detail.put("queueId", decision.queueId());
-            if (decision.repId() != null) {
-                detail.put("repId", decision.repId());
-            }
-            detail.put("via", decision.via());
-            if (decision.rule() != null) {
-                detail.put("rule", decision.rule());
-            }
-        }
-        history.record(lead, "lead.routed", now, "routing", detail);
+        Integer slaMinutes = disqualified ? null : routing.queueView(decision.queueId()).slaMinutes();
+        history.record(lead, lead.route(decision, json.write(decision), slaMinutes, now), now);
         metrics.routed(disqualified ? null : lead.queueId, disqualified ? "disqualified" : decision.via(), decision.rule());
     }
 

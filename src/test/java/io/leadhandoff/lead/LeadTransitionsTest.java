@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import io.leadhandoff.routing.RoutingDecision;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The lead's own transitions, without a database: what each allows, what it changes, what it reports. */
@@ -16,7 +18,8 @@ class LeadTransitionsTest {
         Lead lead = new Lead();
         lead.id = "01JDB7T3V9A1B2C3D4E5F6G7H8";
         lead.email = "ada@example.com";
-        lead.queue("inbound", null, 30, T0);
+        lead.status = LeadStatus.SCORED;
+        lead.route(new RoutingDecision("queued", "inbound", null, "rule", "r1", 1, List.of()), "{}", 30, T0);
         return lead;
     }
 
