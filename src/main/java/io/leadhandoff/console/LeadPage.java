@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LeadPage {
 
-    public record View(String id, List<Fact> facts, List<Ledger> ledgers, String totalExplanation, String gradeExplanation,
-                       List<Fact> learned, List<Trace> trace, String routingSummary, List<Event> timeline, boolean timelineCut) {
+    public record View(String id, List<Fact> facts, LeadView.Cycle cycle, List<Ledger> ledgers, String totalExplanation,
+                       String gradeExplanation, List<Fact> learned, List<Trace> trace, String routingSummary, List<Event> timeline,
+                       boolean timelineCut) {
     }
 
     public record Fact(String name, String value) {
@@ -57,7 +58,7 @@ public class LeadPage {
                 + (routing.rulesVersion() == null ? "" : ", rules version " + routing.rulesVersion());
         List<Event> timeline = history.items().stream()
                 .map(e -> new Event(Fmt.time(e.at()), e.type(), e.actor() == null ? Fmt.NONE : e.actor(), detail(e.detail()))).toList();
-        return new View(lead.id(), facts(lead), ledgers,
+        return new View(lead.id(), facts(lead), lead.cycle(), ledgers,
                 score == null || score.explanation() == null ? null : score.explanation().total(),
                 score == null || score.explanation() == null ? null : score.explanation().grade(),
                 learned, trace, summary, timeline, history.nextCursor() != null);

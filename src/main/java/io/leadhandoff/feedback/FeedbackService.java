@@ -54,7 +54,11 @@ public class FeedbackService {
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Checks everything before it changes the lead, so a refusal (a {@link ProblemException}) leaves the transaction
+     * usable for the next verdict of a bulk request; the write path rolls back whatever escapes it.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public LeadView record(String leadId, FeedbackRequest request, Caller caller) {
         Outcome outcome = request.outcome();
         ReasonCode reason = checkReason(outcome, request);

@@ -8,7 +8,6 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
-import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.write.Answer;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -128,25 +126,9 @@ public class LeadResource {
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "See ingestLead")
             @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             JsonNode body) {
-        RequestBodies.require(body);
-        JsonNode items = body.isArray() ? body : body.get("leads");
-        String prefix = body.isArray() ? "/" : "/leads/";
-        if (items == null || !items.isArray()) {
-            throw ProblemException.validation(List.of(Problem.FieldError.atPointer(body.isObject() ? "/leads" : "",
-                    "must be a JSON array of leads")));
-        }
-        if (items.size() > BatchRequest.MAX_ITEMS) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
-                    "A batch holds at most " + BatchRequest.MAX_ITEMS + " leads; this one has " + items.size());
-        }
-        if (items.isEmpty()) {
-            throw ProblemException.validation(List.of(Problem.FieldError.atPointer(prefix.substring(0, prefix.length() - 1),
-                    "must contain at least one lead")));
-        }
-        List<JsonNode> raw = new ArrayList<>(items.size());
-        items.forEach(raw::add);
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads/batch", raw);
-        return metrics.timeIntake(() -> new BatchIntake(binder, service, writes).run(write, raw, prefix));
+        RequestBodies.Items items = RequestBodies.items(body, "leads", BatchRequest.MAX_ITEMS);
+        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads/batch", items.list());
+        return metrics.timeIntake(() -> new BatchIntake(binder, service, writes).run(write, items.list(), items.pointerPrefix()));
     }
 
     @GET

@@ -164,9 +164,9 @@ public class WorkService {
 
     /**
      * The lead, locked, if {@code token} is its current, unexpired lease; otherwise a 409 lease-lost.
-     * Used by release, extension and feedback.
+     * Used by release, extension and feedback; a refusal changes nothing and leaves the transaction usable.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public Lead held(String leadId, String token, Caller caller) {
         Lead lead = leadRows.lockById(leadId);
         if (lead == null) {

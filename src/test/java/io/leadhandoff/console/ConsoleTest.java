@@ -139,6 +139,22 @@ class ConsoleTest {
     }
 
     @Test
+    void theLeadPageLinksThePersonsCyclesBothWays() {
+        String email = TestData.uniqueEmail();
+        String first = Api.ingest(Map.of("email", email));
+        Api.feedback(first, Map.of("outcome", "RECYCLED", "reason", "BAD_TIMING")).then().statusCode(200);
+        String second = Api.ingest(Map.of("email", email));
+        String session = Console.signIn(Api.ADMIN_KEY);
+        Console.page(session, "/console/leads/" + second).then().statusCode(200)
+                .body(containsString("Cycle 2 of this person"))
+                .body(containsString("id=\"previous-cycle\" href=\"/console/leads/" + first + "\""))
+                .body(not(containsString("id=\"next-cycle\"")));
+        Console.page(session, "/console/leads/" + first).then().statusCode(200)
+                .body(containsString("Cycle 1 of this person"))
+                .body(containsString("id=\"next-cycle\" href=\"/console/leads/" + second + "\""));
+    }
+
+    @Test
     void leadFieldsRenderAsText() {
         String hostile = "<script>alert('x')</script>";
         String campaign = TestData.unique("<img src=x onerror=alert(1)>");
