@@ -2,7 +2,9 @@ package io.leadhandoff.report;
 
 import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Ids;
+import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.scoring.CompiledModel;
 import io.leadhandoff.scoring.ScoringService;
 import io.leadhandoff.scoring.TrainingService;
@@ -19,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -154,7 +155,7 @@ public class ReportService {
             throw ProblemException.invalidParameter("campaign", "must be 1 to 200 characters");
         }
         if (request.to().isBefore(request.from())) {
-            throw ProblemException.validation(List.of(io.leadhandoff.common.Problem.FieldError.atPointer("/to", "must not be before from")));
+            throw ProblemException.validation(List.of(FieldError.atPointer("/to", "must not be before from")));
         }
         requireSameAsOtherPeriods(campaign, request, "currency", request.currency());
         requireSameAsOtherPeriods(campaign, request, "source", request.source());
@@ -189,7 +190,7 @@ public class ReportService {
         String mine = value == null ? "" : value;
         for (Object other : others) {
             if (!mine.equals(other.toString())) {
-                throw new ProblemException(io.leadhandoff.common.ProblemType.CONFLICT, "Campaign " + campaign + "'s other spend periods have "
+                throw new ProblemException(ProblemType.CONFLICT, "Campaign " + campaign + "'s other spend periods have "
                         + column + " " + (other.toString().isEmpty() ? "(none)" : other) + "; every period of a campaign has the same "
                         + column + (column.equals("currency") ? ", so amounts are never added across currencies" : ""), List.of(), null);
             }
