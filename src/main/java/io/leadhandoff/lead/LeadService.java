@@ -11,7 +11,9 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.condition.Facts;
 import io.leadhandoff.routing.Router;
 import io.leadhandoff.routing.RoutingDecision;
+import io.leadhandoff.routing.QueueService;
 import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.routing.RuleSetService;
 import io.leadhandoff.scoring.ChallengerService;
 import io.leadhandoff.scoring.CompiledModel;
 import io.leadhandoff.scoring.Score;
@@ -46,16 +48,20 @@ public class LeadService {
     private final ScoringService scoring;
     private final ChallengerService challengers;
     private final RoutingService routing;
+    private final RuleSetService ruleSets;
+    private final QueueService queues;
     private final IntakeMetrics metrics;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public LeadService(LeadRepository leads, LeadEventRepository events, LeadHistory history, ScoringService scoring,
-                       ChallengerService challengers, RoutingService routing, IntakeMetrics metrics, EntityManager em,
-                       ObjectMapper mapper, Clock clock) {
+                       ChallengerService challengers, RoutingService routing, RuleSetService ruleSets, QueueService queues,
+                       IntakeMetrics metrics, EntityManager em, ObjectMapper mapper, Clock clock) {
         this.challengers = challengers;
         this.routing = routing;
+        this.ruleSets = ruleSets;
+        this.queues = queues;
         this.metrics = metrics;
         this.leads = leads;
         this.events = events;
@@ -86,7 +92,7 @@ public class LeadService {
         Instant now = clock.instant();
         CompiledModel model = scoring.active();
         CompiledModel challenger = challengers.challenger();
-        Router.CompiledRuleSet rules = routing.activeRules();
+        Router.CompiledRuleSet rules = ruleSets.activeRules();
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(l -> l.openEmail, l -> l, (a, b) -> a, HashMap::new));
@@ -370,7 +376,7 @@ public class LeadService {
             lead.queueId = decision.queueId();
             lead.ownerRepId = decision.repId();
             lead.queuedAt = now;
-            Integer sla = routing.queueView(decision.queueId()).slaMinutes();
+            Integer sla = queues.getQueue(decision.queueId()).slaMinutes();
             lead.slaDueAt = sla == null ? null : now.plus(java.time.Duration.ofMinutes(sla));
             lead.moveTo(LeadStatus.QUEUED);
             detail.put("queueId", decision.queueId());

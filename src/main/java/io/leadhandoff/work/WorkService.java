@@ -7,7 +7,8 @@ import io.leadhandoff.lead.LeadHistory;
 import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.LeadStatus;
-import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.routing.QueueMemberService;
+import io.leadhandoff.routing.QueueService;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.Secrets;
 import io.leadhandoff.routing.RoutingViews;
@@ -41,19 +42,21 @@ public class WorkService {
 
     private final EntityManager em;
     private final LeadRepository leadRows;
-    private final RoutingService routing;
+    private final QueueService queues;
+    private final QueueMemberService members;
     private final LeadService leads;
     private final LeadHistory history;
     private final WorkMetrics metrics;
     private final Clock clock;
     private final int spread;
 
-    public WorkService(EntityManager em, LeadRepository leadRows, RoutingService routing, LeadService leads, LeadHistory history,
+    public WorkService(EntityManager em, LeadRepository leadRows, QueueService queues, QueueMemberService members, LeadService leads, LeadHistory history,
                        WorkMetrics metrics, Clock clock,
                        @ConfigProperty(name = "lead-handoff.work.claim-spread", defaultValue = "1") int spread) {
         this.em = em;
         this.leadRows = leadRows;
-        this.routing = routing;
+        this.queues = queues;
+        this.members = members;
         this.leads = leads;
         this.history = history;
         this.metrics = metrics;
@@ -63,8 +66,8 @@ public class WorkService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public WorkViews.ClaimResult claim(String queueId, WorkViews.ClaimRequest request) {
-        RoutingViews.QueueView queue = routing.queueView(queueId);
-        int room = routing.room(queueId, request.repId(), request.count())
+        RoutingViews.QueueView queue = queues.getQueue(queueId);
+        int room = members.room(queueId, request.repId(), request.count())
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
                         "Rep '" + request.repId() + "' is not a member of queue '" + queueId + "'"));
         Instant now = clock.instant();
@@ -222,7 +225,7 @@ public class WorkService {
     }
 
     private void requeue(Lead lead, Instant now) {
-        RoutingViews.QueueView queue = routing.queueView(lead.queueId);
+        RoutingViews.QueueView queue = queues.getQueue(lead.queueId);
         // back to the whole queue: the rep who let go of it is no longer its owner
         lead.leaseToken = null;
         lead.leaseExpiresAt = null;
