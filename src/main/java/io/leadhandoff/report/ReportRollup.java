@@ -17,9 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Per-day aggregates of the leads received each UTC day, one set per grouping: counts, log-scale
  * duration histograms and rejection reasons. A report adds up the days fully inside its period and
  * computes the partial days at its edges from the leads themselves, so any period costs
- * O(days × groups) instead of a scan of every lead in it. The days to recompute are the creation
- * days of leads that have new events on the change feed since the last refresh (plus everything on
- * first use), so the aggregates are exact as of the refresh every report does before it reads.
+ * O(days × groups) instead of a scan of every lead in it. The
+ * leads that have new events on the change feed since the last refresh are applied to them one by one
+ * ({@link RollupDeltas}; every day on first use), so the aggregates are exact as of the refresh every report
+ * does before it reads.
  */
 @ApplicationScoped
 public class ReportRollup {
@@ -28,15 +29,20 @@ public class ReportRollup {
     private record Window(Instant from, Instant to) {
     }
 
+    /** Above this many changed leads a refresh recomputes their days instead (one scan per day beats many small queries). */
+    static final int MAX_DELTA_LEADS = 20_000;
+
     private final RollupRepository rows;
+    private final RollupDeltas deltas;
     private final EventFeedService feed;
     private final Duration maxStaleness;
     private final Clock clock;
     private volatile long lastRefresh = Long.MIN_VALUE / 2;
 
-    public ReportRollup(RollupRepository rows, EventFeedService feed, Clock clock,
+    public ReportRollup(RollupRepository rows, RollupDeltas deltas, EventFeedService feed, Clock clock,
                         @ConfigProperty(name = "lead-handoff.reports.max-staleness", defaultValue = "PT30S") Duration maxStaleness) {
         this.rows = rows;
+        this.deltas = deltas;
         this.feed = feed;
         this.clock = clock;
         this.maxStaleness = maxStaleness;
@@ -122,19 +128,30 @@ public class ReportRollup {
     }
 
     /**
-     * Recomputes the days whose leads changed since the last refresh. One refresher at a time (row
-     * lock); a report waits for a running refresh, so it always reads its own writes.
+     * Brings the aggregates up to the change feed: applies each lead that changed since the last refresh (its old
+     * contribution out, its new one in), so a busy day costs the leads that changed, not a scan of the day. The first
+     * build, a feed purged past the last refresh, or more than {@link #MAX_DELTA_LEADS} changed leads (a replica that
+     * was down for long) recompute whole days instead. One refresher at a time (row lock); a report waits for a
+     * running refresh, so it always reads its own writes.
      */
-    public void refresh() {
+    public Refresh refresh() {
         lastRefresh = System.nanoTime();
         feed.sequenceIfLeader();
-        QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+        return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
             RollupRepository.State state = rows.lockState();
             RollupRepository.Feed changes = rows.feed();
             if (state.built() && changes.head() <= state.lastSeq()) {
-                return;
+                return new Refresh(0, 0);
             }
             boolean incremental = state.built() && state.lastSeq() >= changes.purgedThrough();
+            if (incremental) {
+                List<String> changed = rows.changedLeads(state.lastSeq(), changes.head(), MAX_DELTA_LEADS);
+                if (changed.size() <= MAX_DELTA_LEADS) {
+                    deltas.apply(changed);
+                    rows.markRefreshed(changes.head());
+                    return new Refresh(changed.size(), 0);
+                }
+            }
             TreeSet<LocalDate> sorted = new TreeSet<>(rows.changedDays(state.lastSeq(), changes.head(), incremental));
             if (!state.built()) {
                 rows.deleteAll();
@@ -156,7 +173,12 @@ public class ReportRollup {
                 rows.recompute(runStart, previous.plusDays(1));
             }
             rows.markRefreshed(changes.head());
+            return new Refresh(0, sorted.size());
         });
+    }
+
+    /** What a refresh did: leads applied one by one, or days recomputed from their leads. */
+    public record Refresh(int leadsApplied, int daysRecomputed) {
     }
 
     /** Keeps the aggregates close to current, so a report rarely has much to recompute. */

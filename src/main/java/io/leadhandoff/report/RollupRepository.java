@@ -48,7 +48,7 @@ public class RollupRepository {
             "all", List.of("accept", "convert", "win", "cycle"));
 
     /** The columns of {@link GroupCounts}, in its order, summed over leads {@code l}. */
-    private static final String COUNTS = "count(*), "
+    static final String COUNTS = "count(*), "
             + "sum(case when l.disqualified then 1 else 0 end), "
             + "sum(case when l.routed_at is not null and l.queue_id is not null then 1 else 0 end), "
             + present("accepted_at") + ", " + present("rejected_at") + ", " + present("recycled_at") + ", "
@@ -65,16 +65,17 @@ public class RollupRepository {
 
     private static final List<String> TABLES = List.of("report_counts", "report_durations", "report_reasons",
             "report_calibration", "report_calibration_p");
-    /** The training label (1 accepted, 0 rejected as a bad lead, null excluded) and the probability the model gave. */
-    private static final String CALIBRATION_ROWS = "select cast(l.created_at as date) as d, l.score_model_version as v, "
-            + "l.score_total - mod(l.score_total, 10) as band, l.score_grade as g, " + ReportService.LABEL + " as lab, "
-            + "case when l.converted_at is not null then 1 else 0 end as conv, "
-            + "coalesce(l.acceptance_probability, l.score_total / 100.0) as p from lead l" + ReportService.LABEL_JOIN
-            + "where " + WINDOW + " and l.score_model_version is not null and l.score_total is not null";
-    private static final String CALIBRATION_GROUPS = "select d, v, band, g, lab, conv, count(*), sum(p), sum(p * p) from ("
-            + CALIBRATION_ROWS + ") x where lab is not null group by d, v, band, g, lab, conv";
-    private static final String PROBABILITY_GROUPS = "select d, v, pb, lab, count(*) from (select d, v, lab, "
-            + "least(greatest(floor(p * 100), 0), 100) as pb from (" + CALIBRATION_ROWS + ") x where lab is not null) y group by d, v, pb, lab";
+    /**
+     * The labelled rows of the leads {@code l} of {@code table} that pass {@code filter}: day, model version, band, grade,
+     * the training label (1 accepted, 0 rejected as a bad lead, null excluded), converted, and the probability the model gave.
+     */
+    static String calibrationRows(String table, String filter) {
+        return "select cast(l.created_at as date) as d, l.score_model_version as v, "
+                + "l.score_total - mod(l.score_total, 10) as band, l.score_grade as g, " + ReportService.LABEL + " as lab, "
+                + "case when l.converted_at is not null then 1 else 0 end as conv, "
+                + "coalesce(l.acceptance_probability, l.score_total / 100.0) as p from " + table + " l" + ReportService.LABEL_JOIN
+                + "where " + filter + " and l.score_model_version is not null and l.score_total is not null";
+    }
 
     /** Where the refresh stands: the change-feed position it has covered, and whether the first build finished. */
     record State(long lastSeq, boolean built) {
@@ -149,12 +150,12 @@ public class RollupRepository {
 
     /** Every model version's calibration groups of the leads received in [a, b). */
     List<RollupRows.Calibration> leadCalibration(Instant a, Instant b) {
-        return rows(window(em.createNativeQuery(CALIBRATION_GROUPS), a, b), RollupRepository::calibration);
+        return rows(window(em.createNativeQuery(RollupTargets.CALIBRATION.select().over("lead", WINDOW)), a, b), RollupRepository::calibration);
     }
 
     /** Every model version's probability buckets of the leads received in [a, b). */
     List<RollupRows.Probability> leadProbabilities(Instant a, Instant b) {
-        return rows(window(em.createNativeQuery(PROBABILITY_GROUPS), a, b), r -> new RollupRows.Probability(((Number) r[1]).intValue(),
+        return rows(window(em.createNativeQuery(RollupTargets.PROBABILITY.select().over("lead", WINDOW)), a, b), r -> new RollupRows.Probability(((Number) r[1]).intValue(),
                 ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), n(r[4])));
     }
 
@@ -189,38 +190,34 @@ public class RollupRepository {
         for (String table : TABLES) {
             em.createNativeQuery("delete from " + table).executeUpdate();
         }
+        em.createNativeQuery("delete from " + RollupTargets.SNAPSHOT).executeUpdate();
     }
 
-    /** Replaces the aggregates of the days [first, end) with what their leads add up to now, one grouped query per set. */
+    /**
+     * Replaces the aggregates of the days [first, end), and the snapshots of their leads, with what those leads add
+     * up to now: one grouped query per aggregate over the days' new snapshots.
+     */
     void recompute(LocalDate first, LocalDate end) {
         for (String table : TABLES) {
             em.createNativeQuery("delete from " + table + " where" + DAYS).setParameter("first", first).setParameter("end", end).executeUpdate();
         }
         Instant a = ReportRollup.start(first);
         Instant b = ReportRollup.start(end);
-        String day = "cast(l.created_at as date)";
-        for (Map.Entry<String, String> g : GROUPS.entrySet()) {
-            String dim = g.getKey();
-            window(em.createNativeQuery("insert into report_counts (on_day, dim, grp, received, disqualified, routed, accepted, rejected, "
-                    + "recycled, converted, won, lost, breached, breaches, won_amount, accepted_final, later_cycles) select " + day + ", :dim, " + g.getValue() + ", " + COUNTS
-                    + " from lead l where " + WINDOW + " group by " + day + ", " + g.getValue()), a, b)
-                    .setParameter("dim", dim).executeUpdate();
-            for (String metric : METRICS_OF.get(dim)) {
-                List<String> span = METRICS.get(metric);
-                window(em.createNativeQuery("insert into report_durations (on_day, dim, grp, metric, bucket, n) select d, :dim, grp, :metric, bk, count(*) "
-                        + "from (select " + day + " as d, " + g.getValue() + " as grp, " + DurationBuckets.sql(span.get(0), span.get(1)) + " as bk from lead l where "
-                        + WINDOW + " and " + span.get(0) + " is not null and " + span.get(1) + " is not null) x group by d, grp, bk"), a, b)
-                        .setParameter("dim", dim).setParameter("metric", metric).executeUpdate();
-            }
-            window(em.createNativeQuery("insert into report_reasons (on_day, dim, grp, reason, n) select " + day + ", :dim, " + g.getValue()
-                    + ", l.outcome_reason, count(*) from lead l where " + WINDOW + " and l.rejected_at is not null and l.outcome_reason is not null "
-                    + "group by " + day + ", " + g.getValue() + ", l.outcome_reason"), a, b)
-                    .setParameter("dim", dim).executeUpdate();
+        window(em.createNativeQuery("delete from " + RollupTargets.SNAPSHOT + " where created_at >= :a and created_at < :b"), a, b).executeUpdate();
+        window(em.createNativeQuery("insert into " + RollupTargets.SNAPSHOT + " (" + RollupTargets.SNAPSHOT_COLUMNS + ") select "
+                + RollupTargets.SNAPSHOT_COLUMNS + " from lead l where " + WINDOW), a, b).executeUpdate();
+        for (RollupTargets.Target t : RollupTargets.ALL) {
+            window(em.createNativeQuery("insert into " + t.table() + " (" + t.insertColumns() + ") "
+                    + t.select().over(RollupTargets.SNAPSHOT, WINDOW)), a, b).executeUpdate();
         }
-        window(em.createNativeQuery("insert into report_calibration (on_day, model_version, band, grade, label, converted, n, sum_p, sum_p2) "
-                + CALIBRATION_GROUPS), a, b).executeUpdate();
-        window(em.createNativeQuery("insert into report_calibration_p (on_day, model_version, p_bucket, label, n) " + PROBABILITY_GROUPS), a, b)
-                .executeUpdate();
+    }
+
+    /** The leads with events on the change feed in (last, head], at most {@code limit + 1} of them. */
+    @SuppressWarnings("unchecked")
+    List<String> changedLeads(long last, long head, int limit) {
+        return em.createNativeQuery("select distinct e.lead_id from change_feed f join lead_event e on e.id = f.event_id "
+                        + "where f.seq > :last and f.seq <= :head")
+                .setParameter("last", last).setParameter("head", head).setMaxResults(limit + 1).getResultList();
     }
 
     void markRefreshed(long head) {
