@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
-import io.leadhandoff.security.Caller;
-import io.leadhandoff.security.CurrentCaller;
-import io.quarkus.arc.Arc;
+import io.leadhandoff.security.ApiKeyChanged;
+import io.leadhandoff.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,13 +27,13 @@ public class AuditService {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final CurrentCaller caller;
+    private final Callers callers;
 
-    public AuditService(EntityManager em, ObjectMapper mapper, Clock clock, CurrentCaller caller) {
+    public AuditService(EntityManager em, ObjectMapper mapper, Clock clock, Callers callers) {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
-        this.caller = caller;
+        this.callers = callers;
     }
 
     /** Records {@code action} on {@code target}; {@code before} and {@code after} are views (never secrets), either may be null. */
@@ -41,7 +41,7 @@ public class AuditService {
         AuditEntry entry = new AuditEntry();
         entry.id = Ids.next();
         entry.occurredAt = Instant.now(clock);
-        entry.actor = actor().label();
+        entry.actor = callers.current().label();
         entry.action = action;
         entry.target = target.length() > 300 ? target.substring(0, 300) : target;
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -59,13 +59,9 @@ public class AuditService {
         em.persist(entry);
     }
 
-    /** How the current caller appears in the audit log and in "created by". */
-    public String actorLabel() {
-        return actor().label();
-    }
-
-    private Caller actor() {
-        return Arc.container().requestContext().isActive() ? caller.get() : Caller.SYSTEM;
+    /** Records a key's creation or revocation (the security package cannot call this service: it is used by it). */
+    void onApiKeyChanged(@Observes ApiKeyChanged change) {
+        record(change.action(), "api-key:" + change.keyId(), change.before(), change.after());
     }
 
     /** Newest first, optionally only one target (e.g. {@code queue:inbound}). */

@@ -4,7 +4,9 @@ import io.leadhandoff.common.Ids;
 import io.leadhandoff.condition.Facts;
 import io.leadhandoff.routing.Router;
 import io.leadhandoff.routing.RoutingDecision;
+import io.leadhandoff.routing.QueueService;
 import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.routing.RuleSetService;
 import io.leadhandoff.scoring.ChallengerService;
 import io.leadhandoff.scoring.CompiledModel;
 import io.leadhandoff.scoring.Score;
@@ -38,6 +40,8 @@ public class LeadService {
     private final ScoringService scoring;
     private final ChallengerService challengers;
     private final RoutingService routing;
+    private final RuleSetService ruleSets;
+    private final QueueService queues;
     private final IntakeMetrics metrics;
     private final LeadViews leadViews;
     private final LeadJson json;
@@ -45,13 +49,16 @@ public class LeadService {
     private final Clock clock;
 
     public LeadService(LeadRepository leads, LeadCycles cycles, LeadHistory history, ScoringService scoring, ChallengerService challengers,
-                RoutingService routing, IntakeMetrics metrics, LeadViews leadViews, LeadJson json, EntityManager em, Clock clock) {
+                       RoutingService routing, RuleSetService ruleSets, QueueService queues, IntakeMetrics metrics, LeadViews leadViews,
+                       LeadJson json, EntityManager em, Clock clock) {
         this.leads = leads;
         this.cycles = cycles;
         this.history = history;
         this.scoring = scoring;
         this.challengers = challengers;
         this.routing = routing;
+        this.ruleSets = ruleSets;
+        this.queues = queues;
         this.metrics = metrics;
         this.leadViews = leadViews;
         this.json = json;
@@ -79,7 +86,7 @@ public class LeadService {
         Instant now = clock.instant();
         CompiledModel model = scoring.active();
         CompiledModel challenger = challengers.challenger();
-        Router.CompiledRuleSet rules = routing.activeRules();
+        Router.CompiledRuleSet rules = ruleSets.activeRules();
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(l -> l.openEmail, l -> l, (a, b) -> a, HashMap::new));
@@ -209,7 +216,7 @@ public class LeadService {
         if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {
             return;
         }
-        Integer slaMinutes = disqualified ? null : routing.queueView(decision.queueId()).slaMinutes();
+        Integer slaMinutes = disqualified ? null : queues.getQueue(decision.queueId()).slaMinutes();
         history.record(lead, lead.route(decision, json.write(decision), slaMinutes, now), now);
         metrics.routed(disqualified ? null : lead.queueId, disqualified ? "disqualified" : decision.via(), decision.rule());
     }

@@ -2,7 +2,9 @@ package io.leadhandoff.report;
 
 import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Ids;
+import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.scoring.CompiledModel;
 import io.leadhandoff.scoring.ScoringService;
 import io.leadhandoff.scoring.TrainingService;
@@ -19,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,55 +60,49 @@ public class ReportService {
         if (!GROUP_BY.contains(groupBy)) {
             throw ProblemException.invalidParameter("groupBy", "must be one of source, campaign, queue, rep, scoreBand");
         }
-        ReportRollup.Aggregates agg = rollup.read(groupBy, from, to);
+        ReportAggregates agg = rollup.read(groupBy, from, to);
         Map<String, Spend> spend = "campaign".equals(groupBy) || "source".equals(groupBy) ? spend(groupBy, from, to) : Map.of();
-        List<String> keys = new ArrayList<>(agg.counts.keySet());
+        List<String> keys = new ArrayList<>(agg.counts().keySet());
         if ("scoreBand".equals(groupBy)) {
             keys.sort(Comparator.comparingInt(Integer::parseInt));
         }
         List<ReportViews.QualityRow> out = new ArrayList<>();
         for (String key : keys) {
-            long[] c = agg.counts.get(key);
+            GroupCounts c = agg.counts(key);
             String label = "scoreBand".equals(groupBy) ? band(Integer.parseInt(key)) : key;
-            long received = c[0];
-            long routed = c[2];
-            long accepted = c[ReportRollup.ACCEPTED_FINAL];
-            long rejected = c[4];
-            long converted = c[6];
-            long won = c[7];
-            long lost = c[8];
+            long accepted = c.acceptedFinal();
             Spend paid = spend.get(key);
             BigDecimal cost = paid == null ? null : paid.amount();
-            out.add(new ReportViews.QualityRow(label, received, c[1], routed, accepted, rejected, c[5], converted, won, lost,
-                    rate(accepted, accepted + rejected), rate(converted, accepted), rate(won, won + lost),
-                    agg.percentile("toClaim", key, 0.5), agg.percentile("toFeedback", key, 0.5), rate(c[9], routed),
-                    ReportRollup.top(agg.reasons.get(key)), cost, per(cost, received), per(cost, accepted), per(cost, won),
-                    c[ReportRollup.LATER_CYCLES], paid == null ? null : paid.currency()));
+            out.add(new ReportViews.QualityRow(label, c.received(), c.disqualified(), c.routed(), accepted, c.rejected(), c.recycled(),
+                    c.converted(), c.won(), c.lost(), rate(accepted, accepted + c.rejected()), rate(c.converted(), accepted),
+                    rate(c.won(), c.won() + c.lost()), agg.percentile("toClaim", key, 0.5), agg.percentile("toFeedback", key, 0.5),
+                    rate(c.breached(), c.routed()), agg.topReasons(key), cost, per(cost, c.received()), per(cost, accepted),
+                    per(cost, c.won()), c.laterCycles(), paid == null ? null : paid.currency()));
         }
         return new ReportViews.QualityReport(groupBy, from, to, out);
     }
 
     @Transactional
     public ReportViews.FunnelReport funnel(Instant from, Instant to) {
-        ReportRollup.Aggregates agg = rollup.read("all", from, to);
-        long[] c = agg.counts.getOrDefault("all", new long[ReportRollup.COUNT_COLUMNS]);
-        long received = c[0];
-        long accepted = c[3];
-        long converted = c[6];
-        long won = c[7];
-        BigDecimal revenue = agg.wonAmount.getOrDefault("all", BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+        ReportAggregates agg = rollup.read("all", from, to);
+        GroupCounts c = agg.counts("all");
+        long received = c.received();
+        long accepted = c.accepted();
+        long converted = c.converted();
+        long won = c.won();
+        BigDecimal revenue = c.wonAmount().setScale(2, RoundingMode.HALF_UP);
         List<ReportViews.FunnelStep> steps = List.of(
                 new ReportViews.FunnelStep("received", received, null, null),
                 new ReportViews.FunnelStep("accepted", accepted, rate(accepted, received), agg.percentile("accept", "all", 0.5)),
                 new ReportViews.FunnelStep("converted", converted, rate(converted, accepted), agg.percentile("convert", "all", 0.5)),
                 new ReportViews.FunnelStep("won", won, rate(won, converted), agg.percentile("win", "all", 0.5)));
         return new ReportViews.FunnelReport(from, to, steps, agg.percentile("cycle", "all", 0.5), revenue, per(revenue, won),
-                c[ReportRollup.LATER_CYCLES]);
+                c.laterCycles());
     }
 
     @Transactional
     public ReportViews.SlaReport sla(Instant from, Instant to) {
-        ReportRollup.Aggregates agg = rollup.read("queue", from, to);
+        ReportAggregates agg = rollup.read("queue", from, to);
         @SuppressWarnings("unchecked")
         List<Object[]> events = param(em.createNativeQuery("select coalesce(e.queue_id, '(none)'), e.actor, "
                 + "sum(case when e.type = 'lead.sla_breached' then 1 else 0 end), sum(case when e.type = 'lead.lease_expired' then 1 else 0 end) "
@@ -120,9 +115,9 @@ public class ReportService {
             reps.add(new ReportViews.SlaRepRow((String) e[1], (String) e[0], n(e[2]), n(e[3])));
         }
         List<ReportViews.SlaQueueRow> queues = new ArrayList<>();
-        agg.counts.forEach((q, c) -> {
-            if (c[2] > 0) {
-                queues.add(new ReportViews.SlaQueueRow(q, c[2], c[10], rate(c[10], c[2]), expiries.getOrDefault(q, 0L),
+        agg.counts().forEach((q, c) -> {
+            if (c.routed() > 0) {
+                queues.add(new ReportViews.SlaQueueRow(q, c.routed(), c.breaches(), rate(c.breaches(), c.routed()), expiries.getOrDefault(q, 0L),
                         agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9)));
             }
         });
@@ -140,20 +135,18 @@ public class ReportService {
         CompiledModel model = modelVersion == null ? scoring.active() : scoring.model(modelVersion);
         int version = model.version();
         boolean learned = model.learned() != null;
-        ReportRollup.Calibration c = rollup.calibration(version, from, to);
+        CalibrationSums c = rollup.calibration(version, from, to);
         List<ReportViews.CalibrationRow> bands = new ArrayList<>();
-        c.bands.forEach((band, t) -> bands.add(calibrationRow(band(band), t)));
+        c.bands().forEach((band, t) -> bands.add(calibrationRow(band(band), t)));
         List<ReportViews.CalibrationRow> grades = new ArrayList<>();
-        c.grades.forEach((grade, t) -> grades.add(calibrationRow(grade, t)));
-        return new ReportViews.CalibrationReport(version, from, to, (long) c.n, bands, grades, c.brier(), c.auc(),
+        c.grades().forEach((grade, t) -> grades.add(calibrationRow(grade, t)));
+        return new ReportViews.CalibrationReport(version, from, to, c.labelled(), bands, grades, c.brier(), c.auc(),
                 learned ? "learned" : "total/100");
     }
 
-    private static ReportViews.CalibrationRow calibrationRow(String key, double[] t) {
-        long n = (long) t[0];
-        long accepted = (long) t[1];
-        long converted = (long) t[2];
-        return new ReportViews.CalibrationRow(key, n, accepted, converted, rate(accepted, n), rate(converted, n), t[3] / n);
+    private static ReportViews.CalibrationRow calibrationRow(String key, CalibrationSums.Tally t) {
+        return new ReportViews.CalibrationRow(key, t.n(), t.accepted(), t.converted(), rate(t.accepted(), t.n()),
+                rate(t.converted(), t.n()), t.sumP() / t.n());
     }
 
     @Transactional
@@ -162,7 +155,7 @@ public class ReportService {
             throw ProblemException.invalidParameter("campaign", "must be 1 to 200 characters");
         }
         if (request.to().isBefore(request.from())) {
-            throw ProblemException.validation(List.of(io.leadhandoff.common.Problem.FieldError.atPointer("/to", "must not be before from")));
+            throw ProblemException.validation(List.of(FieldError.atPointer("/to", "must not be before from")));
         }
         requireSameAsOtherPeriods(campaign, request, "currency", request.currency());
         requireSameAsOtherPeriods(campaign, request, "source", request.source());
@@ -197,7 +190,7 @@ public class ReportService {
         String mine = value == null ? "" : value;
         for (Object other : others) {
             if (!mine.equals(other.toString())) {
-                throw new ProblemException(io.leadhandoff.common.ProblemType.CONFLICT, "Campaign " + campaign + "'s other spend periods have "
+                throw new ProblemException(ProblemType.CONFLICT, "Campaign " + campaign + "'s other spend periods have "
                         + column + " " + (other.toString().isEmpty() ? "(none)" : other) + "; every period of a campaign has the same "
                         + column + (column.equals("currency") ? ", so amounts are never added across currencies" : ""), List.of(), null);
             }
@@ -265,7 +258,7 @@ public class ReportService {
     }
 
     private static long n(Object value) {
-        return ReportRollup.n(value);
+        return RollupRepository.n(value);
     }
 
     static Double rate(long part, long whole) {

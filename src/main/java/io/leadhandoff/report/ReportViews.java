@@ -1,5 +1,7 @@
 package io.leadhandoff.report;
 
+import io.leadhandoff.common.StorableTime;
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,8 +104,8 @@ public final class ReportViews {
 
     @Schema(name = "CampaignSpendRequest")
     public record SpendRequest(
-            @Schema(examples = "2026-10-01") @jakarta.validation.constraints.NotNull @io.leadhandoff.common.StorableTime LocalDate from,
-            @Schema(examples = "2026-12-31") @jakarta.validation.constraints.NotNull @io.leadhandoff.common.StorableTime LocalDate to,
+            @Schema(examples = "2026-10-01") @NotNull @StorableTime LocalDate from,
+            @Schema(examples = "2026-12-31") @NotNull @StorableTime LocalDate to,
             @Schema(examples = "12500.00") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin("0")
             @jakarta.validation.constraints.DecimalMax("1000000000000") BigDecimal amount,
             @Schema(description = "ISO 4217; every period of a campaign is in the same currency (409 otherwise)", examples = "EUR")

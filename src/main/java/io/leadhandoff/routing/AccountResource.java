@@ -29,11 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = Scope.SCHEME, scopes = "admin")
 public class AccountResource {
 
-    private final RoutingService routing;
+    private final AccountService accounts;
     private final JsonBinder binder;
 
-    public AccountResource(RoutingService routing, JsonBinder binder) {
-        this.routing = routing;
+    public AccountResource(AccountService accounts, JsonBinder binder) {
+        this.accounts = accounts;
         this.binder = binder;
     }
 
@@ -46,7 +46,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid domain or account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.AccountView put(@PathParam("domain") String domain, JsonNode body) {
-        return routing.putAccount(domain, binder.bind(RequestBodies.require(body), RoutingViews.AccountRequest.class));
+        return accounts.putAccount(domain, binder.bind(RequestBodies.require(body), RoutingViews.AccountRequest.class));
     }
 
     @GET
@@ -55,7 +55,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The path does not hold a domain name", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.AccountView get(@PathParam("domain") String domain) {
-        return routing.getAccount(domain);
+        return accounts.getAccount(domain);
     }
 
     @DELETE
@@ -65,7 +65,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The path does not hold a domain name", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("domain") String domain) {
-        routing.deleteAccount(domain);
+        accounts.deleteAccount(domain);
         return Response.noContent().build();
     }
 }

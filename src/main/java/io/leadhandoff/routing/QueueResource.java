@@ -37,14 +37,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = Scope.SCHEME, scopes = "admin")
 public class QueueResource {
 
-    private final RoutingService routing;
+    private final QueueService queues;
+    private final QueueMemberService members;
     private final JsonBinder binder;
 
     private final CurrentCaller caller;
 
-    public QueueResource(RoutingService routing, JsonBinder binder, CurrentCaller caller) {
+    public QueueResource(QueueService queues, QueueMemberService members, JsonBinder binder, CurrentCaller caller) {
         this.caller = caller;
-        this.routing = routing;
+        this.queues = queues;
+        this.members = members;
         this.binder = binder;
     }
 
@@ -55,7 +57,7 @@ public class QueueResource {
     @APIResponse(responseCode = "422", description = "Invalid limit or cursor", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Page<RoutingViews.QueueView> list(@Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
                                              @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
-        return routing.listQueues(cursor, Page.limit(Params.integer("limit", limit)), caller.get().queues());
+        return queues.listQueues(cursor, Page.limit(Params.integer("limit", limit)), caller.get().queues());
     }
 
     @POST
@@ -67,7 +69,7 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "A queue with this id exists", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(JsonNode body) {
-        RoutingViews.QueueView created = routing.createQueue(binder.bind(RequestBodies.require(body), RoutingViews.QueueRequest.class));
+        RoutingViews.QueueView created = queues.createQueue(binder.bind(RequestBodies.require(body), RoutingViews.QueueRequest.class));
         return Response.status(201).header("Location", "/api/v1/queues/" + created.id()).entity(created).build();
     }
 
@@ -79,7 +81,7 @@ public class QueueResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.QueueView get(@PathParam("queueId") String queueId) {
         caller.get().requireVisible(queueId, "Queue", queueId);
-        return routing.getQueue(queueId);
+        return queues.getQueue(queueId);
     }
 
     @PUT
@@ -91,7 +93,7 @@ public class QueueResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.QueueView update(@PathParam("queueId") String queueId, JsonNode body) {
-        return routing.updateQueue(queueId, binder.bind(RequestBodies.require(body), RoutingViews.QueueRequest.class));
+        return queues.updateQueue(queueId, binder.bind(RequestBodies.require(body), RoutingViews.QueueRequest.class));
     }
 
     @DELETE
@@ -103,7 +105,7 @@ public class QueueResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "In use", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("queueId") String queueId) {
-        routing.deleteQueue(queueId);
+        queues.deleteQueue(queueId);
         return Response.noContent().build();
     }
 
@@ -117,7 +119,7 @@ public class QueueResource {
                                                  @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
                                                  @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
         caller.get().requireVisible(queueId, "Queue", queueId);
-        return routing.listMembers(queueId, cursor, Page.limit(Params.integer("limit", limit)));
+        return members.listMembers(queueId, cursor, Page.limit(Params.integer("limit", limit)));
     }
 
     @GET
@@ -128,7 +130,7 @@ public class QueueResource {
     @APIResponse(responseCode = "404", description = "No such queue or member", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.MemberView member(@PathParam("queueId") String queueId, @PathParam("repId") String repId) {
         caller.get().requireVisible(queueId, "Queue", queueId);
-        return routing.getMember(queueId, repId);
+        return members.getMember(queueId, repId);
     }
 
     @PUT
@@ -142,7 +144,7 @@ public class QueueResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid member", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public RoutingViews.MemberView putMember(@PathParam("queueId") String queueId, @PathParam("repId") String repId, JsonNode body) {
-        return routing.putMember(queueId, repId, binder.bind(RequestBodies.require(body), RoutingViews.MemberRequest.class));
+        return members.putMember(queueId, repId, binder.bind(RequestBodies.require(body), RoutingViews.MemberRequest.class));
     }
 
     @DELETE
@@ -152,7 +154,7 @@ public class QueueResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such queue or member", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response deleteMember(@PathParam("queueId") String queueId, @PathParam("repId") String repId) {
-        routing.deleteMember(queueId, repId);
+        members.deleteMember(queueId, repId);
         return Response.noContent().build();
     }
 

@@ -28,12 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = Scope.SCHEME, scopes = "admin")
 public class RoutingRulesResource {
 
-    private final RoutingService routing;
+    private final RuleSetService ruleSets;
     private final TransactionRunner transactions;
     private final JsonBinder binder;
 
-    public RoutingRulesResource(RoutingService routing, JsonBinder binder, TransactionRunner transactions) {
-        this.routing = routing;
+    public RoutingRulesResource(RuleSetService ruleSets, JsonBinder binder, TransactionRunner transactions) {
+        this.ruleSets = ruleSets;
         this.transactions = transactions;
         this.binder = binder;
     }
@@ -42,7 +42,7 @@ public class RoutingRulesResource {
     @Operation(operationId = "getRoutingRules", summary = "The active routing rules", description = "With their version.")
     @APIResponse(responseCode = "200", description = "The active rules", content = @Content(schema = @Schema(implementation = RoutingViews.RuleSetView.class)))
     public RoutingViews.RuleSetView get() {
-        return routing.activeRuleSet();
+        return ruleSets.activeRuleSet();
     }
 
     @PUT
@@ -57,6 +57,6 @@ public class RoutingRulesResource {
     public RoutingViews.RuleSetView replace(JsonNode body) {
         WorkerThreads.require();
         RuleSetDocument document = binder.bind(RequestBodies.require(body), RuleSetDocument.class);
-        return transactions.call(() -> routing.replaceRules(document));
+        return transactions.call(() -> ruleSets.replaceRules(document));
     }
 }

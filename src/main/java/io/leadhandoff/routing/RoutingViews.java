@@ -1,6 +1,7 @@
 package io.leadhandoff.routing;
 
 import io.leadhandoff.common.Identifiers;
+import io.leadhandoff.common.StorableTime;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -45,7 +46,7 @@ public final class RoutingViews {
             @Schema(description = "Most open leads at once (assigned, claimed, accepted, converted)", examples = "25") @Min(0) @Max(100_000) Integer maxOpen,
             @Schema(description = "Most new assignments per UTC day", examples = "40") @Min(0) @Max(100_000) Integer maxPerDay,
             @Schema(description = "active, paused or away; default active", examples = "active") MemberStatus status,
-            @Schema(description = "With status away: when the rep is back (UTC)") @io.leadhandoff.common.StorableTime Instant awayUntil) {
+            @Schema(description = "With status away: when the rep is back (UTC)") @StorableTime Instant awayUntil) {
     }
 
     @Schema(name = "QueueMember")

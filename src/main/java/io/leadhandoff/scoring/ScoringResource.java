@@ -8,6 +8,7 @@ import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
+import io.leadhandoff.common.StorableTime;
 import io.leadhandoff.common.WorkerThreads;
 import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.security.Scope;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -118,8 +120,8 @@ public class ScoringResource {
 
     /** The period to learn from, and an optional name for the candidate. */
     @Schema(name = "TrainingRequest")
-    public record TrainingRequest(@Schema(description = "Default: 365 days before to") @io.leadhandoff.common.StorableTime java.time.Instant from,
-                                  @Schema(description = "Default: now") @io.leadhandoff.common.StorableTime java.time.Instant to,
+    public record TrainingRequest(@Schema(description = "Default: 365 days before to") @StorableTime Instant from,
+                                  @Schema(description = "Default: now") @StorableTime Instant to,
                                   @Schema(examples = "B2B + learned 2026-11") @jakarta.validation.constraints.Size(max = 100) String name) {
     }
 

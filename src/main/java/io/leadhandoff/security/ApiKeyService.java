@@ -1,6 +1,5 @@
 package io.leadhandoff.security;
 
-import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
@@ -9,6 +8,7 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -39,7 +39,8 @@ public class ApiKeyService {
     private final EntityManager em;
     private final Clock clock;
     private final SecurityConfig config;
-    private final AuditService audit;
+    private final Callers callers;
+    private final Event<ApiKeyChanged> changes;
     private final String bootstrapHash;
     private final long cacheMillis;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
@@ -50,14 +51,15 @@ public class ApiKeyService {
     private record Checked(Caller caller, long validUntil) {
     }
 
-    public ApiKeyService(EntityManager em, Clock clock, SecurityConfig config, AuditService audit,
+    public ApiKeyService(EntityManager em, Clock clock, SecurityConfig config, Callers callers, Event<ApiKeyChanged> changes,
                          jakarta.transaction.TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.transactions = transactions;
         this.cacheMillis = config.keyCacheTtl().toMillis();
         this.clock = clock;
         this.config = config;
-        this.audit = audit;
+        this.callers = callers;
+        this.changes = changes;
         String bootstrap = config.bootstrapAdminKey().map(String::trim).orElse("");
         if (!bootstrap.isEmpty() && bootstrap.length() < 24) {
             throw new IllegalStateException("lead-handoff.security.bootstrap-admin-key must be at least 24 characters");
@@ -134,11 +136,11 @@ public class ApiKeyService {
         key.queues = request.queues() == null ? null : String.join(",", new LinkedHashSet<>(request.queues()));
         key.ratePerSecond = request.ratePerSecond() == null && limit.perSecond() == config.defaultRatePerSecond() ? null : limit.perSecond();
         key.burst = request.burst() == null && request.ratePerSecond() == null && limit.equals(defaultLimit()) ? null : limit.burst();
-        key.createdBy = audit.actorLabel();
+        key.createdBy = callers.current().label();
         key.createdAt = Instant.now(clock);
         em.persist(key);
         ApiKeyViews.KeyView view = view(key);
-        audit.record("api-key.created", "api-key:" + key.id, null, view);
+        changes.fire(new ApiKeyChanged("api-key.created", key.id, null, view));
         return new ApiKeyViews.CreatedKey(secret, view);
     }
 
@@ -215,7 +217,7 @@ public class ApiKeyService {
         if (key.revokedAt == null) {
             ApiKeyViews.KeyView before = view(key);
             key.revokedAt = Instant.now(clock);
-            audit.record("api-key.revoked", "api-key:" + key.id, before, view(key));
+            changes.fire(new ApiKeyChanged("api-key.revoked", key.id, before, view(key)));
         }
         forget(id);
         // again once committed: a request on this replica may have re-read the row before the commit

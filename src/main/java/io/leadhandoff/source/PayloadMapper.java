@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadhandoff.common.Problem.FieldError;
+import io.leadhandoff.security.Secrets;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * Turns each tool's own payload into leads in the service's JSON shape, remembering for every lead
- * field where in the payload it came from, so a validation error can name the tool's field. Pure.
+ * field where in the payload it came from, so a validation error can name the tool's field. Pure. Pardot
+ * forms and JSON bodies (Marketo, Standard Webhooks, mapped JSON) are read here; HubSpot and Mautic, whose
+ * payloads have structures of their own, in {@link HubSpotPayloads} and {@link MauticPayloads}, which
+ * share the event and field helpers below.
  */
 public final class PayloadMapper {
 
@@ -35,27 +38,18 @@ public final class PayloadMapper {
         }
     }
 
-    static final Map<String, String> HUBSPOT = fields("email", "email", "firstname", "firstName", "lastname", "lastName",
-            "company", "company", "website", "website", "jobtitle", "title", "phone", "phone", "country", "country",
-            "state", "region", "city", "city", "industry", "industry", "numemployees", "employeeCount",
-            "annualrevenue", "annualRevenue", "campaign", "campaign", "utm_source", "utm.source", "utm_medium", "utm.medium",
-            "utm_campaign", "utm.campaign", "utm_term", "utm.term", "utm_content", "utm.content",
-            "hs_analytics_num_page_views", "activity.pageViews", "num_conversion_events", "activity.formSubmissions");
-    static final Map<String, String> MAUTIC = fields("email", "email", "firstname", "firstName", "lastname", "lastName",
-            "company", "company", "website", "website", "position", "title", "phone", "phone", "country", "country",
-            "state", "region", "city", "city", "points", "attributes.mauticPoints");
     static final Map<String, String> PARDOT = fields("email", "email", "first_name", "firstName", "last_name", "lastName",
             "company", "company", "website", "website", "job_title", "title", "phone", "phone", "country", "country",
             "state", "region", "city", "city", "industry", "industry", "employees", "employeeCount",
             "annual_revenue", "annualRevenue", "campaign", "campaign", "utm_source", "utm.source", "utm_medium", "utm.medium",
             "utm_campaign", "utm.campaign", "utm_term", "utm.term", "utm_content", "utm.content");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*([0-9][0-9,]*)");
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private PayloadMapper() {
     }
 
-    private static Map<String, String> fields(String... pairs) {
+    static Map<String, String> fields(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
@@ -64,138 +58,8 @@ public final class PayloadMapper {
     }
 
     public static String bodyHash(byte[] body) {
-        return "sha256:" + HexFormat.of().formatHex(io.leadhandoff.security.Secrets.sha256(body));
+        return "sha256:" + HexFormat.of().formatHex(Secrets.sha256(body));
     }
-
-    // --- HubSpot --------------------------------------------------------------------------------
-
-    /** A workflow webhook (full contact object or flat properties) or a Webhooks API batch (array). */
-    public static List<Inbound> hubspot(JsonNode body, byte[] raw, SourceSettings settings) {
-        if (body.isArray()) {
-            List<Inbound> out = new ArrayList<>();
-            for (int i = 0; i < body.size(); i++) {
-                out.add(hubspotSubscriptionEvent(body.get(i), "/" + i));
-            }
-            return out;
-        }
-        if (!body.isObject()) {
-            return List.of(failure(bodyHash(raw), "", "must be a HubSpot contact object or an array of webhook events"));
-        }
-        Map<String, String> names = overridden(HUBSPOT, settings);
-        ObjectNode lead = JSON.objectNode();
-        Map<String, String> origin = new LinkedHashMap<>();
-        JsonNode properties = body.get("properties");
-        boolean full = properties != null && properties.isObject();
-        names.forEach((property, field) -> {
-            String pointer = full ? "/properties/" + property + (isValueObject(properties.get(property)) ? "/value" : "") : "/" + property;
-            if (full && properties.get(property) == null) {
-                pointer = "/properties/" + property + "/value";
-            }
-            origin.put(leadPointer(field), pointer);
-            JsonNode value = full ? unwrap(properties.get(property)) : body.get(property);
-            set(lead, field, value);
-        });
-        JsonNode id = firstPresent(body.get("vid"), body.get("objectId"), full ? unwrap(properties.get("hs_object_id")) : body.get("hs_object_id"));
-        if (id != null && !id.isNull() && !id.asText().isEmpty()) {
-            lead.put("externalId", id.asText());
-        }
-        return List.of(upsert(bodyHash(raw), lead, origin, settings));
-    }
-
-    private static Inbound hubspotSubscriptionEvent(JsonNode event, String at) {
-        String eventId = event.hasNonNull("eventId") ? "hubspot:" + event.get("eventId").asText() : null;
-        String type = event.path("subscriptionType").asText("");
-        if (eventId == null) {
-            return failure(null, at + "/eventId", "is required on a HubSpot webhook event");
-        }
-        if (type.equals("contact.privacyDeletion")) {
-            if (!event.hasNonNull("objectId")) {
-                return failure(eventId, at + "/objectId", "is required for contact.privacyDeletion");
-            }
-            return new Inbound(eventId, Action.ERASE, null, Map.of(), event.get("objectId").asText(), null, List.of());
-        }
-        return new Inbound(eventId, Action.IGNORE, null, Map.of(), null,
-                type.isEmpty() ? "not a subscription event" : type + " carries no contact data; send contacts with the workflow webhook",
-                List.of());
-    }
-
-    private static boolean isValueObject(JsonNode node) {
-        return node != null && node.isObject() && node.has("value");
-    }
-
-    private static JsonNode unwrap(JsonNode node) {
-        return isValueObject(node) ? node.get("value") : node;
-    }
-
-    // --- Mautic ---------------------------------------------------------------------------------
-
-    /** {@code {"mautic.lead_post_save_new": [{"contact"|"lead": {"id", "fields": {group: {alias: {"value"}}}}, "timestamp"}], ...}}. */
-    public static List<Inbound> mautic(JsonNode body, byte[] raw, SourceSettings settings) {
-        if (!body.isObject()) {
-            return List.of(failure(bodyHash(raw), "", "must be a Mautic webhook object"));
-        }
-        List<Inbound> out = new ArrayList<>();
-        Map<String, String> names = overridden(MAUTIC, settings);
-        body.fieldNames().forEachRemaining(type -> {
-            JsonNode events = body.get(type);
-            String at = "/" + type.replace("~", "~0").replace("/", "~1");
-            if (!events.isArray()) {
-                return;
-            }
-            for (int i = 0; i < events.size(); i++) {
-                JsonNode event = events.get(i);
-                String entityKey = event.has("contact") ? "contact" : "lead";
-                JsonNode contact = event.path(entityKey);
-                String eventId = type + ":" + contact.path("id").asText("?") + ":" + event.path("timestamp").asText("");
-                if (!type.equals("mautic.lead_post_save_new") && !type.equals("mautic.lead_post_save_update")) {
-                    out.add(new Inbound(eventId, Action.IGNORE, null, Map.of(), null, type + " is not a contact save", List.of()));
-                    continue;
-                }
-                String base = at + "/" + i + "/" + entityKey;
-                if (!contact.isObject()) {
-                    out.add(failure(eventId, base, "must be a Mautic contact"));
-                    continue;
-                }
-                ObjectNode lead = JSON.objectNode();
-                Map<String, String> origin = new LinkedHashMap<>();
-                JsonNode groups = contact.path("fields");
-                names.forEach((alias, field) -> {
-                    String group = groupOf(groups, alias);
-                    origin.put(leadPointer(field), base + "/fields/" + group + "/" + alias + "/value");
-                    set(lead, field, groups.path(group).path(alias).get("value"));
-                });
-                if (lead.path("phone").isMissingNode()) {
-                    set(lead, "phone", groups.path(groupOf(groups, "mobile")).path("mobile").get("value"));
-                }
-                // Mautic sends a contact's points beside its fields, not among them
-                String points = names.entrySet().stream().filter(e -> e.getValue().equals("attributes.mauticPoints"))
-                        .map(Map.Entry::getKey).findFirst().orElse(null);
-                if (points != null && lead.path("attributes").path("mauticPoints").isMissingNode() && contact.has(points)) {
-                    origin.put(leadPointer("attributes.mauticPoints"), base + "/" + points);
-                    set(lead, "attributes.mauticPoints", contact.get(points));
-                }
-                if (contact.hasNonNull("id")) {
-                    lead.put("externalId", contact.get("id").asText());
-                }
-                out.add(upsert(eventId, lead, origin, settings));
-            }
-        });
-        if (out.isEmpty()) {
-            return List.of(failure(bodyHash(raw), "", "holds no Mautic webhook events"));
-        }
-        return out;
-    }
-
-    private static String groupOf(JsonNode groups, String alias) {
-        for (String group : List.of("core", "professional", "personal", "social")) {
-            if (groups.path(group).has(alias)) {
-                return group;
-            }
-        }
-        return "core";
-    }
-
-    // --- Pardot ---------------------------------------------------------------------------------
 
     /** Form-handler data forwarding: {@code application/x-www-form-urlencoded} with the form's field names. */
     public static List<Inbound> pardot(Map<String, String> form, byte[] raw, SourceSettings settings) {
@@ -227,8 +91,6 @@ public final class PayloadMapper {
         }
         return form;
     }
-
-    // --- Marketo, Standard Webhooks, generic ------------------------------------------------------
 
     /**
      * A JSON body: with no mapping it is the service's own lead shape (a Marketo template produces it), or for
@@ -281,13 +143,11 @@ public final class PayloadMapper {
         return node.isValueNode() && !node.asText().isEmpty() ? node.asText() : null;
     }
 
-    // --- shared ---------------------------------------------------------------------------------
-
-    private static Inbound upsert(String eventId, ObjectNode lead, Map<String, String> origin, SourceSettings settings) {
+    static Inbound upsert(String eventId, ObjectNode lead, Map<String, String> origin, SourceSettings settings) {
         return new Inbound(eventId, Action.UPSERT, lead, origin, null, null, List.of());
     }
 
-    private static Inbound failure(String eventId, String pointer, String message) {
+    static Inbound failure(String eventId, String pointer, String message) {
         return new Inbound(eventId, Action.UPSERT, null, Map.of(), null, null, List.of(FieldError.atPointer(pointer, message)));
     }
 
@@ -296,7 +156,7 @@ public final class PayloadMapper {
     }
 
     /** The tool's default field names, with the source's overrides (lead field → tool property) applied. */
-    private static Map<String, String> overridden(Map<String, String> defaults, SourceSettings settings) {
+    static Map<String, String> overridden(Map<String, String> defaults, SourceSettings settings) {
         Map<String, String> names = new LinkedHashMap<>();
         defaults.forEach((property, field) -> {
             if (!settings.mappingOrEmpty().containsKey(field)) {
@@ -352,14 +212,5 @@ public final class PayloadMapper {
             return JSON.textNode(value.asText());
         }
         return value;
-    }
-
-    private static JsonNode firstPresent(JsonNode... nodes) {
-        for (JsonNode n : nodes) {
-            if (n != null && !n.isNull() && !n.isMissingNode()) {
-                return n;
-            }
-        }
-        return null;
     }
 }

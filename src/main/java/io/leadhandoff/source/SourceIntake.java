@@ -209,8 +209,8 @@ public class SourceIntake {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not well-formed UTF-8 JSON");
         }
         return switch (source.kind()) {
-            case HUBSPOT -> PayloadMapper.hubspot(body, d.body(), s);
-            case MAUTIC -> PayloadMapper.mautic(body, d.body(), s);
+            case HUBSPOT -> HubSpotPayloads.map(body, d.body(), s);
+            case MAUTIC -> MauticPayloads.map(body, d.body(), s);
             default -> PayloadMapper.json(body, d.body(), s,
                     s.standardWebhooksAuth(source.kind()) ? "webhook:" + d.header().apply("webhook-id") : null);
         };

@@ -6,6 +6,7 @@ import io.leadhandoff.lead.LeadHistory;
 import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.routing.Assigner;
 import io.leadhandoff.routing.AssignmentMode;
+import io.leadhandoff.routing.QueueService;
 import io.leadhandoff.routing.RoutingService;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +27,14 @@ public class SlaService {
 
     private final LeadRepository leads;
     private final RoutingService routing;
+    private final QueueService queues;
     private final LeadHistory history;
     private final WorkMetrics metrics;
 
-    public SlaService(LeadRepository leads, RoutingService routing, LeadHistory history, WorkMetrics metrics) {
+    public SlaService(LeadRepository leads, RoutingService routing, QueueService queues, LeadHistory history, WorkMetrics metrics) {
         this.leads = leads;
         this.routing = routing;
+        this.queues = queues;
         this.history = history;
         this.metrics = metrics;
     }
@@ -45,7 +48,7 @@ public class SlaService {
     }
 
     private void escalate(Lead lead, Instant now) {
-        RoutingViews.QueueView queue = routing.queueView(lead.queueId());
+        RoutingViews.QueueView queue = queues.getQueue(lead.queueId());
         history.record(lead, lead.breachSla(), now);
         metrics.slaBreached(lead.queueId());
 
@@ -54,7 +57,7 @@ public class SlaService {
                 : routing.reassign(queue.id(), fromRep, lead.id() + ":" + lead.slaBreaches());
         RoutingViews.QueueView target = queue;
         if (pick.isEmpty() && queue.overflowQueueId() != null) {
-            target = routing.queueView(queue.overflowQueueId());
+            target = queues.getQueue(queue.overflowQueueId());
             pick = target.assignmentMode() == AssignmentMode.PULL ? Optional.empty()
                     : routing.reassign(target.id(), fromRep, lead.id() + ":" + lead.slaBreaches());
         }

@@ -7,7 +7,8 @@ import io.leadhandoff.lead.LeadHistory;
 import io.leadhandoff.lead.LeadRepository;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.lead.LeadViews;
-import io.leadhandoff.routing.RoutingService;
+import io.leadhandoff.routing.QueueMemberService;
+import io.leadhandoff.routing.QueueService;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,19 +39,21 @@ public class WorkService {
 
     private final EntityManager em;
     private final LeadRepository leadRows;
-    private final RoutingService routing;
+    private final QueueService queues;
+    private final QueueMemberService members;
     private final LeadViews leads;
     private final LeadHistory history;
     private final WorkMetrics metrics;
     private final Clock clock;
     private final int spread;
 
-    public WorkService(EntityManager em, LeadRepository leadRows, RoutingService routing, LeadViews leads, LeadHistory history,
+    public WorkService(EntityManager em, LeadRepository leadRows, QueueService queues, QueueMemberService members, LeadViews leads, LeadHistory history,
                        WorkMetrics metrics, Clock clock,
                        @ConfigProperty(name = "lead-handoff.work.claim-spread", defaultValue = "1") int spread) {
         this.em = em;
         this.leadRows = leadRows;
-        this.routing = routing;
+        this.queues = queues;
+        this.members = members;
         this.leads = leads;
         this.history = history;
         this.metrics = metrics;
@@ -60,8 +63,8 @@ public class WorkService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public WorkViews.ClaimResult claim(String queueId, WorkViews.ClaimRequest request) {
-        RoutingViews.QueueView queue = routing.queueView(queueId);
-        int room = routing.room(queueId, request.repId(), request.count())
+        RoutingViews.QueueView queue = queues.getQueue(queueId);
+        int room = members.room(queueId, request.repId(), request.count())
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
                         "Rep '" + request.repId() + "' is not a member of queue '" + queueId + "'"));
         Instant now = clock.instant();
@@ -189,7 +192,7 @@ public class WorkService {
 
     /** The SLA of the lead's queue, which a lead put back there is due under again. */
     private Integer slaMinutes(Lead lead) {
-        return routing.queueView(lead.queueId()).slaMinutes();
+        return queues.getQueue(lead.queueId()).slaMinutes();
     }
 
     /** Returns expired leases to their queues; bounded, and safe on every replica at once (SKIP LOCKED). */

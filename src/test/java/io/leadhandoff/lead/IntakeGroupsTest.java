@@ -47,7 +47,7 @@ class IntakeGroupsTest {
         final String poison;
 
         Recording(LeadService real, String poison) {
-            super(null, null, null, null, null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null, null, null, null, null, null);
             this.real = real;
             this.poison = poison;
         }

@@ -7,12 +7,20 @@ import static org.assertj.core.api.Assertions.within;
 import io.leadhandoff.Api;
 import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +32,8 @@ class ReportRollupTest {
     TestClock clock;
     @Inject
     ReportRollup rollup;
+    @Inject
+    EntityManager em;
 
     @org.junit.jupiter.api.BeforeEach
     void build() {
@@ -75,13 +85,75 @@ class ReportRollupTest {
     }
 
     @Test
-    void durationBucketsAreExactBelowAHundredSecondsAndWithinTwoAndAHalfPercentAbove() {
-        for (int s = 0; s < ReportRollup.EXACT_BELOW; s++) {
-            assertThat(ReportRollup.representative(s)).isEqualTo(s);
-        }
-        for (long d : new long[] {100, 157, 999, 3_600, 86_400, 2_592_000, 31_536_000}) {
-            int bucket = (int) (ReportRollup.EXACT_BELOW + Math.floor(Math.log(d / 100.0) / Math.log(ReportRollup.GROWTH)));
-            assertThat((double) ReportRollup.representative(bucket)).isCloseTo(d, within(d * 0.025 + 1));
-        }
+    void changedLeadsAreAppliedOneByOneAndAddUpToWhatARebuildGives() {
+        String source = TestData.unique("delta").toLowerCase();
+        String rep = TestData.unique("rep");
+        String passer = TestData.unique("passer");
+        String q = Api.routedQueue("pull", Map.of(), rep, passer);
+        String a = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
+        String b = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
+        clock.advance(Duration.ofDays(1));
+        String c = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
+        rollup.refresh();
+
+        // a rep holds a lead for a while and gives it back: the rep's group is emptied again
+        Map<String, Object> passed = Api.claim(q, passer, 1, 600).then().statusCode(200).extract().path("claimed[0]");
+        ReportRollup.Refresh held = rollup.refresh();
+        assertThat(held.leadsApplied()).isEqualTo(1);
+        assertThat(held.daysRecomputed()).isZero();
+        assertThat(aggregates(source, q, rep, passer).keySet()).anyMatch(k -> k.startsWith("report_counts|rep|" + passer + "|"));
+        given().contentType(ContentType.JSON).body(Map.of("leaseToken", passed.get("leaseToken")))
+                .post("/api/v1/leads/" + ((Map<?, ?>) passed.get("lead")).get("id") + "/release").then().statusCode(204);
+
+        // verdicts that move leads between counts: accepted then rejected (counted by the final one), recycled, converted
+        List<Map<String, Object>> claimed = Api.claim(q, rep, 3, 600).then().statusCode(200).extract().path("claimed");
+        Map<String, String> tokens = new TreeMap<>();
+        claimed.forEach(x -> tokens.put(((Map<?, ?>) x.get("lead")).get("id").toString(), x.get("leaseToken").toString()));
+        Api.feedback(a, Map.of("outcome", "ACCEPTED", "repId", rep, "leaseToken", tokens.get(a))).then().statusCode(200);
+        Api.feedback(a, Map.of("outcome", "REJECTED", "reason", "NOT_A_FIT", "repId", rep)).then().statusCode(200);
+        Api.feedback(b, Map.of("outcome", "RECYCLED", "reason", "BAD_TIMING", "repId", rep, "leaseToken", tokens.get(b))).then().statusCode(200);
+        Api.feedback(c, Map.of("outcome", "CONVERTED", "amount", 900, "repId", rep, "leaseToken", tokens.get(c))).then().statusCode(200);
+        ReportRollup.Refresh applied = rollup.refresh();
+        assertThat(applied.leadsApplied()).isGreaterThanOrEqualTo(3);
+        assertThat(applied.daysRecomputed()).isZero();
+        Map<String, String> incremental = aggregates(source, q, rep, passer);
+        assertThat(incremental.keySet()).noneMatch(k -> k.contains("|rep|" + passer + "|"))
+                .anyMatch(k -> k.startsWith("report_reasons|source|" + source + "|"));
+        assertThat(incremental.entrySet().stream().filter(e -> e.getKey().startsWith("report_counts|source|" + source + "|"))
+                .map(e -> e.getValue().split(" ")[0]).mapToInt(Integer::parseInt).sum()).as("received over both days").isEqualTo(3);
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_rollup_state set built = false where id = 1").executeUpdate());
+        assertThat(rollup.refresh().daysRecomputed()).isPositive();
+        assertThat(aggregates(source, q, rep, passer)).isEqualTo(incremental);
+    }
+
+    /** The aggregate rows of these groups, summed by key: "table|dim|group[|more keys]" → the values. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> aggregates(String source, String queue, String... reps) {
+        Map<String, String> out = new TreeMap<>();
+        String groups = " where (dim = 'source' and grp = :source) or (dim = 'queue' and grp = :queue) or (dim = 'rep' and grp in (:reps)) ";
+        Map<String, String> tables = Map.of(
+                "report_counts", "dim, grp, on_day|sum(received), sum(disqualified), sum(routed), sum(accepted), sum(rejected), sum(recycled), "
+                        + "sum(converted), sum(won), sum(lost), sum(breached), sum(breaches), sum(won_amount), sum(accepted_final), sum(later_cycles)",
+                "report_durations", "dim, grp, on_day, metric, bucket|sum(n)",
+                "report_reasons", "dim, grp, on_day, reason|sum(n)");
+        QuarkusTransaction.requiringNew().run(() -> tables.forEach((table, columns) -> {
+            String[] parts = columns.split("\\|");
+            List<Object[]> rows = em.createNativeQuery("select " + parts[0] + ", " + parts[1] + " from " + table + groups + " group by " + parts[0])
+                    .setParameter("source", source).setParameter("queue", queue).setParameter("reps", List.of(reps)).getResultList();
+            int keys = parts[0].split(",").length;
+            for (Object[] r : rows) {
+                StringBuilder key = new StringBuilder(table);
+                for (int i = 0; i < keys; i++) {
+                    key.append('|').append(i == 2 ? "day" + r[i].toString().substring(0, 10) : r[i]);
+                }
+                List<String> values = new ArrayList<>();
+                for (int i = keys; i < r.length; i++) {
+                    values.add(new BigDecimal(r[i].toString()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+                }
+                out.merge(key.toString(), String.join(" ", values), (x, y) -> x + " + " + y);
+            }
+        }));
+        return out;
     }
 }

@@ -1,4 +1,4 @@
-package io.leadhandoff.common;
+package io.leadhandoff.contract;
 
 import static org.eclipse.microprofile.openapi.OASFactory.createAPIResponse;
 import static org.eclipse.microprofile.openapi.OASFactory.createContent;
@@ -7,6 +7,10 @@ import static org.eclipse.microprofile.openapi.OASFactory.createHeader;
 import static org.eclipse.microprofile.openapi.OASFactory.createMediaType;
 import static org.eclipse.microprofile.openapi.OASFactory.createSchema;
 
+import io.leadhandoff.common.HttpEdge;
+import io.leadhandoff.common.Ids;
+import io.leadhandoff.common.ProblemMappers;
+import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.security.ApiKeyFilter;
 import io.leadhandoff.security.RateLimits;

@@ -1,4 +1,4 @@
-package io.leadhandoff.common;
+package io.leadhandoff.contract;
 
 import java.math.BigDecimal;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.leadhandoff.common;
+package io.leadhandoff.contract;
 
 import static io.leadhandoff.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,125 @@
+package io.leadhandoff.routing;
+
+import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** The reps of a queue: weight, limits, availability, and how much more each may take. */
+@ApplicationScoped
+public class QueueMemberService {
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final AuditService audit;
+    private final QueueService queues;
+    private final OpenLeadCounts openLeads;
+
+    public QueueMemberService(EntityManager em, Clock clock, AuditService audit, QueueService queues, OpenLeadCounts openLeads) {
+        this.em = em;
+        this.clock = clock;
+        this.audit = audit;
+        this.queues = queues;
+        this.openLeads = openLeads;
+    }
+
+    @Transactional
+    public RoutingViews.MemberView putMember(String queueId, String repId, RoutingViews.MemberRequest r) {
+        SalesQueue queue = queues.require(queueId);
+        if (repId == null || repId.isBlank() || repId.length() > 128) {
+            throw ProblemException.notFound("Member", repId);
+        }
+        QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
+        RoutingViews.MemberView before = m == null ? null : view(m, Map.of());
+        Instant now = clock.instant();
+        MemberStatus status = r.status() == null ? MemberStatus.ACTIVE : r.status();
+        if (m == null) {
+            m = new QueueMember();
+            m.id = new QueueMember.Key(queueId, repId);
+            m.createdAt = now;
+            // a newcomer joins at the queue's current virtual time: no backlog of "owed" leads
+            m.pointer = queue.virtualTime;
+        } else if (m.status != MemberStatus.ACTIVE && status == MemberStatus.ACTIVE) {
+            m.pointer = Math.max(m.pointer, queue.virtualTime);
+        }
+        m.weight = r.weight() == null ? 1 : r.weight();
+        m.maxOpen = r.maxOpen();
+        m.maxPerDay = r.maxPerDay();
+        m.status = status;
+        m.awayUntil = status == MemberStatus.AWAY ? r.awayUntil() : null;
+        m.updatedAt = now;
+        if (!em.contains(m)) {
+            em.persist(m);
+        }
+        em.flush();
+        RoutingViews.MemberView after = view(m, openLeads.ofMembers(queueId));
+        audit.record(before == null ? "member.added" : "member.updated", "queue:" + queueId + "/member:" + repId, before, after);
+        return after;
+    }
+
+    @Transactional
+    public RoutingViews.MemberView getMember(String queueId, String repId) {
+        queues.require(queueId);
+        return view(member(queueId, repId), openLeads.ofMembers(queueId));
+    }
+
+    @Transactional
+    public Page<RoutingViews.MemberView> listMembers(String queueId, String cursor, int limit) {
+        queues.require(queueId);
+        String after = Cursor.decode(cursor);
+        List<QueueMember> rows = em.createQuery("from QueueMember m where m.id.queueId = :q and (:after is null or m.id.repId > :after) "
+                        + "order by m.id.repId", QueueMember.class)
+                .setParameter("q", queueId).setParameter("after", after).setMaxResults(limit + 1).getResultList();
+        Map<String, Integer> open = openLeads.ofMembers(queueId);
+        return Page.of(rows, limit, m -> m.id.repId(), m -> view(m, open));
+    }
+
+    @Transactional
+    public void deleteMember(String queueId, String repId) {
+        queues.require(queueId);
+        QueueMember m = member(queueId, repId);
+        audit.record("member.removed", "queue:" + queueId + "/member:" + repId, view(m, Map.of()), null);
+        em.remove(m);
+    }
+
+    /**
+     * How many more leads a rep may take from a queue, at most {@code wanted}: what its {@code maxOpen}
+     * leaves (counted only when it has one); empty when the rep is not a member.
+     */
+    @Transactional
+    public OptionalInt room(String queueId, String repId, int wanted) {
+        QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
+        if (m == null) {
+            return OptionalInt.empty();
+        }
+        if (m.maxOpen == null) {
+            return OptionalInt.of(wanted);
+        }
+        int open = openLeads.of(queueId, List.of(repId)).getOrDefault(repId, 0);
+        return OptionalInt.of(Math.min(wanted, Math.max(0, m.maxOpen - open)));
+    }
+
+    private QueueMember member(String queueId, String repId) {
+        QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
+        if (m == null) {
+            throw ProblemException.notFound("Member of queue " + queueId, repId);
+        }
+        return m;
+    }
+
+    private RoutingViews.MemberView view(QueueMember m, Map<String, Integer> open) {
+        return new RoutingViews.MemberView(m.id.queueId(), m.id.repId(), m.weight, m.maxOpen, m.maxPerDay, m.status,
+                m.awayUntil, open.getOrDefault(m.id.repId(), 0), m.assignedOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)),
+                m.lastAssignedAt);
+    }
+}

@@ -1,0 +1,127 @@
+package io.leadhandoff.routing;
+
+import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.common.Cursor;
+import io.leadhandoff.common.Page;
+import io.leadhandoff.common.Problem.FieldError;
+import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.common.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** Sales queues: their settings, and which of them may be deleted. */
+@ApplicationScoped
+public class QueueService {
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final AuditService audit;
+    private final RuleSetService ruleSets;
+
+    public QueueService(EntityManager em, Clock clock, AuditService audit, RuleSetService ruleSets) {
+        this.em = em;
+        this.clock = clock;
+        this.audit = audit;
+        this.ruleSets = ruleSets;
+    }
+
+    @Transactional
+    public RoutingViews.QueueView createQueue(RoutingViews.QueueRequest request) {
+        if (request.id() == null) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/id", "is required")));
+        }
+        if (em.find(SalesQueue.class, request.id()) != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "Queue '" + request.id() + "' already exists");
+        }
+        SalesQueue q = new SalesQueue();
+        q.id = request.id();
+        q.createdAt = clock.instant();
+        apply(q, request);
+        em.persist(q);
+        em.flush();
+        audit.record("queue.created", "queue:" + q.id, null, view(q));
+        return view(q);
+    }
+
+    @Transactional
+    public RoutingViews.QueueView updateQueue(String id, RoutingViews.QueueRequest request) {
+        SalesQueue q = require(id);
+        if (request.id() != null && !request.id().equals(id)) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/id", "cannot change; it is " + id)));
+        }
+        RoutingViews.QueueView before = view(q);
+        apply(q, request);
+        audit.record("queue.updated", "queue:" + q.id, before, view(q));
+        return view(q);
+    }
+
+    private void apply(SalesQueue q, RoutingViews.QueueRequest r) {
+        if (r.overflowQueueId() != null && (r.overflowQueueId().equals(q.id) || em.find(SalesQueue.class, r.overflowQueueId()) == null)) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/overflowQueueId", "must be another existing queue")));
+        }
+        q.name = r.name();
+        q.description = r.description();
+        q.active = r.active() == null || r.active();
+        q.assignmentMode = r.assignmentMode() == null ? AssignmentMode.PULL : r.assignmentMode();
+        q.leaseSeconds = r.leaseSeconds() == null ? 900 : r.leaseSeconds();
+        q.slaMinutes = r.slaMinutes();
+        q.overflowQueueId = r.overflowQueueId();
+        q.minScore = r.minScore();
+        q.updatedAt = clock.instant();
+    }
+
+    @Transactional
+    public RoutingViews.QueueView getQueue(String id) {
+        return view(require(id));
+    }
+
+    @Transactional
+    public Page<RoutingViews.QueueView> listQueues(String cursor, int limit, Set<String> visible) {
+        String after = Cursor.decode(cursor);
+        var query = em.createQuery("from SalesQueue q where (:after is null or q.id > :after)"
+                        + (visible == null ? "" : " and q.id in :visible") + " order by q.id", SalesQueue.class)
+                .setParameter("after", after).setMaxResults(limit + 1);
+        if (visible != null) {
+            query.setParameter("visible", visible);
+        }
+        List<SalesQueue> rows = query.getResultList();
+        return Page.of(rows, limit, q -> q.id, this::view);
+    }
+
+    @Transactional
+    public void deleteQueue(String id) {
+        SalesQueue q = require(id);
+        RuleSetDocument rules = ruleSets.activeDocument();
+        boolean referenced = rules.defaultQueueId().equals(id) || rules.rules().stream().anyMatch(r -> r.queueId().equals(id))
+                || !em.createQuery("from SalesQueue q where q.overflowQueueId = :id", SalesQueue.class).setParameter("id", id).getResultList().isEmpty()
+                || !em.createNativeQuery("select id from lead where queue_id = :id and status in (:open)")
+                .setParameter("id", id)
+                .setParameter("open", List.of("QUEUED", "CLAIMED"))
+                .setMaxResults(1).getResultList().isEmpty();
+        if (referenced) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "Queue '" + id + "' is in use (routing rules, an overflow setting, or leads waiting in it); deactivate it instead");
+        }
+        em.createQuery("delete from QueueMember m where m.id.queueId = :id").setParameter("id", id).executeUpdate();
+        audit.record("queue.deleted", "queue:" + id, view(q), null);
+        em.remove(q);
+    }
+
+    /** The queue, or a 404 problem; in the caller's transaction. */
+    SalesQueue require(String id) {
+        SalesQueue q = id == null ? null : em.find(SalesQueue.class, id);
+        if (q == null) {
+            throw ProblemException.notFound("Queue", id);
+        }
+        return q;
+    }
+
+    private RoutingViews.QueueView view(SalesQueue q) {
+        return new RoutingViews.QueueView(q.id, q.name, q.description, q.active, q.assignmentMode, q.leaseSeconds,
+                q.slaMinutes, q.overflowQueueId, q.minScore, q.createdAt, q.updatedAt);
+    }
+}
