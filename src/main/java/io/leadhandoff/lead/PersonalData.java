@@ -64,6 +64,11 @@ public final class PersonalData {
                         "created_at"));
         table("idempotency_progress", erased("results"),
                 kept("which keyed batch and chunk", "caller", "idem_key", "first_item"));
+        table("report_lead_snapshot", kept("what each lead last added to the report aggregates: only facts the lead itself keeps "
+                        + "through an erasure", "id", "created_at", "source", "campaign", "queue_id", "owner_rep_id", "feedback_rep_id",
+                "score_total", "score_grade", "score_model_version", "acceptance_probability", "disqualified", "routed_at",
+                "first_claimed_at", "first_feedback_at", "accepted_at", "rejected_at", "recycled_at", "converted_at", "won_at",
+                "lost_at", "outcome_reason", "sla_breaches", "deal_amount", "previous_lead_id"));
         table("change_feed", kept("event ids and queues, no values", "seq", "event_id", "queue_id", "occurred_at"));
         table("audit_log", notPersonal("administrative changes (keys, queues, rules, sources); a lead's erasure is logged without "
                 + "its data", "id", "occurred_at", "actor", "action", "target", "detail"));
