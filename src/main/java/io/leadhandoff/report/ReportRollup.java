@@ -1,6 +1,8 @@
 package io.leadhandoff.report;
 
 import io.leadhandoff.event.EventFeedService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,15 +36,17 @@ public class ReportRollup {
 
     private final RollupRepository rows;
     private final RollupDeltas deltas;
+    private final MeterRegistry metrics;
     private final EventFeedService feed;
     private final Duration maxStaleness;
     private final Clock clock;
     private volatile long lastRefresh = Long.MIN_VALUE / 2;
 
-    public ReportRollup(RollupRepository rows, RollupDeltas deltas, EventFeedService feed, Clock clock,
+    public ReportRollup(RollupRepository rows, RollupDeltas deltas, EventFeedService feed, Clock clock, MeterRegistry metrics,
                         @ConfigProperty(name = "lead-handoff.reports.max-staleness", defaultValue = "PT30S") Duration maxStaleness) {
         this.rows = rows;
         this.deltas = deltas;
+        this.metrics = metrics;
         this.feed = feed;
         this.clock = clock;
         this.maxStaleness = maxStaleness;
@@ -137,48 +141,57 @@ public class ReportRollup {
     public Refresh refresh() {
         lastRefresh = System.nanoTime();
         feed.sequenceIfLeader();
-        return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
-            RollupRepository.State state = rows.lockState();
-            RollupRepository.Feed changes = rows.feed();
-            if (state.built() && changes.head() <= state.lastSeq()) {
-                return new Refresh(0, 0);
+        Timer.Sample sample = Timer.start();
+        Refresh done = QuarkusTransaction.requiringNew().timeout(3600).call(this::refreshInTransaction);
+        sample.stop(Timer.builder("leadhandoff.report.refresh").description("Report aggregate refreshes: leads applied one by one, "
+                + "whole days recomputed, or nothing new").tag("mode", done.mode()).register(metrics));
+        return done;
+    }
+
+    private Refresh refreshInTransaction() {
+        RollupRepository.State state = rows.lockState();
+        RollupRepository.Feed changes = rows.feed();
+        if (state.built() && changes.head() <= state.lastSeq()) {
+            return new Refresh(0, 0);
+        }
+        boolean incremental = state.built() && state.lastSeq() >= changes.purgedThrough();
+        if (incremental) {
+            List<String> changed = rows.changedLeads(state.lastSeq(), changes.head(), MAX_DELTA_LEADS);
+            if (changed.size() <= MAX_DELTA_LEADS) {
+                deltas.apply(changed);
+                rows.markRefreshed(changes.head());
+                return new Refresh(changed.size(), 0);
             }
-            boolean incremental = state.built() && state.lastSeq() >= changes.purgedThrough();
-            if (incremental) {
-                List<String> changed = rows.changedLeads(state.lastSeq(), changes.head(), MAX_DELTA_LEADS);
-                if (changed.size() <= MAX_DELTA_LEADS) {
-                    deltas.apply(changed);
-                    rows.markRefreshed(changes.head());
-                    return new Refresh(changed.size(), 0);
-                }
-            }
-            TreeSet<LocalDate> sorted = new TreeSet<>(rows.changedDays(state.lastSeq(), changes.head(), incremental));
-            if (!state.built()) {
-                rows.deleteAll();
-            }
-            // consecutive days are recomputed together: one grouped query per set instead of one per day
-            LocalDate runStart = null;
-            LocalDate previous = null;
-            for (LocalDate day : sorted) {
-                if (runStart != null && !day.equals(previous.plusDays(1))) {
-                    rows.recompute(runStart, previous.plusDays(1));
-                    runStart = null;
-                }
-                if (runStart == null) {
-                    runStart = day;
-                }
-                previous = day;
-            }
-            if (runStart != null) {
+        }
+        TreeSet<LocalDate> sorted = new TreeSet<>(rows.changedDays(state.lastSeq(), changes.head(), incremental));
+        if (!state.built()) {
+            rows.deleteAll();
+        }
+        // consecutive days are recomputed together: one grouped query per set instead of one per day
+        LocalDate runStart = null;
+        LocalDate previous = null;
+        for (LocalDate day : sorted) {
+            if (runStart != null && !day.equals(previous.plusDays(1))) {
                 rows.recompute(runStart, previous.plusDays(1));
+                runStart = null;
             }
-            rows.markRefreshed(changes.head());
-            return new Refresh(0, sorted.size());
-        });
+            if (runStart == null) {
+                runStart = day;
+            }
+            previous = day;
+        }
+        if (runStart != null) {
+            rows.recompute(runStart, previous.plusDays(1));
+        }
+        rows.markRefreshed(changes.head());
+        return new Refresh(0, sorted.size());
     }
 
     /** What a refresh did: leads applied one by one, or days recomputed from their leads. */
     public record Refresh(int leadsApplied, int daysRecomputed) {
+        String mode() {
+            return daysRecomputed > 0 ? "days" : leadsApplied > 0 ? "leads" : "none";
+        }
     }
 
     /** Keeps the aggregates close to current, so a report rarely has much to recompute. */

@@ -2,17 +2,23 @@ package io.leadhandoff.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.hibernate.Session;
 
 /**
  * Applies leads that changed to the aggregates: subtracts what each added at the last refresh (its snapshot), replaces
@@ -48,12 +54,15 @@ public class RollupDeltas {
                 + RollupTargets.SNAPSHOT_COLUMNS + " from lead l where" + CHANGED).setParameter("ids", ids).executeUpdate();
         collect(deltas, ids, BigDecimal.ONE);
         Map<String, TreeSet<LocalDate>> touched = new HashMap<>();
-        deltas.forEach((target, rows) -> rows.forEach((key, values) -> {
-            if (changes(values)) {
-                add(target, key, values);
-                touched.computeIfAbsent(target.table(), t -> new TreeSet<>()).add((LocalDate) key.get(0));
+        em.unwrap(Session.class).doWork(connection -> {
+            for (Map.Entry<RollupTargets.Target, Map<List<Object>, BigDecimal[]>> e : deltas.entrySet()) {
+                List<Map.Entry<List<Object>, BigDecimal[]>> rows = e.getValue().entrySet().stream().filter(r -> changes(r.getValue())).toList();
+                if (!rows.isEmpty()) {
+                    add(connection, e.getKey(), rows);
+                    rows.forEach(r -> touched.computeIfAbsent(e.getKey().table(), t -> new TreeSet<>()).add((LocalDate) r.getKey().get(0)));
+                }
             }
-        }));
+        });
         for (RollupTargets.Target target : RollupTargets.ALL) {
             TreeSet<LocalDate> days = touched.remove(target.table());
             if (days != null) {
@@ -83,39 +92,65 @@ public class RollupDeltas {
         }
     }
 
-    /** Adds {@code values} to the aggregate row of {@code key}, creating it when there is none. */
-    private void add(RollupTargets.Target target, List<Object> key, BigDecimal[] values) {
-        StringBuilder sql = new StringBuilder("update ").append(target.table()).append(" set ");
-        for (int i = 0; i < values.length; i++) {
-            String column = target.values().get(i);
-            sql.append(i == 0 ? "" : ", ").append(column).append(" = ").append(column).append(" + :v").append(i);
+    /**
+     * Adds each row's values to the aggregate row of its key (one batch of updates, each finding its row by the unique
+     * key), then inserts the rows whose key had none (a second batch).
+     */
+    private static void add(Connection connection, RollupTargets.Target target, List<Map.Entry<List<Object>, BigDecimal[]>> rows)
+            throws SQLException {
+        List<String> sets = target.values().stream().map(c -> c + " = " + c + " + ?").toList();
+        String where = keyWhere(target);
+        List<Map.Entry<List<Object>, BigDecimal[]>> missing = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement("update " + target.table() + " set " + String.join(", ", sets)
+                + " where " + where)) {
+            for (Map.Entry<List<Object>, BigDecimal[]> row : rows) {
+                int i = bind(update, 1, row.getValue());
+                bind(update, i, row.getKey().toArray());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int r = 0; r < rows.size(); r++) {
+                if (counts[r] == 0 || counts[r] == Statement.SUCCESS_NO_INFO && !exists(connection, target, rows.get(r).getKey())) {
+                    missing.add(rows.get(r));
+                }
+            }
         }
-        sql.append(" where ");
-        for (int i = 0; i < key.size(); i++) {
-            sql.append(i == 0 ? "" : " and ").append(target.keys().get(i)).append(" = :k").append(i);
+        if (missing.isEmpty()) {
+            return;
         }
-        if (bind(em.createNativeQuery(sql.toString()), key, values).executeUpdate() == 0) {
-            bind(em.createNativeQuery("insert into " + target.table() + " (" + target.insertColumns() + ") values ("
-                    + placeholders("k", key.size()) + ", " + placeholders("v", values.length) + ")"), key, values).executeUpdate();
+        String marks = String.join(", ", Collections.nCopies(target.keys().size() + target.values().size(), "?"));
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + target.table() + " (" + target.insertColumns()
+                + ") values (" + marks + ")")) {
+            for (Map.Entry<List<Object>, BigDecimal[]> row : missing) {
+                int i = bind(insert, 1, row.getKey().toArray());
+                bind(insert, i, row.getValue());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
-    private static Query bind(Query query, List<Object> key, BigDecimal[] values) {
-        for (int i = 0; i < key.size(); i++) {
-            query.setParameter("k" + i, key.get(i));
+    /** Whether the aggregate has a row for {@code key}: for a driver that runs a batch without counting its rows. */
+    private static boolean exists(Connection connection, RollupTargets.Target target, List<Object> key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select count(*) from " + target.table() + " where " + keyWhere(target))) {
+            bind(select, 1, key.toArray());
+            try (ResultSet found = select.executeQuery()) {
+                return found.next() && found.getLong(1) > 0;
+            }
         }
-        for (int i = 0; i < values.length; i++) {
-            query.setParameter("v" + i, values[i]);
-        }
-        return query;
     }
 
-    private static String placeholders(String prefix, int n) {
-        List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(":" + prefix + i);
+    private static String keyWhere(RollupTargets.Target target) {
+        return String.join(" and ", target.keys().stream().map(k -> k + " = ?").toList());
+    }
+
+    /** Binds {@code values} from parameter {@code first} on; returns the next parameter's index. */
+    private static int bind(PreparedStatement statement, int first, Object[] values) throws SQLException {
+        int i = first;
+        for (Object value : values) {
+            statement.setObject(i++, value);
         }
-        return String.join(", ", out);
+        return i;
     }
 
     /** Key columns are never null (the aggregate SQL coalesces them); days and whole numbers compare by value. */
