@@ -31,8 +31,12 @@ public class ReportRollup {
     private record Window(Instant from, Instant to) {
     }
 
-    /** Above this many changed leads a refresh recomputes their days instead (one scan per day beats many small queries). */
-    static final int MAX_DELTA_LEADS = 20_000;
+    /** Above this many new events a refresh recomputes the changed days instead (one scan per day beats many steps). */
+    static final long MAX_DELTA_EVENTS = 200_000;
+    /** How long a report waits for the refresh it starts before it reads; the steps done until then are kept. */
+    private static final long REPORT_REFRESH_BUDGET_NANOS = Duration.ofSeconds(2).toNanos();
+    static final int EVENTS_PER_STEP = 2_000;
+    private volatile int eventsPerStep = EVENTS_PER_STEP;
 
     private final RollupRepository rows;
     private final RollupDeltas deltas;
@@ -127,41 +131,53 @@ public class ReportRollup {
      */
     private void refreshIfStale() {
         if (System.nanoTime() - lastRefresh >= maxStaleness.toNanos()) {
-            refresh();
+            refresh(REPORT_REFRESH_BUDGET_NANOS);
         }
     }
 
     /**
      * Brings the aggregates up to the change feed: applies each lead that changed since the last refresh (its old
-     * contribution out, its new one in), so a busy day costs the leads that changed, not a scan of the day. The first
-     * build, a feed purged past the last refresh, or more than {@link #MAX_DELTA_LEADS} changed leads (a replica that
-     * was down for long) recompute whole days instead. One refresher at a time (row lock); a report waits for a
-     * running refresh, so it always reads its own writes.
+     * contribution out, its new one in), so a busy day costs the leads that changed, not a scan of the day. The feed
+     * is taken {@link #EVENTS_PER_STEP} events at a time, each step committed with its position, so work done is never
+     * lost to a deadline and one refresh never holds the aggregates for long. The first build, a feed purged past the
+     * last refresh, or more than {@link #MAX_DELTA_EVENTS} new events (a replica that was down for long) recompute
+     * whole days instead. One refresher at a time (row lock per step).
      */
     public Refresh refresh() {
-        lastRefresh = System.nanoTime();
+        return refresh(Long.MAX_VALUE);
+    }
+
+    /** As {@link #refresh()}, but starts no new step after {@code budgetNanos}: a report does not wait on a long backlog. */
+    private Refresh refresh(long budgetNanos) {
+        long started = System.nanoTime();
+        lastRefresh = started;
         feed.sequenceIfLeader();
         Timer.Sample sample = Timer.start();
-        Refresh done = QuarkusTransaction.requiringNew().timeout(3600).call(this::refreshInTransaction);
+        Refresh done = new Refresh(0, 0, 0, false);
+        Refresh step;
+        do {
+            step = QuarkusTransaction.requiringNew().timeout(3600).call(this::refreshStep);
+            done = done.plus(step);
+        } while (!step.finished() && System.nanoTime() - started < budgetNanos);
         sample.stop(Timer.builder("leadhandoff.report.refresh").description("Report aggregate refreshes: leads applied one by one, "
                 + "whole days recomputed, or nothing new").tag("mode", done.mode()).register(metrics));
         return done;
     }
 
-    private Refresh refreshInTransaction() {
+    /** One step: the next {@link #EVENTS_PER_STEP} events of the feed, or whole days; {@code finished} once at the head. */
+    private Refresh refreshStep() {
         RollupRepository.State state = rows.lockState();
         RollupRepository.Feed changes = rows.feed();
         if (state.built() && changes.head() <= state.lastSeq()) {
-            return new Refresh(0, 0);
+            return Refresh.FINISHED;
         }
         boolean incremental = state.built() && state.lastSeq() >= changes.purgedThrough();
-        if (incremental) {
-            List<String> changed = rows.changedLeads(state.lastSeq(), changes.head(), MAX_DELTA_LEADS);
-            if (changed.size() <= MAX_DELTA_LEADS) {
-                deltas.apply(changed);
-                rows.markRefreshed(changes.head());
-                return new Refresh(changed.size(), 0);
-            }
+        if (incremental && changes.head() - state.lastSeq() <= MAX_DELTA_EVENTS) {
+            long upTo = Math.min(changes.head(), state.lastSeq() + eventsPerStep);
+            List<String> changed = rows.changedLeads(state.lastSeq(), upTo);
+            deltas.apply(changed);
+            rows.markRefreshed(upTo);
+            return new Refresh(changed.size(), 0, 1, upTo == changes.head());
         }
         TreeSet<LocalDate> sorted = new TreeSet<>(rows.changedDays(state.lastSeq(), changes.head(), incremental));
         if (!state.built()) {
@@ -184,11 +200,22 @@ public class ReportRollup {
             rows.recompute(runStart, previous.plusDays(1));
         }
         rows.markRefreshed(changes.head());
-        return new Refresh(0, sorted.size());
+        return new Refresh(0, sorted.size(), 1, true);
     }
 
-    /** What a refresh did: leads applied one by one, or days recomputed from their leads. */
-    public record Refresh(int leadsApplied, int daysRecomputed) {
+    /** Change-feed events per refresh step ({@value #EVENTS_PER_STEP}); a test takes small steps. */
+    void eventsPerStep(int events) {
+        eventsPerStep = events;
+    }
+
+    /** What a refresh did: leads applied one by one, days recomputed from their leads, in how many steps. */
+    public record Refresh(int leadsApplied, int daysRecomputed, int steps, boolean finished) {
+        static final Refresh FINISHED = new Refresh(0, 0, 0, true);
+
+        Refresh plus(Refresh step) {
+            return new Refresh(leadsApplied + step.leadsApplied, daysRecomputed + step.daysRecomputed, steps + step.steps, step.finished);
+        }
+
         String mode() {
             return daysRecomputed > 0 ? "days" : leadsApplied > 0 ? "leads" : "none";
         }

@@ -212,12 +212,12 @@ public class RollupRepository {
         }
     }
 
-    /** The leads with events on the change feed in (last, head], at most {@code limit + 1} of them. */
+    /** The leads with events on the change feed in (last, upTo]. */
     @SuppressWarnings("unchecked")
-    List<String> changedLeads(long last, long head, int limit) {
+    List<String> changedLeads(long last, long upTo) {
         return em.createNativeQuery("select distinct e.lead_id from change_feed f join lead_event e on e.id = f.event_id "
-                        + "where f.seq > :last and f.seq <= :head")
-                .setParameter("last", last).setParameter("head", head).setMaxResults(limit + 1).getResultList();
+                        + "where f.seq > :last and f.seq <= :upTo")
+                .setParameter("last", last).setParameter("upTo", upTo).getResultList();
     }
 
     void markRefreshed(long head) {

@@ -42,6 +42,7 @@ class ReportRollupTest {
 
     @AfterEach
     void reset() {
+        rollup.eventsPerStep(ReportRollup.EVENTS_PER_STEP);
         clock.reset();
         Api.restoreDefaultRules();
     }
@@ -113,9 +114,12 @@ class ReportRollupTest {
         Api.feedback(a, Map.of("outcome", "REJECTED", "reason", "NOT_A_FIT", "repId", rep)).then().statusCode(200);
         Api.feedback(b, Map.of("outcome", "RECYCLED", "reason", "BAD_TIMING", "repId", rep, "leaseToken", tokens.get(b))).then().statusCode(200);
         Api.feedback(c, Map.of("outcome", "CONVERTED", "amount", 900, "repId", rep, "leaseToken", tokens.get(c))).then().statusCode(200);
+        rollup.eventsPerStep(2);
         ReportRollup.Refresh applied = rollup.refresh();
         assertThat(applied.leadsApplied()).isGreaterThanOrEqualTo(3);
         assertThat(applied.daysRecomputed()).isZero();
+        assertThat(applied.steps()).as("the feed taken two events at a time, each step committed").isGreaterThan(2);
+        assertThat(applied.finished()).isTrue();
         Map<String, String> incremental = aggregates(source, q, rep, passer);
         assertThat(incremental.keySet()).noneMatch(k -> k.contains("|rep|" + passer + "|"))
                 .anyMatch(k -> k.startsWith("report_reasons|source|" + source + "|"));
