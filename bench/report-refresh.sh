@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Reports on a busy day: LEADS leads received today (bench/fill-leads.sql), leads changing all the time (16
-# pullers claiming and sending bulk verdicts, bench/claims.lua) and a lead-quality report read every second with
+# Reports on a busy day: LEADS leads received today (bench/fill-leads.sql), leads changing all the time (PULLERS
+# pullers, default 16, claiming and sending bulk verdicts, bench/claims.lua) and a lead-quality report read every second with
 # max-staleness 1 s, so every read refreshes the aggregates first. Prints the report latencies and, where the
 # service has it, the refresh timer (leadhandoff_report_refresh_seconds by mode).
 #   bench/report-refresh.sh                       # the packaged service, 130,000 leads, 60 s
@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 LEADS=${LEADS:-130000}
 DURATION=${DURATION:-60}
+PULLERS=${PULLERS:-16}
 DB=${DB:-lh_bench_refresh}
 PORT=${PORT:-8080}
 DB_USER=${DB_USER:-root}
@@ -53,8 +54,8 @@ first=$(report)
 until sql "$DB" -e "select built from report_rollup_state" | grep -q 1; do sleep 1; done
 echo "built; a report now takes $(report) s"
 
-echo "== $DURATION s: 16 pullers claiming and judging, a report every second"
-wrk -t2 -c16 -d"${DURATION}s" --timeout 10s -s bench/claims.lua "$BASE" > target/bench-refresh-claims.txt 2>&1 &
+echo "== $DURATION s: $PULLERS pullers claiming and judging, a report every second"
+wrk -t2 -c"$PULLERS" -d"${DURATION}s" --timeout 10s -s bench/claims.lua "$BASE" > target/bench-refresh-claims.txt 2>&1 &
 WRK=$!
 times=()
 end=$(( $(date +%s) + DURATION ))

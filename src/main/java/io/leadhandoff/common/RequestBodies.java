@@ -20,7 +20,7 @@ public final class RequestBodies {
 
     /**
      * The items of a bulk body, {@code {"<field>": [...]}} or a bare array, with the JSON pointer prefix of an item:
-     * a 422 when there is no list or it is empty, a 413 past {@code max} items.
+     * a 422 when there is no list, it is empty or the object has other fields, a 413 past {@code max} items.
      */
     public static Items items(JsonNode body, String field, int max) {
         require(body);
@@ -29,6 +29,15 @@ public final class RequestBodies {
         if (items == null || !items.isArray()) {
             throw ProblemException.validation(List.of(Problem.FieldError.atPointer(body.isObject() ? "/" + field : "",
                     "must be a JSON array of " + field)));
+        }
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!name.equals(field)) {
+                unknown.add(Problem.FieldError.atPointer("/" + name.replace("~", "~0").replace("/", "~1"), "is not a known field"));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw ProblemException.validation(unknown);
         }
         if (items.size() > max) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,

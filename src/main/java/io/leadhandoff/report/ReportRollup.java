@@ -33,9 +33,9 @@ public class ReportRollup {
 
     /** Above this many new events a refresh recomputes the changed days instead (one scan per day beats many steps). */
     static final long MAX_DELTA_EVENTS = 200_000;
-    /** How long a report waits for the refresh it starts before it reads; the steps done until then are kept. */
+    /** How long a report starts refresh steps before it reads; the steps done until then are kept. */
     private static final long REPORT_REFRESH_BUDGET_NANOS = Duration.ofSeconds(2).toNanos();
-    static final int EVENTS_PER_STEP = 2_000;
+    static final int EVENTS_PER_STEP = 500;
     private volatile int eventsPerStep = EVENTS_PER_STEP;
 
     private final RollupRepository rows;

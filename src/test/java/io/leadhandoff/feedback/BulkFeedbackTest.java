@@ -112,6 +112,8 @@ class BulkFeedbackTest {
         bulk(Map.of("verdicts", tooMany)).then().statusCode(413).contentType("application/problem+json");
         bulk(Map.of("verdicts", List.of())).then().statusCode(422).body("errors[0].pointer", equalTo("/verdicts"));
         bulk(Map.of("verdicts", "all of them")).then().statusCode(422).body("errors[0].pointer", equalTo("/verdicts"));
+        bulk(Map.of("verdicts", List.of(Map.of("leadId", "x", "outcome", "ACCEPTED")), "dryRun", true)).then().statusCode(422)
+                .body("errors[0].pointer", equalTo("/dryRun")).body("errors[0].message", equalTo("is not a known field"));
         given().contentType(ContentType.JSON).post("/api/v1/feedback").then().statusCode(400);
     }
 
