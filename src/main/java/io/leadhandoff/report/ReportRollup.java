@@ -63,18 +63,13 @@ public class ReportRollup {
      */
     public ReportAggregates read(String dim, Instant from, Instant to) {
         ReportAggregates out = new ReportAggregates();
-        boolean aggregated = rows.built();
-        if (aggregated) {
-            refreshIfStale();
+        Split split = split(from, to);
+        if (split.fromDays()) {
+            rows.dayCounts(dim, split.firstFull(), split.endFull()).forEach(out::add);
+            rows.dayDurations(dim, split.firstFull(), split.endFull()).forEach(out::add);
+            rows.dayReasons(dim, split.firstFull(), split.endFull()).forEach(out::add);
         }
-        LocalDate firstFull = LocalDate.ofInstant(from.minusNanos(1), ZoneOffset.UTC).plusDays(1);
-        LocalDate endFull = endOfAggregatedDays(to);
-        if (aggregated && firstFull.isBefore(endFull)) {
-            rows.dayCounts(dim, firstFull, endFull).forEach(out::add);
-            rows.dayDurations(dim, firstFull, endFull).forEach(out::add);
-            rows.dayReasons(dim, firstFull, endFull).forEach(out::add);
-        }
-        for (Window w : edges(aggregated, firstFull, endFull, from, to)) {
+        for (Window w : split.edges()) {
             rows.leadCounts(dim, w.from(), w.to()).forEach(out::add);
             for (String metric : RollupRepository.METRICS_OF.get(dim)) {
                 rows.leadDurations(dim, metric, w.from(), w.to()).forEach(out::add);
@@ -87,26 +82,37 @@ public class ReportRollup {
     /** Refreshes, then adds up the labelled leads of {@code version} received in the period. */
     public CalibrationSums calibration(int version, Instant from, Instant to) {
         CalibrationSums out = new CalibrationSums();
-        boolean aggregated = rows.built();
-        if (aggregated) {
-            refreshIfStale();
+        Split split = split(from, to);
+        if (split.fromDays()) {
+            rows.dayCalibration(version, split.firstFull(), split.endFull()).forEach(out::add);
+            rows.dayProbabilities(version, split.firstFull(), split.endFull()).forEach(out::add);
         }
-        LocalDate firstFull = LocalDate.ofInstant(from.minusNanos(1), ZoneOffset.UTC).plusDays(1);
-        LocalDate endFull = endOfAggregatedDays(to);
-        if (aggregated && firstFull.isBefore(endFull)) {
-            rows.dayCalibration(version, firstFull, endFull).forEach(out::add);
-            rows.dayProbabilities(version, firstFull, endFull).forEach(out::add);
-        }
-        for (Window w : edges(aggregated, firstFull, endFull, from, to)) {
+        for (Window w : split.edges()) {
             rows.leadCalibration(w.from(), w.to()).stream().filter(r -> r.version() == version).forEach(out::add);
             rows.leadProbabilities(w.from(), w.to()).stream().filter(r -> r.version() == version).forEach(out::add);
         }
         return out;
     }
 
+    /** How a period is read: whole days [firstFull, endFull) from the aggregates when {@code fromDays}, the edges from the leads. */
+    private record Split(boolean fromDays, LocalDate firstFull, LocalDate endFull, List<Window> edges) {
+    }
+
+    /** Refreshes the aggregates if they are built and stale, then splits [from, to) into aggregated days and edges. */
+    private Split split(Instant from, Instant to) {
+        boolean aggregated = rows.built();
+        if (aggregated) {
+            refreshIfStale();
+        }
+        LocalDate firstFull = LocalDate.ofInstant(from.minusNanos(1), ZoneOffset.UTC).plusDays(1);
+        LocalDate endFull = endOfAggregatedDays(to);
+        boolean fromDays = aggregated && firstFull.isBefore(endFull);
+        return new Split(fromDays, firstFull, endFull, edges(fromDays, firstFull, endFull, from, to));
+    }
+
     /** The parts of [from, to) the aggregated days do not cover: the partial days at its edges, or all of it. */
-    private static List<Window> edges(boolean aggregated, LocalDate firstFull, LocalDate endFull, Instant from, Instant to) {
-        List<Window> raw = aggregated && firstFull.isBefore(endFull)
+    private static List<Window> edges(boolean fromDays, LocalDate firstFull, LocalDate endFull, Instant from, Instant to) {
+        List<Window> raw = fromDays
                 ? List.of(new Window(from, start(firstFull)), new Window(start(endFull), to))
                 : List.of(new Window(from, to));
         return raw.stream().filter(w -> w.from().isBefore(w.to())).toList();
