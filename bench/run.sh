@@ -2,11 +2,13 @@
 # One command: build the packaged service and the naive peer (bench/naive-peer), start each on a fresh
 # MariaDB/MySQL database with the same JVM options, measure the baselines (mariadb-slap, the naive peer) and
 # every scenario, print the table with same-run ratios. Needs wrk, mariadb-slap (ships with MariaDB), curl, bc.
-#   bench/run.sh                 # 30 s per scenario after a 5 s warm-up
+#   bench/run.sh                 # 30 s per scenario after a 30 s warm-up
 #   DURATION=10s bench/run.sh    # quicker
+#   WARMUP=60s bench/run.sh      # each scenario's warm-up (30 s by default, for the service and the naive peer alike)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-30s}
 DB=${DB:-lh_bench_run}
 PORT=${PORT:-8080}
 NAIVE_PORT=${NAIVE_PORT:-$((PORT + 1))}
@@ -53,11 +55,27 @@ stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 median() { sort -n | sed -n 2p; } # of three
 rate_of() { echo "$(echo "$1" | num requests) * 1000000 / $(echo "$1" | num duration_us)" | bc; }
 rss() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
-wrk_run() { # name connections script [base url]
-  local name=$1 c=$2 script=$3 base=${4:-$BASE}
-  wrk -t2 -c"$c" -d5s -s "$script" "$base" > /dev/null 2>&1 || true
+# CPU time (clock ticks) of the service's JIT compiler threads, of its other threads, and of mariadbd
+jit_ticks() {
+  for t in /proc/"$APP_PID"/task/*; do
+    if grep -q '^C[12] Compiler\|^Sweeper' "$t/comm" 2>/dev/null; then awk '{print $14 + $15}' "$t/stat" 2>/dev/null || true; fi
+  done | awk '{s += $1} END {print s + 0}'
+}
+all_ticks() { awk '{print $14 + $15}' /proc/"$APP_PID"/stat; }
+db_ticks() { for p in $(pidof mariadbd mysqld || true); do awk '{print $14 + $15}' /proc/"$p"/stat; done | awk '{s += $1} END {print s + 0}'; }
+HZ=$(getconf CLK_TCK)
+wrk_run() { # name connections script [base url]; prints wrk's RESULT line with the CPU milliseconds spent meanwhile
+  local name=$1 c=$2 script=$3 base=${4:-$BASE} j0 a0 d0
+  # the JIT compiles Hibernate, Connector/J and Vert.x for a minute or more: measure after it has mostly settled
+  wrk -t2 -c"$c" -d"$WARMUP" -s "$script" "$base" > /dev/null 2>&1 || true
+  j0=$(jit_ticks); a0=$(all_ticks); d0=$(db_ticks)
   wrk -t2 -c"$c" -d"$DURATION" --timeout 10s -s "$script" "$base" > "target/bench-$name.txt" 2>&1
-  grep RESULT "target/bench-$name.txt"
+  echo "$(grep RESULT "target/bench-$name.txt") $(cpu_since "$j0" "$a0" "$d0")"
+}
+cpu_since() { # jit all db (ticks at the start) -> the CPU milliseconds since then, as RESULT fields
+  local j a d
+  j=$(jit_ticks); a=$(all_ticks); d=$(db_ticks)
+  echo "jit_cpu_ms=$(( (j - $1) * 1000 / HZ )) app_cpu_ms=$(( (a - $2 - j + $1) * 1000 / HZ )) db_cpu_ms=$(( (d - $3) * 1000 / HZ ))"
 }
 
 echo "== naive peer: start-up (three starts), single intake c=32, RSS"
@@ -123,8 +141,9 @@ ready_before=$(sql "$DB" -e "select count(*) from lead where queue_id = '$queue'
 events() { sql "$DB" -e "select count(*) from lead_event where type = '$1'"; }
 claims_start=$(events lead.claimed); verdicts_start=$(events lead.feedback)
 export LH_QUEUE=$queue
+j0=$(jit_ticks); a0=$(all_ticks); d0=$(db_ticks)
 wrk -t2 -c16 -d"$DURATION" --timeout 10s -s bench/claims.lua "$BASE" > target/bench-claims.txt 2>&1
-claims=$(grep RESULT target/bench-claims.txt); rss_claims=$(rss)
+claims="$(grep RESULT target/bench-claims.txt) $(cpu_since "$j0" "$a0" "$d0")"; rss_claims=$(rss)
 claimed=$(( $(events lead.claimed) - claims_start )); judged=$(( $(events lead.feedback) - verdicts_start ))
 seconds=$(echo "$(echo "$claims" | num duration_us) / 1000000" | bc -l)
 # a lead counts once it was claimed and judged: claims whose verdicts the run's end cut off do not
@@ -147,16 +166,19 @@ mixed_intake=$(grep RESULT target/bench-mixed-intake.txt); mixed_claims=$(grep R
 pct() { echo "scale=1; 100 * $1 / $2" | bc; }
 times() { echo "scale=2; $1 / $2" | bc; }
 echo
-echo "| scenario | rate | p50 ms | p99 ms | p99.9 ms | errors | vs mariadb-slap ($slap_rate inserts/s) | vs naive peer ($naive_rate leads/s) |"
-echo "|---|---|---|---|---|---|---|---|"
-row() { # name rate unit result
-  echo "| $1 | $2 $3 | $(echo "$4" | num p50_ms) | $(echo "$4" | num p99_ms) | $(echo "$4" | num p999_ms) | $(( $(echo "$4" | num non2xx) + $(echo "$4" | num errors) )) | $(times "$2" "$slap_rate") | $(times "$2" "$naive_rate") |"
+echo "| scenario | rate | p50 ms | p99 ms | p99.9 ms | errors | vs mariadb-slap ($slap_rate inserts/s) | vs naive peer ($naive_rate leads/s) | CPU ms per lead: service + its JIT / database |"
+echo "|---|---|---|---|---|---|---|---|---|"
+per() { [ -n "$1" ] && [ "$2" -gt 0 ] && echo "scale=2; $1 / $2" | bc || echo "—"; }
+row() { # name rate unit result [leads measured]
+  local leads=${5:-$(echo "$4" | num requests)}
+  echo "| $1 | $2 $3 | $(echo "$4" | num p50_ms) | $(echo "$4" | num p99_ms) | $(echo "$4" | num p999_ms) | $(( $(echo "$4" | num non2xx) + $(echo "$4" | num errors) )) | $(times "$2" "$slap_rate") | $(times "$2" "$naive_rate") |" \
+    "$(per "$(echo "$4" | num app_cpu_ms)" "$leads") + $(per "$(echo "$4" | num jit_cpu_ms)" "$leads") / $(per "$(echo "$4" | num db_cpu_ms)" "$leads") |"
 }
 row "naive peer: single intake, c=32" "$naive_rate" "leads/s" "$naive"
 row "single intake, c=32" "$single_rate" "leads/s" "$single"
 row "single intake at about half that rate (paced, c=8)" "$half_rate" "leads/s" "$half"
-row "batch intake (500/request), c=4" "$batch_rate" "leads/s" "$batch"
-row "claims + bulk feedback, 16 pullers" "$claim_rate" "leads/s" "$claims"
+row "batch intake (500/request), c=4" "$batch_rate" "leads/s" "$batch" "$(( $(echo "$batch" | num requests) * 500 ))"
+row "claims + bulk feedback, 16 pullers" "$claim_rate" "leads/s" "$claims" "$judged"
 row "mixed: intake c=8" "$(rate_of "$mixed_intake")" "leads/s" "$mixed_intake"
 row "mixed: claims c=8" "$(rate_of "$mixed_claims")" "req/s" "$mixed_claims"
 echo

@@ -18,12 +18,10 @@ import java.util.stream.Collectors;
 class LeadCycles {
 
     private final LeadRepository leads;
-    private final LeadHistory history;
     private final EntityManager em;
 
-    LeadCycles(LeadRepository leads, LeadHistory history, EntityManager em) {
+    LeadCycles(LeadRepository leads, EntityManager em) {
         this.leads = leads;
-        this.history = history;
         this.em = em;
     }
 
@@ -49,7 +47,7 @@ class LeadCycles {
      * of the closed lead moves to the new one, so any of them finds the person's current cycle; the closed lead gives
      * up its external id (the pair is unique among leads), written before the new lead is inserted.
      */
-    void start(Lead previous, Lead next, Instant now, Map<String, Lead> byExternal) {
+    void start(Lead previous, Lead next, Instant now, Map<String, Lead> byExternal, LeadHistory.Pending events) {
         next.previousLeadId = previous.id;
         next.cycle = previous.cycle + 1;
         previous.nextLeadId = next.id;
@@ -58,7 +56,7 @@ class LeadCycles {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("nextLeadId", next.id);
         detail.put("cycle", next.cycle);
-        history.record(previous, "lead.cycle_started", now, "intake", detail);
+        events.record(previous, "lead.cycle_started", now, "intake", detail);
         em.flush();
         em.createNativeQuery("update lead_identity set lead_id = :next where lead_id = :previous")
                 .setParameter("next", next.id).setParameter("previous", previous.id).executeUpdate();

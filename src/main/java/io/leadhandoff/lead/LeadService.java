@@ -84,8 +84,9 @@ public class LeadService {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Ingested> ingest(List<NormalizedLead> batch, boolean views) {
         Instant now = clock.instant();
-        CompiledModel model = scoring.active();
-        CompiledModel challenger = challengers.challenger();
+        ScoringService.Models models = scoring.models();
+        CompiledModel model = models.active();
+        CompiledModel challenger = models.challenger();
         Router.CompiledRuleSet rules = ruleSets.activeRules();
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
@@ -105,14 +106,15 @@ public class LeadService {
             routing.prefetchAccounts(domains);
         }
         Map<String, Lead> closedByEmail = null; // looked up once, when the first lead of the batch is new
+        LeadHistory.Pending events = history.pending();
         List<Ingested> results = new ArrayList<>(batch.size());
         for (NormalizedLead in : batch) {
             String key = in.externalId() != null && in.source() != null ? LeadRepository.identityKey(in.source(), in.externalId()) : null;
             Lead byId = key == null ? null : byExternal.get(key);
             if (byId != null && byId.status.isOpen()) {
-                update(byId, in, now, byEmail);
-                score(byId, model, challenger, false, now);
-                route(byId, rules, now);
+                update(byId, in, now, byEmail, events);
+                score(byId, model, challenger, false, now, events);
+                route(byId, rules, now, events);
                 results.add(new Ingested(IntakeResult.Outcome.UPDATED, byId, views ? leadViews.view(byId) : null));
                 continue;
             }
@@ -120,7 +122,7 @@ public class LeadService {
             Lead closed = byId;
             Lead match = byEmail.get(in.email());
             if (match != null) {
-                merge(match, in, now);
+                merge(match, in, now, events);
                 if (key != null) {
                     // the first touch keeps the lead's source and external id; the tool's identity is added
                     if (closed != null) {
@@ -130,8 +132,8 @@ public class LeadService {
                     }
                     byExternal.put(key, match);
                 }
-                score(match, model, challenger, false, now);
-                route(match, rules, now);
+                score(match, model, challenger, false, now, events);
+                route(match, rules, now, events);
                 results.add(new Ingested(IntakeResult.Outcome.MERGED, match, views ? leadViews.view(match) : null));
                 continue;
             }
@@ -144,16 +146,16 @@ public class LeadService {
             }
             Lead created = LeadMerge.newLead(Ids.next(), in, json.write(in.attributes()), now);
             if (previous != null) {
-                cycles.start(previous, created, now, byExternal);
+                cycles.start(previous, created, now, byExternal, events);
             }
             Map<String, Object> detail = touch(in);
             if (previous != null) {
                 detail.put("previousLeadId", previous.id);
                 detail.put("cycle", created.cycle);
             }
-            history.record(created, "lead.created", now, actor(in), detail);
-            score(created, model, challenger, true, now);
-            route(created, rules, now);
+            events.record(created, "lead.created", now, actor(in), detail);
+            score(created, model, challenger, true, now, events);
+            route(created, rules, now, events);
             // persisted once scored and routed: Hibernate keeps the state an entity had when persisted
             // for its insert, so persisting first would add an update of the whole row
             leads.persist(created);
@@ -166,6 +168,7 @@ public class LeadService {
             }
             results.add(new Ingested(IntakeResult.Outcome.CREATED, created, views ? leadViews.view(created) : null));
         }
+        events.write();
         em.flush();
         for (int i = 0; i < batch.size(); i++) {
             metrics.received(batch.get(i).source(), results.get(i).outcome());
@@ -178,7 +181,7 @@ public class LeadService {
      * received lead becomes scored; a lead further down the lifecycle keeps its status. A challenger
      * model scores it too, kept aside for the comparison.
      */
-    private void score(Lead lead, CompiledModel model, CompiledModel challenger, boolean newLead, Instant now) {
+    private void score(Lead lead, CompiledModel model, CompiledModel challenger, boolean newLead, Instant now, LeadHistory.Pending events) {
         Facts facts = LeadFacts.of(lead, json.map(lead.attributes), now);
         Score score = Scorer.score(model, facts, lead.lastActivityAt, now);
         if (challenger != null && challenger.version() != model.version()) {
@@ -197,7 +200,7 @@ public class LeadService {
             detail.put("engagement", score.engagement());
             detail.put("total", score.total());
             detail.put("grade", score.grade());
-            history.record(lead, "lead.scored", now, "scoring", detail);
+            events.record(lead, "lead.scored", now, "scoring", detail);
         }
     }
 
@@ -205,7 +208,7 @@ public class LeadService {
      * Routes a scored lead (or a disqualified one whose new touch may lift it over the minimum). Leads
      * already with sales keep their queue and rep: a new touch does not take a lead away from a rep.
      */
-    private void route(Lead lead, Router.CompiledRuleSet rules, Instant now) {
+    private void route(Lead lead, Router.CompiledRuleSet rules, Instant now, LeadHistory.Pending events) {
         if (lead.status != LeadStatus.SCORED && lead.status != LeadStatus.DISQUALIFIED) {
             return;
         }
@@ -217,25 +220,25 @@ public class LeadService {
             return;
         }
         Integer slaMinutes = disqualified ? null : queues.getQueue(decision.queueId()).slaMinutes();
-        history.record(lead, lead.route(decision, json.write(decision), slaMinutes, now), now);
+        events.record(lead, lead.route(decision, json.write(decision), slaMinutes, now), now);
         metrics.routed(disqualified ? null : lead.queueId, disqualified ? "disqualified" : decision.via(), decision.rule());
     }
 
     /** A touch: the post goes into the open lead of the same email (see {@link LeadMerge#touch}). */
-    private void merge(Lead lead, NormalizedLead in, Instant now) {
+    private void merge(Lead lead, NormalizedLead in, Instant now, LeadHistory.Pending events) {
         Map<String, Object> attributes = json.map(lead.attributes);
         List<String> filled = LeadMerge.touch(lead, in, attributes, now);
         lead.attributes = json.write(attributes);
         Map<String, Object> detail = touch(in);
         detail.put("filledFields", filled);
-        history.record(lead, "lead.merged", now, actor(in), detail);
+        events.record(lead, "lead.merged", now, actor(in), detail);
     }
 
     /**
      * A repeat of (source, externalId): the tool's values win (see {@link LeadMerge#repeat}). The email only moves
      * when no other open lead holds the new address.
      */
-    private void update(Lead lead, NormalizedLead in, Instant now, Map<String, Lead> byEmail) {
+    private void update(Lead lead, NormalizedLead in, Instant now, Map<String, Lead> byEmail, LeadHistory.Pending events) {
         String email = lead.email;
         Lead holder = byEmail.get(in.email());
         Map<String, Object> attributes = json.map(lead.attributes);
@@ -247,7 +250,7 @@ public class LeadService {
         }
         Map<String, Object> detail = touch(in);
         detail.put("changedFields", changed);
-        history.record(lead, "lead.updated", now, actor(in), detail);
+        events.record(lead, "lead.updated", now, actor(in), detail);
     }
 
     private static Map<String, Object> touch(NormalizedLead in) {

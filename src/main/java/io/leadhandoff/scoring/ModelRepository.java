@@ -13,6 +13,17 @@ public class ModelRepository implements PanacheRepositoryBase<ScoringModel, Inte
                 .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult()).intValue();
     }
 
+    /** The active and the challenger version (null when none) with one read: what intake scores each group with. */
+    public Versions versions() {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("select version, challenger_version from scoring_active where id = 1")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult();
+        return new Versions(((Number) row[0]).intValue(), row[1] == null ? null : ((Number) row[1]).intValue());
+    }
+
+    /** The versions {@code scoring_active} names. */
+    public record Versions(int active, Integer challenger) {
+    }
+
     /** The challenger version, or null when no model scores beside the active one. */
     public Integer challengerVersion() {
         Object version = getEntityManager().createNativeQuery("select challenger_version from scoring_active where id = 1")

@@ -43,6 +43,19 @@ public class ScoringService {
                 .description("Scoring model version this replica last scored with").register(registry);
     }
 
+    /** The active model and the challenger (null when none), compiled, from one read of which versions they are. */
+    public record Models(CompiledModel active, CompiledModel challenger) {
+    }
+
+    /** {@link #active()} and the challenger with one read: call once per intake transaction and reuse for every lead in it. */
+    @Transactional
+    public Models models() {
+        ModelRepository.Versions versions = models.versions();
+        CompiledModel active = model(versions.active());
+        lastActive.set(active.version());
+        return new Models(active, versions.challenger() == null ? null : model(versions.challenger()));
+    }
+
     /** The active model, compiled. Call once per transaction and reuse for every lead in it. */
     @Transactional
     public CompiledModel active() {

@@ -92,6 +92,28 @@ class EventFeedTest {
     }
 
     @Test
+    void aBatchWhoseEventsTakeSeveralPositionStatementsIsOnTheFeedOnceInOrder() {
+        String start = readAll(null, 1000).cursor();
+        int leads = EventFeedService.MARK_CHUNK; // three events each: more than one statement marks their positions
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < leads; i++) {
+            items.add(Map.of("email", TestData.uniqueEmail()));
+        }
+        List<String> ids = given().contentType(ContentType.JSON).body(Map.of("leads", items)).post("/api/v1/leads/batch")
+                .then().statusCode(200).extract().jsonPath().getList("results.leadId");
+        assertThat(ids).hasSize(leads).doesNotContainNull();
+        Read read = readAll(start, 500);
+        // a second sequencing round finds nothing left unmarked: nothing is given a second position
+        read.events().addAll(readAll(read.cursor(), 500).events());
+        for (String id : ids) {
+            assertThat(typesOf(read.events(), id)).containsExactly("lead.created", "lead.scored", "lead.routed");
+        }
+        List<Long> positions = read.events().stream().map(e -> ((Number) e.get("position")).longValue()).toList();
+        assertThat(positions).isSorted().doesNotHaveDuplicates();
+        assertThat(read.events().stream().map(e -> (String) e.get("id")).toList()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void concurrentWritersAppearExactlyOnceWhileAReaderPolls() throws Exception {
         String cursor = readAll(null, 1000).cursor();
         ExecutorService pool = Executors.newFixedThreadPool(8);
