@@ -139,8 +139,9 @@ curl -sf -X PUT "$BASE/api/v1/routing/rules" -H "$H" -H 'Content-Type: applicati
 wrk -t2 -c4 -d40s -s bench/batch-leads.lua "$BASE" > /dev/null 2>&1
 ready_before=$(sql "$DB" -e "select count(*) from lead where queue_id = '$queue' and status = 'QUEUED'")
 events() { sql "$DB" -e "select count(*) from lead_event where type = '$1'"; }
-claims_start=$(events lead.claimed); verdicts_start=$(events lead.feedback)
 export LH_QUEUE=$queue
+wrk -t2 -c16 -d"$WARMUP" -s bench/claims.lua "$BASE" > /dev/null 2>&1 || true
+claims_start=$(events lead.claimed); verdicts_start=$(events lead.feedback)
 j0=$(jit_ticks); a0=$(all_ticks); d0=$(db_ticks)
 wrk -t2 -c16 -d"$DURATION" --timeout 10s -s bench/claims.lua "$BASE" > target/bench-claims.txt 2>&1
 claims="$(grep RESULT target/bench-claims.txt) $(cpu_since "$j0" "$a0" "$d0")"; rss_claims=$(rss)

@@ -108,7 +108,7 @@ final class BulkFeedback {
      */
     private BulkFeedbackResult.Item applyOne(Valid v, Caller caller) {
         try {
-            return new BulkFeedbackResult.Item(v.index(), v.leadId(), 200, feedback.record(v.leadId(), v.request(), caller).status(), null);
+            return new BulkFeedbackResult.Item(v.index(), v.leadId(), 200, feedback.judge(v.leadId(), v.request(), caller).status(), null);
         } catch (ProblemException e) {
             if (e.type().status() >= 500) {
                 throw e;

@@ -60,6 +60,15 @@ public class FeedbackService {
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public LeadView record(String leadId, FeedbackRequest request, Caller caller) {
+        return leads.view(judge(leadId, request, caller));
+    }
+
+    /**
+     * {@link #record} without the lead's view: a bulk verdict answers with the lead's new status only, and the view
+     * (the score and routing explanations read back from JSON, the contact-quality checks) was most of a verdict's CPU.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
+    public Lead judge(String leadId, FeedbackRequest request, Caller caller) {
         Outcome outcome = request.outcome();
         ReasonCode reason = checkReason(outcome, request);
         if (request.amount() != null && !outcome.takesAmount()) {
@@ -101,7 +110,7 @@ public class FeedbackService {
         em.persist(row);
         history.record(lead, judged, now);
         metrics.counter("leadhandoff.feedback", "outcome", outcome.name(), "reason", reason == null ? "none" : reason.code).increment();
-        return leads.view(lead);
+        return lead;
     }
 
     private ReasonCode checkReason(Outcome outcome, FeedbackRequest request) {
