@@ -251,7 +251,7 @@ public class Lead {
         sla = sla.stopped();
         updatedAt = now;
         moveTo(LeadStatus.CLAIMED);
-        return new LeadChange.Claimed(queueId, repId, expiresAt, waited);
+        return new LeadChange.Claimed(queueId, repId, lease.expiresAt(), waited);
     }
 
     /** Whether {@code token} is the current, unexpired lease of this claimed lead. */
@@ -263,7 +263,7 @@ public class Lead {
         require(status == LeadStatus.CLAIMED && lease != null, "extend the lease of");
         lease = lease.extendedTo(until);
         updatedAt = now;
-        return new LeadChange.LeaseExtended(claimedBy, until);
+        return new LeadChange.LeaseExtended(claimedBy, lease.expiresAt());
     }
 
     /** The rep lets go: back to the whole queue, due again under its SLA ({@code slaMinutes}, null for none). */

@@ -28,7 +28,7 @@ public final class WorkViews {
     public record Claimed(
             @Schema(description = "Fencing token: required to release, extend or give feedback while the lease holds", examples = "bGVhc2UtdG9rZW4tZXhhbXBsZQ")
             String leaseToken,
-            @Schema(description = "When the lease ends (UTC); afterwards the lead is claimable again") Instant leaseExpiresAt,
+            @Schema(description = "When the lease ends (UTC), on a whole second (the requested length rounded up); afterwards the lead is claimable again") Instant leaseExpiresAt,
             LeadView lead) {
     }
 

@@ -39,6 +39,21 @@ class LeadTransitionsTest {
     }
 
     @Test
+    void aLeaseEndsOnAWholeSecondNeverBeforeTheTimeAskedFor() {
+        Lead lead = queued();
+        // what MariaDB stores through Connector/J is whole seconds: the holder is told the end that is stored
+        LeadChange.Claimed claimed = lead.claim("rep-a", "tok", T0.plusMillis(900_250), T0);
+        assertThat(lead.leaseExpiresAt()).isEqualTo(T0.plusSeconds(901));
+        assertThat(claimed.detail()).containsEntry("leaseExpiresAt", "2026-01-05T09:15:01Z");
+        assertThat(lead.isLeasedWith("tok", T0.plusMillis(900_999))).isTrue();
+        LeadChange.LeaseExtended extended = lead.extendLease(T0.plusNanos(1_800_000_000_001L), T0.plusSeconds(600));
+        assertThat(lead.leaseExpiresAt()).isEqualTo(T0.plusSeconds(1801));
+        assertThat(extended.detail()).containsEntry("leaseExpiresAt", "2026-01-05T09:30:01Z");
+        lead.extendLease(T0.plusSeconds(2400), T0.plusSeconds(700));
+        assertThat(lead.leaseExpiresAt()).as("a whole second stays as asked").isEqualTo(T0.plusSeconds(2400));
+    }
+
+    @Test
     void onlyAQueuedLeadCanBeClaimed() {
         Lead lead = queued();
         lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
