@@ -9,8 +9,12 @@ public class ModelRepository implements PanacheRepositoryBase<ScoringModel, Inte
 
     /** The version every replica scores with right now: one primary-key read, no cache to go stale. */
     public int activeVersion() {
-        return ((Number) getEntityManager().createNativeQuery("select version from scoring_active where id = 1")
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult()).intValue();
+        return versions().active();
+    }
+
+    /** The challenger version, or null when no model scores beside the active one. */
+    public Integer challengerVersion() {
+        return versions().challenger();
     }
 
     /** The active and the challenger version (null when none) with one read: what intake scores each group with. */
@@ -22,13 +26,6 @@ public class ModelRepository implements PanacheRepositoryBase<ScoringModel, Inte
 
     /** The versions {@code scoring_active} names. */
     public record Versions(int active, Integer challenger) {
-    }
-
-    /** The challenger version, or null when no model scores beside the active one. */
-    public Integer challengerVersion() {
-        Object version = getEntityManager().createNativeQuery("select challenger_version from scoring_active where id = 1")
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult();
-        return version == null ? null : ((Number) version).intValue();
     }
 
     public int nextVersion() {
