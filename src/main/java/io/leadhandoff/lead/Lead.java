@@ -1,5 +1,7 @@
 package io.leadhandoff.lead;
 
+import io.leadhandoff.routing.AccountMatchView;
+import io.leadhandoff.routing.AccountMatcher;
 import io.leadhandoff.routing.RoutingDecision;
 import io.leadhandoff.scoring.Score;
 import io.leadhandoff.security.Secrets;
@@ -121,6 +123,11 @@ public class Lead {
     RoutingDecision routing;
     @Column(name = "queued_at")
     Instant queuedAt;
+    /** The account routing matched the lead to, and by which rule (domain, name, fuzzy, parent, ambiguous, none). */
+    @Column(name = "account_id", length = 64)
+    String accountId;
+    @Column(name = "account_match", length = 10)
+    String accountMatch;
     @Embedded
     Sla sla = new Sla(null, 0);
     /** The current claim's lease; null when nobody holds one. */
@@ -201,15 +208,17 @@ public class Lead {
         return scoring == null ? null : scoring.total();
     }
 
-    /** The domains an account can match: the email's, and the website's when it differs. */
-    List<String> accountDomains() {
-        List<String> domains = new ArrayList<>();
-        domains.add(domain);
+    /** The lead as account matching sees it: its domains (not a free-mail address's) and its company. */
+    AccountMatcher.Query accountQuery() {
+        List<String> domains = new ArrayList<>(2);
         String site = Normalizer.websiteDomain(website);
-        if (site != null && !site.equals(domain)) {
+        if (!freeEmail && domain != null) {
+            domains.add(domain);
+        }
+        if (site != null && !domains.contains(site)) {
             domains.add(site);
         }
-        return domains;
+        return new AccountMatcher.Query(domains, company);
     }
 
     // --- transitions: the only ways the lifecycle, lease and SLA state change outside intake ---
@@ -223,6 +232,9 @@ public class Lead {
         boolean disqualify = "disqualified".equals(decision.outcome());
         routingExplanation = explanation;
         routing = decision;
+        AccountMatchView account = decision.account();
+        accountId = account == null ? null : account.id();
+        accountMatch = account == null ? null : account.matchedBy();
         routedAt = now;
         disqualified = disqualify;
         if (disqualify) {

@@ -38,7 +38,7 @@ public class ReportService {
     static final String FINAL_ACCEPTED = TrainingService.FINAL_ACCEPTED;
     static final String LABEL_JOIN = TrainingService.LABEL_JOIN;
 
-    private static final java.util.Set<String> GROUP_BY = java.util.Set.of("source", "campaign", "queue", "rep", "scoreBand");
+    private static final java.util.Set<String> GROUP_BY = java.util.Set.of("source", "campaign", "queue", "rep", "scoreBand", "accountMatch");
     private static final String WINDOW = " l.created_at >= :from and l.created_at < :to ";
 
     private final EntityManager em;
@@ -58,7 +58,7 @@ public class ReportService {
     @Transactional
     public ReportViews.QualityReport leadQuality(String groupBy, Instant from, Instant to) {
         if (!GROUP_BY.contains(groupBy)) {
-            throw ProblemException.invalidParameter("groupBy", "must be one of source, campaign, queue, rep, scoreBand");
+            throw ProblemException.invalidParameter("groupBy", "must be one of source, campaign, queue, rep, scoreBand, accountMatch");
         }
         ReportAggregates agg = rollup.read(groupBy, from, to);
         Map<String, Spend> spend = "campaign".equals(groupBy) || "source".equals(groupBy) ? spend(groupBy, from, to) : Map.of();

@@ -21,7 +21,7 @@ public final class ReportViews {
 
     @Schema(name = "LeadQualityRow")
     public record QualityRow(
-            @Schema(description = "The group's value: a source, campaign, queue, rep or score band", examples = "hubspot") String group,
+            @Schema(description = "The group's value: a source, campaign, queue, rep, score band or account match rule", examples = "hubspot") String group,
             long received, long disqualified, long routed,
             @Schema(description = "Leads whose final verdict is accepted (accepted, converted, won or lost; not later rejected or recycled)") long accepted,
             @Schema(description = "Leads whose final verdict is rejected (also when accepted first)") long rejected,
@@ -44,7 +44,7 @@ public final class ReportViews {
     }
 
     /** OpenAPI shape of the lead-quality grouping, one named enum for the groupBy parameter and the report's field. */
-    @Schema(name = "ReportGroupBy", type = SchemaType.STRING, enumeration = {"source", "campaign", "queue", "rep", "scoreBand"})
+    @Schema(name = "ReportGroupBy", type = SchemaType.STRING, enumeration = {"source", "campaign", "queue", "rep", "scoreBand", "accountMatch"})
     public static final class GroupBy {
         private GroupBy() {
         }

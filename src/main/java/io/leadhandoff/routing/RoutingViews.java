@@ -1,6 +1,5 @@
 package io.leadhandoff.routing;
 
-import io.leadhandoff.common.Identifiers;
 import io.leadhandoff.common.StorableTime;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request and response records of queues, members and accounts. */
+/** Request and response records of queues and members (accounts: {@link AccountViews}). */
 public final class RoutingViews {
 
     private RoutingViews() {
@@ -55,17 +54,6 @@ public final class RoutingViews {
                              @Schema(description = "Open leads held now") int openLeads,
                              @Schema(description = "Assignments today (UTC)") int assignedToday,
                              Instant lastAssignedAt) {
-    }
-
-    @Schema(name = "AccountRequest")
-    public record AccountRequest(
-            @Schema(examples = "Analytical Engines Ltd") @Size(max = 200) String name,
-            @Schema(description = "The rep who owns the account", examples = "rep-042") @NotBlank @Size(max = 128) @jakarta.validation.constraints.Pattern(regexp = Identifiers.REP_ID, message = Identifiers.REP_ID_MESSAGE) String ownerRepId,
-            @Schema(description = "The queue the owner works; default: the routing default queue", examples = "enterprise-emea") @Size(max = 64) String queueId) {
-    }
-
-    @Schema(name = "Account")
-    public record AccountView(String domain, String name, String ownerRepId, String queueId, Instant updatedAt) {
     }
 
     @Schema(name = "RoutingRulesVersion")
