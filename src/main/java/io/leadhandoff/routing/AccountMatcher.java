@@ -6,8 +6,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Matches a lead to an account: by domain first (the email's, then the website's; each host tried from itself up to its
- * registrable domain), then by the exact normalised company name, then by the closest name at or above the fuzzy
- * threshold. Two accounts within the ambiguity margin of each other match neither. A matched account without an owner
+ * registrable domain), then by the exact normalised company name, then by the closest name of as many words at or above
+ * the fuzzy threshold (a name with a word more is another company: "Acme" is not "Acme Bank", however long "Acme" is). Two accounts within the ambiguity margin of each other match neither. A matched account without an owner
  * routes to its nearest ancestor's owner. Pure.
  */
 public final class AccountMatcher {
@@ -67,6 +67,7 @@ public final class AccountMatcher {
             return Result.NONE;
         }
         int len = key.length();
+        int words = words(key);
         int minLen = (int) Math.ceil(len * minLengthRatio);
         int maxLen = minLengthRatio == 0 ? Integer.MAX_VALUE : (int) Math.floor(len / minLengthRatio);
         double floor = threshold - margin;
@@ -75,6 +76,9 @@ public final class AccountMatcher {
         List<AccountMatchView.Candidate> close = new ArrayList<>(2);
         int[] lengths = block.lengths();
         for (int i = firstAtLeast(lengths, minLen); i < lengths.length && lengths[i] <= maxLen; i++) {
+            if (words(block.keys()[i]) != words) {
+                continue;
+            }
             double s = JARO_WINKLER.apply(key, block.keys()[i]);
             if (s < floor) {
                 continue;
@@ -119,6 +123,16 @@ public final class AccountMatcher {
 
     private static Result ambiguous(List<AccountMatchView.Candidate> candidates) {
         return new Result(null, null, null, new AccountMatchView(null, null, "ambiguous", null, null, null, candidates));
+    }
+
+    private static int words(String key) {
+        int n = 1;
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) == ' ') {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int firstAtLeast(int[] sorted, int value) {

@@ -79,8 +79,11 @@ public class AccountService {
         return write(id, r, pointer);
     }
 
-    /** A batch item: created under its id (or a new one), or replacing the account of that id. */
-    @Transactional(TxType.MANDATORY)
+    /**
+     * A batch item: created under its id (or a new one), or replacing the account of that id. A refused item wrote
+     * nothing (every check comes first), so its problem leaves the chunk's transaction to the other items.
+     */
+    @Transactional(value = TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public Written importOne(AccountViews.AccountRequest r, String pointer) {
         return write(r.id() != null ? r.id() : Ids.next(), r, pointer);
     }
