@@ -1,6 +1,7 @@
 package io.leadhandoff.console;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /**
  * Login CSRF: a sign-in or sign-out form posted from another site is refused. Browsers say where a request comes
  * from in {@code Sec-Fetch-Site} (only {@code same-origin}, or {@code none} for a user's own navigation, pass) and
- * in {@code Origin}, which must name the host (and port) the request was sent to, as its Host header does.
+ * in {@code Origin}, which must name the host (and port) the request was sent to (its Host, or the host a trusted
+ * proxy forwards).
  * A request with neither header is no browser's cross-site post (every current browser sends one of them on a
  * form POST), so command-line clients keep working.
  */
@@ -25,27 +27,34 @@ final class CrossSite {
                     + "); sign in and out from the console's own pages");
         }
         String origin = request.getHeader("Origin");
-        if (origin != null && !sameOrigin(origin, request.getHeader("Host"))) {
+        if (origin != null && !sameOrigin(origin, request)) {
             return Optional.of("The request came from another origin than this service; sign in and out from the console's own pages");
         }
         return Optional.empty();
     }
 
-    /** The Origin names the host and port the request was sent to ("null", from a sandboxed document, never does). */
-    private static boolean sameOrigin(String origin, String host) {
-        String authority = authority(origin);
-        return authority != null && host != null && authority.equalsIgnoreCase(host.trim());
+    /**
+     * The Origin names the host the request was sent to (its Host, or the host a trusted proxy forwards), and the same
+     * port when both name a port other than 80 or 443: behind a TLS-terminating proxy the scheme, and so the default
+     * port, differs between the two sides. "null" (a sandboxed document) names no host.
+     */
+    private static boolean sameOrigin(String origin, HttpServerRequest request) {
+        URI from;
+        try {
+            from = URI.create(origin.trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        HostAndPort to = request.authority();
+        if (from.getHost() == null || to == null || to.host() == null) {
+            return false;
+        }
+        int fromPort = explicitPort(from.getPort());
+        int toPort = explicitPort(to.port());
+        return from.getHost().equalsIgnoreCase(to.host()) && (fromPort < 0 || toPort < 0 || fromPort == toPort);
     }
 
-    private static String authority(String url) {
-        try {
-            URI uri = URI.create(url.trim());
-            if (uri.getHost() == null || uri.getScheme() == null) {
-                return null;
-            }
-            return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    private static int explicitPort(int port) {
+        return port == 80 || port == 443 ? -1 : port;
     }
 }

@@ -38,7 +38,8 @@ class ConsoleSignInGuardsTest {
                 Map.of("Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site"),
                 Map.of("Origin", "https://evil.example"),
                 Map.of("Sec-Fetch-Site", "same-site"),
-                Map.of("Origin", "null"))) {
+                Map.of("Origin", "null"),
+                Map.of("Origin", "http://localhost:1"))) {
             Response answer = form().headers(headers).formParam("apiKey", Api.ADMIN_KEY).post("/console/session");
             answer.then().statusCode(403).contentType(containsString("text/html")).body(containsString("another"));
             assertThat(answer.getHeader("Set-Cookie")).as("%s", headers).isNull();
