@@ -65,7 +65,8 @@ public class ConsolePagesResource {
     public String quality(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
                           @QueryParam("from") String from, @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return templates.quality(frame("Lead quality", "quality", caller), quality.build(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock)));
+        return templates.quality(frame("Lead quality", "quality", caller),
+                quality.build(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock)));
     }
 
     /** The lead-quality table as CSV, the same bytes as the report API's text/csv answer. */
