@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Every account as matching reads it, in memory: by domain, by normalised name, and in blocks of names sharing their
- * first two characters (sorted by length) for the fuzzy comparison, so a match compares a lead's company with the few
- * hundred names that could reach the threshold instead of every account. Immutable once built; a replica swaps in a
+ * Every account as matching reads it, in memory: by domain, by normalised name, and in blocks of names whose first two
+ * words begin with the same two letters (sorted by length) for the fuzzy comparison, so a match compares a lead's
+ * company with the few hundred names that could reach the threshold instead of every account. Jaro–Winkler weighs a
+ * shared beginning most, so a misspelling in the first two letters of either word is the kind of fuzzy match given up. Immutable once built; a replica swaps in a
  * new one when the accounts change.
  */
 public final class AccountIndex {
@@ -23,7 +25,7 @@ public final class AccountIndex {
     public record Row(String id, String name, String ownerRepId, String queueId, String parentId, List<String> domains) {
     }
 
-    static final AccountIndex EMPTY = build(List.of(), -1);
+    static final AccountIndex EMPTY = build(List.of(), -1, null);
 
     private final long version;
     private final Map<String, Entry> byId;
@@ -47,13 +49,20 @@ public final class AccountIndex {
 
     /** The index of {@code rows}, at the accounts' {@code version}. */
     public static AccountIndex build(List<Row> rows, long version) {
+        return build(rows, version, null);
+    }
+
+    /** The index of {@code rows}, reusing the normalised names of {@code previous} for accounts whose name is unchanged. */
+    public static AccountIndex build(List<Row> rows, long version, AccountIndex previous) {
         Map<String, String> shared = new HashMap<>(); // owner and queue ids repeat: one string each
         Map<String, Entry> byId = new HashMap<>(rows.size() * 4 / 3 + 1);
         Map<String, Entry> byDomain = new HashMap<>(rows.size() * 4 / 3 + 1);
         Map<String, Object> byName = new HashMap<>(rows.size() * 4 / 3 + 1);
         Map<String, List<Entry>> grouped = new HashMap<>();
         for (Row r : rows) {
-            String key = AccountNames.normalize(r.name());
+            Entry before = previous == null ? null : previous.byId.get(r.id());
+            String key = before != null && Objects.equals(before.name(), r.name())
+                    ? Objects.requireNonNullElse(before.nameKey(), "") : AccountNames.normalize(r.name());
             Entry e = new Entry(r.id(), r.name(), key.isEmpty() ? null : key, intern(shared, r.ownerRepId()),
                     intern(shared, r.queueId()), r.parentId());
             byId.put(e.id(), e);
@@ -109,8 +118,17 @@ public final class AccountIndex {
         return blocks.get(prefix(key));
     }
 
+    /** The block of a name: the first two letters of its first word and of its second ("initech systems" → "in sy"). */
     static String prefix(String key) {
-        return key.length() <= 2 ? key : key.substring(0, 2);
+        int space = key.indexOf(' ');
+        String first = space < 0 ? key : key.substring(0, space);
+        String head = first.length() <= 2 ? first : first.substring(0, 2);
+        if (space < 0) {
+            return head;
+        }
+        int end = key.indexOf(' ', space + 1);
+        String second = end < 0 ? key.substring(space + 1) : key.substring(space + 1, end);
+        return head + ' ' + (second.length() <= 2 ? second : second.substring(0, 2));
     }
 
     private static Object addEntry(Object existing, Object added) {

@@ -113,7 +113,7 @@ public class AccountIndexHolder {
                 rows.add(new AccountIndex.Row((String) a[0], (String) a[1], (String) a[2], (String) a[3], (String) a[4],
                         domains.getOrDefault((String) a[0], List.of())));
             }
-            return AccountIndex.build(rows, version);
+            return AccountIndex.build(rows, version, index);
         });
     }
 
