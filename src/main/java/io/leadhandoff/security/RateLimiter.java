@@ -1,13 +1,14 @@
 package io.leadhandoff.security;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 /**
  * Token buckets per key, in this replica's memory: a key may make {@code burst} requests at once and
  * {@code perSecond} on average. With N replicas behind a load balancer a key gets up to N times the
- * configured rate; the README says so.
+ * configured rate; the README says so. Time comes from the service's clock (whole seconds: tokens come back a
+ * second's worth at a time); a clock set back refills nothing.
  */
 public class RateLimiter {
 
@@ -25,18 +26,19 @@ public class RateLimiter {
 
     private static final int MAX_BUCKETS = 100_000;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final LongSupplier nanos;
+    private final Clock clock;
 
-    public RateLimiter(LongSupplier nanos) {
-        this.nanos = nanos;
+    public RateLimiter(Clock clock) {
+        this.clock = clock;
     }
 
     public Decision take(String key, Limit limit) {
         if (buckets.size() > MAX_BUCKETS) {
             buckets.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limit.burst(), nanos.getAsLong()));
-        return bucket.take(limit, nanos.getAsLong());
+        long now = clock.millis();
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(limit.burst(), now));
+        return bucket.take(limit, now);
     }
 
     private static final class Bucket {
@@ -49,8 +51,8 @@ public class RateLimiter {
         }
 
         synchronized Decision take(Limit limit, long now) {
-            tokens = Math.min(limit.burst(), tokens + (now - updated) / 1e9 * limit.perSecond());
-            updated = now;
+            tokens = Math.min(limit.burst(), tokens + Math.max(0, now - updated) / 1e3 * limit.perSecond());
+            updated = Math.max(updated, now);
             boolean allowed = tokens >= 1;
             if (allowed) {
                 tokens -= 1;
