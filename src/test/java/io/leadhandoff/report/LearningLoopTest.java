@@ -77,6 +77,7 @@ class LearningLoopTest {
                 .body("candidate.active", equalTo(false))
                 .body("candidate.origin", equalTo("trained"))
                 .body("candidate.model.learned.weights", notNullValue())
+                .body("evaluation.labelPolicy", containsString("won or lost"))
                 .extract().response();
         double candidateAuc = ((Number) trained.path("evaluation.candidate.auc")).doubleValue();
         double activeAuc = ((Number) trained.path("evaluation.active.auc")).doubleValue();
