@@ -206,9 +206,28 @@ class IdempotencyTest {
         java.time.Duration held = java.time.Duration.between(instant(window[0]), instant(window[1]));
         assertThat(held).isEqualTo(config.deadline().plus(config.takeoverMargin()));
 
-        setState(key, IdempotencyRecord.IN_FLIGHT, clock.instant().plusSeconds(10));
-        String retryAfter = post(key, lead).then().statusCode(409).extract().header("Retry-After");
-        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 10);
+    }
+
+    @Test
+    void whileTheHolderIsWithinItsDeadlineA409AsksForARetryInASecond() {
+        String key = TestData.unique("key");
+        Map<String, Object> lead = Map.of("email", TestData.uniqueEmail());
+        post(key, lead).then().statusCode(201);
+        setState(key, IdempotencyRecord.IN_FLIGHT, clock.instant().plus(config.deadline()).plus(config.takeoverMargin()));
+        post(key, lead).then().statusCode(409).header("Retry-After", "1")
+                .body("type", equalTo("urn:lead-handoff:problem:idempotency-in-flight"));
+    }
+
+    @Test
+    void onceTheHolderIsPastItsDeadlineA409SaysWhenItsKeyCanBeTakenOver() {
+        String key = TestData.unique("key");
+        Map<String, Object> lead = Map.of("email", TestData.uniqueEmail());
+        post(key, lead).then().statusCode(201);
+        setState(key, IdempotencyRecord.IN_FLIGHT, clock.instant().plus(config.deadline()).plus(config.takeoverMargin()));
+        clock.advance(config.deadline().plusSeconds(1));
+        post(key, lead).then().statusCode(409).header("Retry-After", String.valueOf(config.takeoverMargin().toSeconds() - 1));
+        clock.advance(config.takeoverMargin());
+        post(key, lead).then().statusCode(200).body("outcome", equalTo("merged"));
     }
 
     private static Instant instant(Object value) {
