@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
-import liquibase.exception.LiquibaseException;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import org.jboss.logging.Logger;
@@ -21,7 +20,8 @@ import org.jboss.logging.Logger;
  * Migrates the schema before the replica serves (the HTTP port opens after start-up observers return). The first
  * connection is retried within {@link StartupConfig#databaseWindow()}: on a loaded host it may take longer than the
  * pool's acquisition timeout, and a replica should not crash for that. A database still unreachable at the end of
- * the window ends start-up with the reason, and the process exits non-zero.
+ * the window ends start-up with the reason, and the process exits non-zero. The tests' clean schema is dropped here
+ * too, after the database answered, rather than by Liquibase's own clean-at-start (which would not wait for it).
  */
 @ApplicationScoped
 public class SchemaAtStart {
@@ -42,6 +42,9 @@ public class SchemaAtStart {
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         awaitDatabase(Deadline.in(config.databaseWindow()));
         try (Liquibase migration = liquibase.createLiquibase()) {
+            if (config.cleanSchema()) {
+                migration.dropAll();
+            }
             LockService lock = LockServiceFactory.getInstance().getLockService(migration.getDatabase());
             lock.waitForLock();
             try {

@@ -15,4 +15,11 @@ public interface StartupConfig {
      */
     @WithDefault("30s")
     Duration databaseWindow();
+
+    /**
+     * Drops every table before migrating, once the database answered: the test suite starts each run from an
+     * empty schema. Never set in production.
+     */
+    @WithDefault("false")
+    boolean cleanSchema();
 }
