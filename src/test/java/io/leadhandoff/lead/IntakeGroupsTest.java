@@ -93,7 +93,7 @@ class IntakeGroupsTest {
                 queued.add(pool.submit(() -> groups.ingest(lead(email), r -> r)));
             }
             // all five are waiting for the one writer slot
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> queuedCount(groups) >= 5);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queuedCount(groups) >= 5);
             recording.release.countDown();
             assertThat(head.get(30, TimeUnit.SECONDS).view().email()).isEqualTo(first);
             for (int i = 0; i < 5; i++) {
@@ -120,11 +120,11 @@ class IntakeGroupsTest {
             await(recording.entered);
             String shared = TestData.uniqueEmail();
             Future<LeadService.Ingested> one = pool.submit(() -> groups.ingest(lead(shared), r -> r));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> queuedCount(groups) >= 1);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queuedCount(groups) >= 1);
             Future<LeadService.Ingested> bad = pool.submit(() -> groups.ingest(lead(poison), r -> r));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> queuedCount(groups) >= 2);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queuedCount(groups) >= 2);
             Future<LeadService.Ingested> two = pool.submit(() -> groups.ingest(lead(shared), r -> r));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> queuedCount(groups) >= 3);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queuedCount(groups) >= 3);
             recording.release.countDown();
             head.get(30, TimeUnit.SECONDS);
             assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("cannot store " + poison);
