@@ -13,6 +13,8 @@ import io.leadhandoff.work.SlaService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,12 +104,18 @@ class ReportTest {
                 .body("rows.find { it.group == '" + source + "' }.spend", equalTo(1500.0f))
                 .body("rows.find { it.group == '" + source + "' }.costPerLead", equalTo(750.0f))
                 .body("rows.find { it.group == '" + source + "' }.currency", equalTo("USD"));
-        // one hour of a one-day period: 1/24 of it
-        String hour = today.atTime(11, 30).toInstant(ZoneOffset.UTC).toString();
-        String hourEnd = today.atTime(12, 30).toInstant(ZoneOffset.UTC).toString();
-        given().queryParam("groupBy", "campaign").queryParam("from", hour).queryParam("to", hourEnd).get("/api/v1/reports/lead-quality")
+        // the hour around the leads: its share of the one-day period, by the seconds of it that fall on that day
+        // (1/24 of 500 at midday; less when the hour crosses midnight)
+        Instant hour = clock.instant().minusSeconds(1800);
+        Instant hourEnd = clock.instant().plusSeconds(1800);
+        Instant dayStart = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayEnd = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long onThatDay = Duration.between(hour.isAfter(dayStart) ? hour : dayStart, hourEnd.isBefore(dayEnd) ? hourEnd : dayEnd).toSeconds();
+        float share = BigDecimal.valueOf(500L * onThatDay).divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_UP).floatValue();
+        given().queryParam("groupBy", "campaign").queryParam("from", hour.toString()).queryParam("to", hourEnd.toString())
+                .get("/api/v1/reports/lead-quality")
                 .then().statusCode(200)
-                .body("rows.find { it.group == '" + other + "' }.spend", equalTo(20.83f));
+                .body("rows.find { it.group == '" + other + "' }.spend", equalTo(share));
     }
 
     @Test
