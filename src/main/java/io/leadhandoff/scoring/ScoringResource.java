@@ -21,6 +21,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,9 +46,11 @@ public class ScoringResource {
     private final TransactionRunner transactions;
     private final TrainingService training;
     private final JsonBinder binder;
+    private final Clock clock;
 
-    public ScoringResource(ScoringService service, TrainingService training, JsonBinder binder, TransactionRunner transactions) {
+    public ScoringResource(ScoringService service, TrainingService training, JsonBinder binder, TransactionRunner transactions, Clock clock) {
         this.transactions = transactions;
+        this.clock = clock;
         this.service = service;
         this.training = training;
         this.binder = binder;
@@ -109,8 +113,8 @@ public class ScoringResource {
     public Response train(JsonNode body) {
         TrainingRequest request = body == null || body.isMissingNode() ? new TrainingRequest(null, null, null)
                 : binder.bind(body, TrainingRequest.class);
-        java.time.Instant to = request.to() == null ? java.time.Instant.now() : request.to();
-        java.time.Instant from = request.from() == null ? to.minus(java.time.Duration.ofDays(365)) : request.from();
+        Instant to = request.to() == null ? clock.instant() : request.to();
+        Instant from = request.from() == null ? to.minus(Duration.ofDays(365)) : request.from();
         if (!from.isBefore(to)) {
             throw ProblemException.validation(List.of(Problem.FieldError.atPointer("/from", "must be before to")));
         }
