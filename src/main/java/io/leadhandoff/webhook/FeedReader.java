@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.event.FeedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -47,14 +48,33 @@ class FeedReader {
         return rows.stream().map(this::event).toList();
     }
 
-    /** Events that happened in {@code [from, to)} up to position {@code through}, in feed order; at most {@code limit}. */
-    List<FeedEvent> between(Instant from, Instant to, long through, Collection<String> feedTypes, int limit) {
+    /**
+     * Events of these feed types that happened in {@code [from, to)}, up to position {@code through}, of leads from these
+     * sources (empty: any) with at least this score (null: any), in feed order; at most {@code limit}.
+     */
+    List<FeedEvent> between(Instant from, Instant to, long through, Collection<String> feedTypes, List<String> sources, Integer minScore,
+                            int limit) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append("from change_feed f join lead_event e on e.id = f.event_id ");
+        if (!sources.isEmpty() || minScore != null) {
+            sql.append("join lead l on l.id = e.lead_id ");
+        }
+        sql.append("where f.occurred_at >= :from and f.occurred_at < :to and f.seq <= :through and e.type in (:types) ");
+        if (!sources.isEmpty()) {
+            sql.append("and l.source in (:sources) ");
+        }
+        if (minScore != null) {
+            sql.append("and l.score_total >= :minScore ");
+        }
+        Query query = em.createNativeQuery(sql.append("order by f.seq limit ").append(limit).toString())
+                .setParameter("from", from).setParameter("to", to).setParameter("through", through).setParameter("types", feedTypes);
+        if (!sources.isEmpty()) {
+            query.setParameter("sources", sources);
+        }
+        if (minScore != null) {
+            query.setParameter("minScore", minScore);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(COLUMNS + "from change_feed f join lead_event e on e.id = f.event_id "
-                        + "where f.occurred_at >= :from and f.occurred_at < :to and f.seq <= :through and e.type in (:types) "
-                        + "order by f.seq limit " + limit)
-                .setParameter("from", from).setParameter("to", to).setParameter("through", through)
-                .setParameter("types", feedTypes).getResultList();
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(this::event).toList();
     }
 

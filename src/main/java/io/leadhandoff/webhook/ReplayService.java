@@ -51,14 +51,20 @@ public class ReplayService {
                 throw ProblemException.validation(List.of(FieldError.atPointer("/to", "needs `from` and `to`, `from` before `to`")));
             }
             List<FeedEvent> found = feed.between(request.from(), request.to(), s.position, EventTypes.feedTypes(s.eventTypeList()),
-                    config.maxReplay() + 1);
+                    s.sourceList(), s.minScore, config.maxReplay() + 1);
             if (found.size() > config.maxReplay()) {
                 throw ProblemException.validation(List.of(FieldError.atPointer("/to",
                         "more than " + config.maxReplay() + " events in this range; replay it in parts")));
             }
-            events = found.stream().map(e -> new DeliveryLog.Queued(e.position(), e.id())).toList();
+            events = found.stream().filter(e -> wanted(s, e)).map(e -> new DeliveryLog.Queued(e.position(), e.id())).toList();
         }
         return new WebhookViews.ReplayAnswer(log.queue(s.id, events, now));
+    }
+
+    /** The subscription's type and queue filters (sources and score are applied by the query). */
+    private static boolean wanted(WebhookSubscription s, FeedEvent e) {
+        return s.eventTypeList().contains(EventTypes.of(e.type(), e.detail()))
+                && (s.queueList().isEmpty() || e.queueId() != null && s.queueList().contains(e.queueId()));
     }
 
     @Transactional
