@@ -52,6 +52,7 @@ public class Deliveries {
             t.setDaemon(true);
             return t;
         });
+        LOG.infof("Delivering webhooks as %s", replica);
     }
 
     /** Runs one pass and waits for it; returns how many requests were sent. */

@@ -21,19 +21,19 @@ import java.util.function.IntFunction;
  * A real HTTP endpoint on 127.0.0.1 that records every request and answers as its behaviour says (by the request's
  * number, from 1). It de-duplicates by {@code webhook-id} as a well-behaved receiver does.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One request as received. */
-    record Request(String id, String timestamp, String signature, String body) {
+    public record Request(String id, String timestamp, String signature, String body) {
     }
 
     /** What to answer: a status, optional headers, and a delay before answering (to simulate a hang). */
-    record Reply(int status, Map<String, String> headers, long delayMillis) {
-        static Reply ok() {
+    public record Reply(int status, Map<String, String> headers, long delayMillis) {
+        public static Reply ok() {
             return new Reply(204, Map.of(), 0);
         }
 
-        static Reply status(int status) {
+        public static Reply status(int status) {
             return new Reply(status, Map.of(), 0);
         }
     }
@@ -43,12 +43,12 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
     private volatile IntFunction<Reply> behaviour;
 
-    Receiver(IntFunction<Reply> behaviour) throws IOException {
+    public Receiver(IntFunction<Reply> behaviour) throws IOException {
         this(0, behaviour);
     }
 
     /** On a given port (0: any free one). */
-    Receiver(int port, IntFunction<Reply> behaviour) throws IOException {
+    public Receiver(int port, IntFunction<Reply> behaviour) throws IOException {
         this.behaviour = behaviour;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -60,7 +60,7 @@ final class Receiver implements AutoCloseable {
         return new Receiver(n -> Reply.ok());
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
@@ -99,12 +99,12 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return new ArrayList<>(requests);
     }
 
     /** The requests a de-duplicating receiver would process: the first of each {@code webhook-id}, in arrival order. */
-    List<Request> deduplicated() {
+    public List<Request> deduplicated() {
         Map<String, Request> first = new LinkedHashMap<>();
         for (Request r : requests) {
             first.putIfAbsent(r.id(), r);
