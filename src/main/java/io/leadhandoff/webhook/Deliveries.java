@@ -70,7 +70,7 @@ public class Deliveries {
             try {
                 sent += f.get();
             } catch (ExecutionException e) {
-                LOG.debugf("A subscription's delivery stopped early: %s", e.getCause().getClass().getSimpleName());
+                LOG.errorf("A webhook delivery stopped early: %s", causes(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -107,6 +107,15 @@ public class Deliveries {
             busy.remove(id);
         }
         return sent;
+    }
+
+    /** The exception classes of a failure (their messages may quote personal data from SQL). */
+    private static String causes(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 500; t = t.getCause()) {
+            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+        }
+        return out.toString();
     }
 
     void stop(@Observes ShutdownEvent event) {

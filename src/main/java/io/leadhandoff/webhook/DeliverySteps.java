@@ -4,7 +4,6 @@ import io.leadhandoff.event.FeedEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +83,7 @@ class DeliverySteps {
      */
     Step next(String id, String me) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            WebhookSubscription s = em.find(WebhookSubscription.class, id, LockModeType.PESSIMISTIC_WRITE);
+            WebhookSubscription s = locked(id);
             if (s == null || !s.enabled() || !me.equals(s.leaseOwner)) {
                 return null;
             }
@@ -139,7 +138,7 @@ class DeliverySteps {
      */
     Recorded record(String id, String me, Step step, Outcome outcome) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            WebhookSubscription s = em.find(WebhookSubscription.class, id, LockModeType.PESSIMISTIC_WRITE);
+            WebhookSubscription s = locked(id);
             if (s == null || !me.equals(s.leaseOwner)) {
                 return new Recorded(false, "lease_lost");
             }
@@ -178,6 +177,18 @@ class DeliverySteps {
             }
             return new Recorded(wait == null && !disable, wait == null ? "dead" : "failed");
         });
+    }
+
+    /**
+     * The subscription, its row locked for this transaction. A native lock: Hibernate's MySQL 8 dialect writes
+     * {@code for update of <alias>}, which MariaDB does not accept.
+     */
+    private WebhookSubscription locked(String id) {
+        if (em.createNativeQuery("select id from webhook_subscription where id = :id for update").setParameter("id", id)
+                .getResultList().isEmpty()) {
+            return null;
+        }
+        return em.find(WebhookSubscription.class, id);
     }
 
     /** The item is handled: a replay leaves the queue, a feed event moves the cursor past it. */

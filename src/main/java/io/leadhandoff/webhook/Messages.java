@@ -43,13 +43,14 @@ class Messages {
         if (!s.queueList().isEmpty() && (event.queueId() == null || !s.queueList().contains(event.queueId()))) {
             return null;
         }
-        LeadView lead = "lead.erased".equals(type) ? null : leads.get(event.leadId(), Caller.SYSTEM);
-        if (lead != null && !s.sourceList().isEmpty() && !s.sourceList().contains(lead.source())) {
+        LeadView current = leads.get(event.leadId(), Caller.SYSTEM);
+        if (!s.sourceList().isEmpty() && !s.sourceList().contains(current.source())) {
             return null;
         }
-        if (lead != null && s.minScore != null && (lead.score() == null || lead.score().total() < s.minScore)) {
+        if (s.minScore != null && (current.score() == null || current.score().total() < s.minScore)) {
             return null;
         }
+        LeadView lead = "lead.erased".equals(type) ? null : current;
         String id = Message.id(s.id, event.id());
         if ("slack".equals(s.format)) {
             return new Message(id, type, write(Map.of("text", slack.text(type, event, lead))));

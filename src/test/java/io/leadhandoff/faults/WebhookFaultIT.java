@@ -57,6 +57,7 @@ class WebhookFaultIT {
                     "LEAD_HANDOFF_SECURITY_DEFAULT_RATE_PER_SECOND", "100000",
                     "LEAD_HANDOFF_SECURITY_DEFAULT_BURST", "100000",
                     "LEAD_HANDOFF_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1",
+                    "QUARKUS_HTTP_HOST", "127.0.0.1",
                     "LEAD_HANDOFF_WEBHOOKS_LEASE", "8s",
                     "LEAD_HANDOFF_WEBHOOKS_REQUEST_TIMEOUT", "3s"));
             env.put("LEAD_HANDOFF_WEBHOOKS_RETRY_SCHEDULE", "1s,1s,2s,2s,3s,3s,5s,5s,5s,5s,5s,5s,5s,5s,5s,5s,5s,5s,5s,5s");
