@@ -5,7 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,8 +22,9 @@ public class Lifecycle {
     private volatile boolean stopping;
     private volatile long refuseFromNanos = Long.MAX_VALUE;
 
-    public Lifecycle(@ConfigProperty(name = "quarkus.shutdown.delay", defaultValue = "0s") Duration delay) {
-        this.delay = delay;
+    /** Quarkus's own {@code quarkus.shutdown.delay}: how long readiness is DOWN before new requests are refused. */
+    public Lifecycle(Config config) {
+        this.delay = config.getOptionalValue("quarkus.shutdown.delay", Duration.class).orElse(Duration.ZERO);
     }
 
     void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
