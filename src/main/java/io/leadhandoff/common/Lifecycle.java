@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,8 +26,9 @@ public class Lifecycle {
     private volatile boolean stopping;
     private volatile long refuseFromNanos = Long.MAX_VALUE;
 
-    public Lifecycle(@ConfigProperty(name = "quarkus.shutdown.delay", defaultValue = "0s") Duration delay, Listeners listeners) {
-        this.delay = delay;
+    /** Quarkus's own {@code quarkus.shutdown.delay}: how long readiness is DOWN before new requests are refused. */
+    public Lifecycle(Config config, Listeners listeners) {
+        this.delay = config.getOptionalValue("quarkus.shutdown.delay", Duration.class).orElse(Duration.ZERO);
         this.listeners = listeners;
     }
 

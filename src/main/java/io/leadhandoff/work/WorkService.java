@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Claims and leases. A claim locks ready leads with {@code SELECT … FOR UPDATE SKIP LOCKED}, so any
@@ -49,7 +48,7 @@ public class WorkService {
 
     public WorkService(EntityManager em, LeadRepository leadRows, QueueService queues, QueueMemberService members, LeadViews leads, LeadHistory history,
                        WorkMetrics metrics, Clock clock,
-                       @ConfigProperty(name = "lead-handoff.work.claim-spread", defaultValue = "1") int spread) {
+                       WorkConfig config) {
         this.em = em;
         this.leadRows = leadRows;
         this.queues = queues;
@@ -58,7 +57,7 @@ public class WorkService {
         this.history = history;
         this.metrics = metrics;
         this.clock = clock;
-        this.spread = spread;
+        this.spread = config.claimSpread();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

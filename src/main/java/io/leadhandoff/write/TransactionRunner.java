@@ -9,11 +9,10 @@ import io.leadhandoff.common.RequestConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,11 +37,12 @@ public class TransactionRunner implements Transactor {
      */
     private final long minAttemptMillis;
 
-    public TransactionRunner(Deadlines deadlines, RequestConfig config,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout") Optional<Duration> acquisitionTimeout) {
+    /** Reads Quarkus's own {@code quarkus.datasource.jdbc.acquisition-timeout} beside the request settings. */
+    public TransactionRunner(Deadlines deadlines, RequestConfig config, Config quarkus) {
         this.deadlines = deadlines;
         this.config = config;
-        this.minAttemptMillis = Math.max(1000, acquisitionTimeout.map(Duration::toMillis).orElse(0L));
+        this.minAttemptMillis = Math.max(1000, quarkus.getOptionalValue("quarkus.datasource.jdbc.acquisition-timeout", Duration.class)
+                .map(Duration::toMillis).orElse(0L));
     }
 
     /** Work that may be run again only when nothing of an earlier run can have been committed. */
