@@ -1,11 +1,9 @@
 package io.leadhandoff.common;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** How a replica starts ({@code lead-handoff.startup.*}). */
-@ConfigMapping(prefix = "lead-handoff.startup")
 public interface StartupConfig {
 
     /**

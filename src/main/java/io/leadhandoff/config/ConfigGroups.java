@@ -1,10 +1,13 @@
 package io.leadhandoff.config;
 
 import io.leadhandoff.common.RequestConfig;
+import io.leadhandoff.common.StartupConfig;
 import io.leadhandoff.console.ConsoleConfig;
 import io.leadhandoff.event.EventsConfig;
 import io.leadhandoff.report.ReportsConfig;
+import io.leadhandoff.routing.AccountsConfig;
 import io.leadhandoff.security.SecurityConfig;
+import io.leadhandoff.webhook.WebhookConfig;
 import io.leadhandoff.work.WorkConfig;
 import io.leadhandoff.write.GroupCommitConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,5 +67,23 @@ public class ConfigGroups {
     @Singleton
     GroupCommitConfig groupCommit() {
         return config.groupCommit();
+    }
+
+    @Produces
+    @Singleton
+    StartupConfig startup() {
+        return config.startup();
+    }
+
+    @Produces
+    @Singleton
+    AccountsConfig accounts() {
+        return config.accounts();
+    }
+
+    @Produces
+    @Singleton
+    WebhookConfig webhooks() {
+        return config.webhooks();
     }
 }

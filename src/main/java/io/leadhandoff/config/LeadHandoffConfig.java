@@ -1,10 +1,13 @@
 package io.leadhandoff.config;
 
 import io.leadhandoff.common.RequestConfig;
+import io.leadhandoff.common.StartupConfig;
 import io.leadhandoff.console.ConsoleConfig;
 import io.leadhandoff.event.EventsConfig;
 import io.leadhandoff.report.ReportsConfig;
+import io.leadhandoff.routing.AccountsConfig;
 import io.leadhandoff.security.SecurityConfig;
+import io.leadhandoff.webhook.WebhookConfig;
 import io.leadhandoff.work.WorkConfig;
 import io.leadhandoff.write.GroupCommitConfig;
 import io.smallrye.config.ConfigMapping;
@@ -40,6 +43,15 @@ public interface LeadHandoffConfig {
 
     /** Group commit of single-lead intake and of feedback. */
     GroupCommitConfig groupCommit();
+
+    /** How a replica starts: the database window, the schema at start. */
+    StartupConfig startup();
+
+    /** Lead-to-account matching. */
+    AccountsConfig accounts();
+
+    /** Outbound webhooks. */
+    WebhookConfig webhooks();
 
     /**
      * The external base URL tools call, e.g. {@code https://leads.example.com}: HubSpot's v3 signature covers the

@@ -82,7 +82,7 @@ public class AccountIndexHolder {
         });
     }
 
-    @Scheduled(every = "${lead-handoff.accounts.refresh-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${lead-handoff.accounts.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         try {

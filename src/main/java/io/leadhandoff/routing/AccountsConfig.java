@@ -1,11 +1,9 @@
 package io.leadhandoff.routing;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Lead-to-account matching: how close a company name must be, and how often replicas look for account changes. */
-@ConfigMapping(prefix = "lead-handoff.accounts")
 public interface AccountsConfig {
 
     /**

@@ -1,13 +1,11 @@
 package io.leadhandoff.webhook;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /** Outbound webhooks; see docs/api/webhooks.md. */
-@ConfigMapping(prefix = "lead-handoff.webhooks")
 public interface WebhookConfig {
 
     /**

@@ -22,7 +22,7 @@ public class WebhookJobs {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${lead-handoff.webhooks.deliver-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${lead-handoff.webhooks.deliver-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliver() {
         deliveries.pass();
