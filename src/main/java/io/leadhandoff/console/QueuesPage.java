@@ -1,6 +1,6 @@
 package io.leadhandoff.console;
 
-import io.leadhandoff.report.ReportService;
+import io.leadhandoff.report.CallerReports;
 import io.leadhandoff.report.ReportViews;
 import io.leadhandoff.routing.RoutingViews;
 import io.leadhandoff.schedule.ScheduleService;
@@ -34,13 +34,13 @@ public class QueuesPage {
                          String assignedToday, String breaches, String leaseExpiries) {
     }
 
-    private final ReportService reports;
+    private final CallerReports reports;
     private final WaitingLeads waiting;
     private final Roster roster;
     private final Clock clock;
     private final ScheduleService schedules;
 
-    public QueuesPage(ReportService reports, WaitingLeads waiting, Roster roster, Clock clock, ScheduleService schedules) {
+    public QueuesPage(CallerReports reports, WaitingLeads waiting, Roster roster, Clock clock, ScheduleService schedules) {
         this.schedules = schedules;
         this.reports = reports;
         this.waiting = waiting;
@@ -50,9 +50,9 @@ public class QueuesPage {
 
     public View build(Caller caller, Period period) {
         Instant now = clock.instant();
-        ReportViews.SlaReport sla = reports.sla(period.from(), period.to());
+        ReportViews.SlaReport sla = reports.sla(caller, period.from(), period.to());
         Map<String, ReportViews.SlaQueueRow> slaByQueue = sla.queues().stream()
-                .filter(q -> caller.canSee(q.queueId())).collect(Collectors.toMap(ReportViews.SlaQueueRow::queueId, Function.identity()));
+                .collect(Collectors.toMap(ReportViews.SlaQueueRow::queueId, Function.identity()));
         List<RoutingViews.QueueView> known = roster.queues(caller);
         Map<String, WaitingLeads.Waiting> waitingByQueue = waiting.of(known).stream()
                 .collect(Collectors.toMap(WaitingLeads.Waiting::queueId, Function.identity()));
