@@ -142,7 +142,7 @@ public class ScheduleResource {
 
     @POST
     @Path("/{scheduleId}/holidays")
-    @Consumes({TEXT_CALENDAR, MediaType.TEXT_PLAIN})
+    @Consumes(MediaType.WILDCARD) // the body is read as iCalendar whatever it is labelled: anything else is a 422 naming the line
     @Operation(operationId = "importScheduleHolidays", summary = "Import holidays from an iCalendar (.ics) body",
             description = "Each event of the calendar becomes a holiday of the schedule: an all-day event closes its dates, a timed event "
                     + "its hours (local to the schedule's zone). Holidays already listed are not repeated. A body that is not valid "
