@@ -211,8 +211,8 @@ public class LeadService {
         if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {
             return;
         }
-        Integer slaMinutes = disqualified ? null : queues.getQueue(decision.queueId()).slaMinutes();
-        events.record(lead, lead.route(decision, json.write(decision), slaMinutes, now), now);
+        Instant slaDueAt = disqualified ? null : queues.slaDueAt(decision.queueId(), now);
+        events.record(lead, lead.route(decision, json.write(decision), slaDueAt, now), now);
         metrics.routed(disqualified ? null : lead.queueId, disqualified ? "disqualified" : decision.via(), decision.rule());
     }
 

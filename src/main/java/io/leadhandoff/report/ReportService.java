@@ -46,8 +46,11 @@ public class ReportService {
     private final Clock clock;
     private final AuditService audit;
     private final ReportRollup rollup;
+    private final BusinessMinutes businessMinutes;
 
-    public ReportService(EntityManager em, ScoringService scoring, Clock clock, AuditService audit, ReportRollup rollup) {
+    public ReportService(EntityManager em, ScoringService scoring, Clock clock, AuditService audit, ReportRollup rollup,
+                         BusinessMinutes businessMinutes) {
+        this.businessMinutes = businessMinutes;
         this.audit = audit;
         this.rollup = rollup;
         this.em = em;
@@ -115,10 +118,15 @@ public class ReportService {
             reps.add(new ReportViews.SlaRepRow((String) e[1], (String) e[0], n(e[2]), n(e[3])));
         }
         List<ReportViews.SlaQueueRow> queues = new ArrayList<>();
+        Map<String, BusinessMinutes.Figures> scheduled = businessMinutes.of(from, to);
         agg.counts().forEach((q, c) -> {
             if (c.routed() > 0) {
+                BusinessMinutes.Figures f = scheduled.getOrDefault(q, BusinessMinutes.Figures.wallClock(
+                        agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9), agg.percentile("toFeedback", q, 0.5)));
                 queues.add(new ReportViews.SlaQueueRow(q, c.routed(), c.breaches(), rate(c.breaches(), c.routed()), expiries.getOrDefault(q, 0L),
-                        agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9)));
+                        agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9), f.scheduleId(),
+                        f.medianBusinessToClaim(), f.medianWallToClaim(), f.p90BusinessToClaim(), f.p90WallToClaim(),
+                        f.medianBusinessToVerdict(), f.medianWallToVerdict()));
             }
         });
         return new ReportViews.SlaReport(from, to, queues, reps);

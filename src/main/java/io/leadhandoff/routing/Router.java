@@ -27,9 +27,12 @@ public final class Router {
     public record CompiledRoute(String name, CompiledCondition when, String queueId, String reason) {
     }
 
-    /** A queue and its members as routing needs them. */
+    /**
+     * A queue and its members as routing needs them; {@code open} whether its schedule is working time now, and
+     * {@code hours} in words when it has a schedule (null otherwise).
+     */
     public record QueueState(String id, boolean active, AssignmentMode mode, Integer minScore, String overflowQueueId,
-                             double virtualTime, List<Assigner.Member> members) {
+                             double virtualTime, List<Assigner.Member> members, boolean open, String hours) {
     }
 
     /**
@@ -151,13 +154,17 @@ public final class Router {
                 break;
             }
             QueueState overflow = current.overflowQueueId() == null || hop >= MAX_OVERFLOW_HOPS ? null : queues.apply(current.overflowQueueId());
-            if (overflow == null || !overflow.active()) {
-                trace.add(new RoutingDecision.Step("assignment", current.id(), "waiting unassigned",
-                        "no member is eligible" + (current.overflowQueueId() == null ? " and there is no overflow queue" : "; overflow unavailable"),
+            if (overflow == null || !overflow.active() || !overflow.open()) {
+                String why = current.overflowQueueId() == null ? " and there is no overflow queue"
+                        : overflow != null && overflow.active() && !overflow.open() ? "; overflow queue " + overflow.id() + " is " + overflow.hours()
+                        : "; overflow unavailable";
+                trace.add(new RoutingDecision.Step("assignment", current.id(), "waiting unassigned", "no member is eligible" + why,
                         result.candidates()));
                 break;
             }
-            trace.add(new RoutingDecision.Step("overflow", current.id(), "to " + overflow.id(), "no member is eligible", result.candidates()));
+            trace.add(new RoutingDecision.Step("overflow", current.id(), "to " + overflow.id(),
+                    "no member is eligible" + (overflow.hours() == null ? "" : "; overflow queue " + overflow.id() + " is " + overflow.hours()),
+                    result.candidates()));
             current = overflow;
         }
         return new Outcome(new RoutingDecision("queued", current.id(), null, current == queue ? via : "overflow", ruleName,

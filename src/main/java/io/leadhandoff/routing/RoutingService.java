@@ -1,6 +1,7 @@
 package io.leadhandoff.routing;
 
 import io.leadhandoff.condition.Facts;
+import io.leadhandoff.schedule.ScheduleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -33,6 +34,7 @@ public class RoutingService {
     private final RuleSetService ruleSets;
     private final OpenLeadCounts openLeads;
     private final TransactionSynchronizationRegistry transactions;
+    private final ScheduleService schedules;
 
     private final AccountIndexHolder accounts;
 
@@ -47,8 +49,10 @@ public class RoutingService {
     }
 
     public RoutingService(EntityManager em, Clock clock, RuleSetService ruleSets, OpenLeadCounts openLeads,
-                          TransactionSynchronizationRegistry transactions, AccountIndexHolder accounts) {
+                          TransactionSynchronizationRegistry transactions, AccountIndexHolder accounts,
+                          ScheduleService schedules) {
         this.accounts = accounts;
+        this.schedules = schedules;
         this.em = em;
         this.clock = clock;
         this.ruleSets = ruleSets;
@@ -128,10 +132,16 @@ public class RoutingService {
         Map<String, Integer> open = counted.isEmpty() ? Map.of() : openLeads.of(id, counted);
         List<Assigner.Member> members = new ArrayList<>();
         for (QueueMember m : rows) {
-            members.add(new Assigner.Member(m.id.repId(), m.weight, m.status, m.awayUntil, m.maxOpen, m.maxPerDay,
-                    open.getOrDefault(m.id.repId(), 0), m.assignedOn(today), m.pointer, m.lastAssignedAt));
+            TimeOff away = m.awayAt(now);
+            MemberStatus status = m.status == MemberStatus.PAUSED ? MemberStatus.PAUSED : away != null ? MemberStatus.AWAY : MemberStatus.ACTIVE;
+            ScheduleService.Hours shift = schedules.hours(m.scheduleId, now);
+            members.add(new Assigner.Member(m.id.repId(), m.weight, status, away == null ? null : away.until(), m.maxOpen, m.maxPerDay,
+                    open.getOrDefault(m.id.repId(), 0), m.assignedOn(today), m.pointer, m.lastAssignedAt, shift.open(),
+                    shift.text() == null ? null : (shift.open() ? "on shift, " : "off shift, ") + shift.text()));
         }
-        return new Router.QueueState(q.id, q.active, q.assignmentMode, q.minScore, q.overflowQueueId, q.virtualTime, members);
+        ScheduleService.Hours hours = schedules.hours(q.scheduleId, now);
+        return new Router.QueueState(q.id, q.active, q.assignmentMode, q.minScore, q.overflowQueueId, q.virtualTime, members,
+                hours.open(), hours.text());
     }
 
     private List<QueueMember> members(String queueId) {

@@ -152,7 +152,7 @@ public class WorkService {
     public void release(String leadId, String token, Caller caller) {
         Lead lead = held(leadId, token, caller);
         Instant now = clock.instant();
-        history.record(lead, lead.release(slaMinutes(lead), now), now);
+        history.record(lead, lead.release(queues.slaDueAt(lead.queueId(), now), now), now);
         metrics.released(lead.queueId());
     }
 
@@ -185,13 +185,8 @@ public class WorkService {
 
     /** Records that a lease ran out and puts the lead back in its queue (an SLA miss for that rep). */
     void expire(Lead lead, Instant now) {
-        history.record(lead, lead.expireLease(slaMinutes(lead), now), now);
+        history.record(lead, lead.expireLease(queues.slaDueAt(lead.queueId(), now), now), now);
         metrics.leaseExpired(lead.queueId());
-    }
-
-    /** The SLA of the lead's queue, which a lead put back there is due under again. */
-    private Integer slaMinutes(Lead lead) {
-        return queues.getQueue(lead.queueId()).slaMinutes();
     }
 
     /** Returns expired leases to their queues; bounded, and safe on every replica at once (SKIP LOCKED). */
