@@ -38,7 +38,6 @@ class WebhookDeliveryTest {
     void tearDown() {
         fixture.cleanUp();
         receivers.forEach(Receiver::close);
-        clock.reset();
     }
 
     private Receiver receiver(Receiver r) {

@@ -41,7 +41,6 @@ class WebhookLifecycleTest {
     void tearDown() {
         fixture.cleanUp();
         receivers.forEach(Receiver::close);
-        clock.reset();
     }
 
     private Receiver receiver(Receiver r) {
