@@ -1,16 +1,22 @@
 package io.leadhandoff.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** JSON rules of the API: no silent truncation of decimals into whole-number fields. */
+/**
+ * JSON rules of the API: no silent truncation of decimals into whole-number fields, and a field without a value is
+ * left out of an answer, never written as {@code null} (one rule for every answer, so the document declares no
+ * field nullable in answers and strict clients and validating proxies read absent fields as unset).
+ */
 @Singleton
 public class JacksonConfig implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -213,6 +213,7 @@ class SourceWebhookTest {
         Response limited = hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 4), System.currentTimeMillis(), SECRET).post(path(src));
         limited.then().statusCode(429).contentType("application/problem+json").header("RateLimit", containsString("r=0"));
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(100L, 1000L);
+        assertThat(limited.jsonPath().getString("detail")).endsWith("retry after " + limited.header("Retry-After") + " ms (Retry-After)");
     }
 
     @Test
