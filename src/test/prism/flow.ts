@@ -63,7 +63,7 @@ async function intakeClaimFeedbackRelease(): Promise<void> {
 async function configurationReportsAndFeed(): Promise<void> {
   const sources = new SourcesApi(config);
   const source = unique('ts-src').toLowerCase();
-  await call('createSource', sources.createSource({ sourceRequest: { id: source, kind: 'generic', name: 'TypeScript client', secrets: [`s3cret-${source}`] } }));
+  await call('createSource', sources.createSource({ sourceRequest: { id: source, kind: 'generic', name: 'TypeScript client', secrets: [`s3cret-${source}`], mapping: { email: '/email' } } }));
   await call('getSource', sources.getSource({ sourceId: source }));
   await call('listSources', sources.listSources({ limit: 100 }));
   await call('deleteSource', sources.deleteSource({ sourceId: source }));

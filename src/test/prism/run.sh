@@ -74,7 +74,7 @@ lead=$(curl -sf -H "Authorization: Bearer $ADMIN" "${json[@]}" -d '{"email":"swe
 [ -n "$lead" ] || { echo "could not create the sweep's lead" >&2; exit 1; }
 source_id=sweep-$RANDOM$RANDOM
 curl -sf -o /dev/null -H "Authorization: Bearer $ADMIN" "${json[@]}" \
-  -d "{\"id\":\"$source_id\",\"kind\":\"generic\",\"name\":\"Sweep\",\"secrets\":[\"sweep-secret-0123456789\"]}" "$PRISM/api/v1/sources"
+  -d "{\"id\":\"$source_id\",\"kind\":\"generic\",\"name\":\"Sweep\",\"secrets\":[\"sweep-secret-0123456789\"],\"mapping\":{\"email\":\"/email\",\"firstName\":\"/firstName\"}}" "$PRISM/api/v1/sources"
 reader=$(curl -sf -H "Authorization: Bearer $ADMIN" "${json[@]}" -d '{"name":"sweep reader","scopes":["leads:read"]}' \
   "$PRISM/api/v1/api-keys" | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
 slow=$(curl -sf -H "Authorization: Bearer $ADMIN" "${json[@]}" -d '{"name":"sweep slow","scopes":["leads:read"],"ratePerSecond":1,"burst":1}' \

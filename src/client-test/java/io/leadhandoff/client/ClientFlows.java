@@ -102,7 +102,8 @@ final class ClientFlows {
     void configurationReportsAndFeed() throws ApiException {
         SourcesApi sources = new SourcesApi(client);
         String source = TestData.unique("src").toLowerCase();
-        sources.createSource(new SourceRequest().id(source).kind(SourceKind.GENERIC).name("Generated client").secrets(List.of("s3cret-" + source)));
+        sources.createSource(new SourceRequest().id(source).kind(SourceKind.GENERIC).name("Generated client")
+                .secrets(List.of("s3cret-" + source)).mapping(Map.of("email", "/email")));
         assertThat(sources.getSource(source).getSecretField()).isNull();
         assertThat(sources.listSources(null, 100).getItems()).isNotEmpty();
         sources.deleteSource(source);

@@ -2,6 +2,7 @@ package io.leadhandoff.client;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.http.HttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,8 @@ class PrismJavaClientFlows {
         String base = System.getProperty("prism.base-url");
         assumeTrue(base != null, "run by src/test/prism/run.sh");
         ApiClient client = new ApiClient();
+        // HTTP/1.1: the JDK client otherwise offers an h2c upgrade on plain http, which Prism's proxy does not forward
+        client.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
         client.updateBaseUri(base.replaceAll("/$", ""));
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + System.getProperty("prism.api-key")));
         flows = new ClientFlows(client);

@@ -264,7 +264,7 @@ public class OpenApiContract implements OASFilter {
         if ("401".equals(status)) {
             response.addHeader(WWW_AUTHENTICATE, ref(WWW_AUTHENTICATE));
         }
-        if ("429".equals(status) || "503".equals(status)) {
+        if ("409".equals(status) || "429".equals(status) || "503".equals(status)) { // a 409 for a key still in flight says when to retry
             response.addHeader(RETRY_AFTER, ref(RETRY_AFTER));
         }
         if ("429".equals(status)) {

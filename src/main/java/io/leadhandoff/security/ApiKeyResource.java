@@ -106,7 +106,7 @@ public class ApiKeyResource {
     @Schema(name = "ApiKeyPage")
     static final class KeyPage {
         public List<ApiKeyViews.KeyView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

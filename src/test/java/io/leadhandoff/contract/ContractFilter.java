@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * REST Assured filter, installed for every test by {@link ContractInstaller}: each request the suite sends and each
@@ -32,6 +34,11 @@ public final class ContractFilter implements OrderedFilter {
     /** Request header (never sent): the test knowingly sends a request outside the document; its value says why. */
     public static final String UNCHECKED_REQUEST = "X-Test-Unchecked-Request";
 
+    /**
+     * Statuses the HTTP server answers before any route sees the request (an over-long request line or headers):
+     * the same for every URL, so outside any operation of the document.
+     */
+    private static final Set<Integer> TRANSPORT_REFUSALS = Set.of(414, 431);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile Contract contract;
 
@@ -60,6 +67,9 @@ public final class ContractFilter implements OrderedFilter {
                 fail(exchange, "an operation openapi/openapi.yaml does not have", response.getStatusCode(),
                         List.of("answered " + response.getStatusCode() + " to an undocumented operation"));
             }
+            return response;
+        }
+        if (TRANSPORT_REFUSALS.contains(response.getStatusCode())) {
             return response;
         }
         Contract.Operation op = operation.get();
@@ -113,6 +123,9 @@ public final class ContractFilter implements OrderedFilter {
 
     private static String body(FilterableRequestSpecification request) {
         Object body = request.getBody();
+        if (body == null && !request.getFormParams().isEmpty()) { // a form: its fields are the body
+            return request.getFormParams().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        }
         if (body == null || body instanceof String) {
             return (String) body;
         }
