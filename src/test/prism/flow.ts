@@ -4,6 +4,9 @@ import {
   Configuration, EventsApi, FeedbackApi, LeadsApi, QueuesApi, ReportsApi, ResponseError, RoutingApi, ScoringApi, SourcesApi, WorkApi,
 } from './client';
 
+// node's globals, declared here so the flow compiles without @types/node
+declare const process: { env: Record<string, string | undefined>; exit(code: number): never };
+
 const base = process.env.PRISM_BASE_URL ?? '';
 const config = new Configuration({ basePath: base, headers: { Authorization: `Bearer ${process.env.PRISM_API_KEY ?? ''}` } });
 const unique = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 12)}`;
@@ -47,7 +50,7 @@ async function intakeClaimFeedbackRelease(): Promise<void> {
     await call('extendLease', work.extendLease({ id: firstId, leaseExtension: { leaseToken: tokens.get(firstId) ?? '', leaseSeconds: 600 } }));
     await call('listRepLeads', work.listRepLeads({ repId: 'rep-ts', limit: 10 }));
     await call('giveFeedback', new FeedbackApi(config).giveFeedback({ id: firstId,
-      feedbackRequest: { outcome: 'accepted', repId: 'rep-ts', leaseToken: tokens.get(firstId) ?? '' } }));
+      feedbackRequest: { outcome: 'ACCEPTED', repId: 'rep-ts', leaseToken: tokens.get(firstId) ?? '' } }));
     await call('releaseLead', work.releaseLead({ id: secondId, releaseRequest: { leaseToken: tokens.get(secondId) ?? '' } }));
     expect((await call('getLead', leads.getLead({ id: firstId }))).status === 'accepted', 'an accepted lead');
     await call('getLeadHistory', leads.getLeadHistory({ id: firstId, limit: 50 }));
