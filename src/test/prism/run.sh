@@ -86,7 +86,7 @@ expect 404 "an unknown source" "$PRISM/api/v1/sources/no-such-source"
 expect 404 "an unknown API key" -X DELETE "$PRISM/api/v1/api-keys/7ZZZZZZZZZZZZZZZZZZZZZZZZZ"
 expect 404 "history of an unknown lead" "$PRISM/api/v1/leads/7ZZZZZZZZZZZZZZZZZZZZZZZZZ/history"
 expect 422 "a forged cursor" "$PRISM/api/v1/leads?cursor=forged"
-expect 409 "feedback on a lead nobody claimed" "${json[@]}" -d '{"outcome":"accepted","repId":"rep-sweep","leaseToken":"not-a-lease"}' \
+expect 409 "feedback on a lead nobody claimed" "${json[@]}" -d '{"outcome":"ACCEPTED","repId":"rep-sweep","leaseToken":"not-a-lease"}' \
   "$PRISM/api/v1/leads/$lead/feedback"
 expect 409 "a release without the lease" "${json[@]}" -d '{"leaseToken":"not-a-lease"}' "$PRISM/api/v1/leads/$lead/release"
 KEY=lh_not-a-key expect 401 "an unknown API key" "$PRISM/api/v1/leads/$lead"
