@@ -14,7 +14,8 @@ RECEIVER_PORT=${RECEIVER_PORT:-$((PORT + 1))}
 CONNECTIONS=${CONNECTIONS:-16}
 ADMIN=bench-admin-key-0123456789abcdef
 BASE=http://127.0.0.1:$PORT
-export QUARKUS_HTTP_PORT=$PORT
+MGMT=http://127.0.0.1:$((PORT + 1000))
+export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) LEAD_HANDOFF_SECURITY_KEEP_BOOTSTRAP_KEY=true
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?rewriteBatchedStatements=true"
 export QUARKUS_DATASOURCE_USERNAME=${DB_USER:-root} QUARKUS_DATASOURCE_PASSWORD=${DB_PASSWORD:-}
 export LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN
@@ -32,7 +33,7 @@ RECEIVER_PID=$!
 java -Xmx256m -jar target/quarkus-app/quarkus-run.jar > target/bench-webhooks-app.log 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID $RECEIVER_PID 2>/dev/null || true' EXIT
-until curl -sf "$BASE/q/health/ready" > /dev/null; do sleep 0.2; done
+until curl -sf "$MGMT/q/health/ready" > /dev/null; do sleep 0.2; done
 export LH_API_KEY=$(curl -sf -X POST "$BASE/api/v1/api-keys" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d '{"name":"bench","scopes":["leads:write"]}' | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
 

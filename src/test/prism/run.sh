@@ -12,6 +12,7 @@ cd "$(dirname "$0")/../../.."
 PRISM_VERSION=5.16.0
 TYPESCRIPT_VERSION=5.9.3
 SVC_PORT=${SVC_PORT:-9105}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-9107}
 PRISM_PORT=${PRISM_PORT:-9106}
 DB=${DB:-lh_prism}
 DB_USER=${DB_USER:-root}
@@ -27,7 +28,8 @@ mariadb -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -h127.0.0.1 \
 PIDS=()
 stop() { for p in "${PIDS[@]}"; do kill -- -"$p" 2>/dev/null || kill "$p" 2>/dev/null || true; done; }
 trap stop EXIT
-QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$SVC_PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$SVC_PORT QUARKUS_MANAGEMENT_PORT=$MANAGEMENT_PORT \
+  QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false LEAD_HANDOFF_SECURITY_KEEP_BOOTSTRAP_KEY=true \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB" QUARKUS_DATASOURCE_USERNAME=$DB_USER \
   QUARKUS_DATASOURCE_PASSWORD=${DB_PASSWORD:-} LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN \
   setsid timeout 1200 java -Xmx256m -jar "$JAR" > "$OUT/service.log" 2>&1 &
@@ -35,8 +37,8 @@ PIDS+=($!)
 setsid timeout 1200 npx --yes "@stoplight/prism-cli@$PRISM_VERSION" proxy --errors -h 127.0.0.1 -p "$PRISM_PORT" \
   openapi/openapi.yaml "http://127.0.0.1:$SVC_PORT" > "$OUT/prism.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$SVC_PORT/q/health/ready" > /dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$SVC_PORT/q/health/ready" > /dev/null || { tail -50 "$OUT/service.log"; echo "the service did not start" >&2; exit 1; }
+for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null || { tail -50 "$OUT/service.log"; echo "the service did not start" >&2; exit 1; }
 for _ in $(seq 1 240); do grep -q "Prism is listening" "$OUT/prism.log" && break; sleep 0.5; done
 grep -q "Prism is listening" "$OUT/prism.log" || { cat "$OUT/prism.log"; echo "Prism did not start" >&2; exit 1; }
 

@@ -37,7 +37,9 @@ class WallClockTest {
 
     @Test
     void testsNeverSleepOrSpinWithoutSayingWhatTheyWaitFor() {
-        assertThat(offences(Path.of("src/test/java"), UNCHECKED_WAIT, "WallClockTest.java", "/faults/", "/reliability/")).isEmpty();
+        // webhook/Receiver.java plays a destination that hangs (its sleep is the fault under test, not a wait of the test)
+        assertThat(offences(Path.of("src/test/java"), UNCHECKED_WAIT, "WallClockTest.java", "/faults/", "/reliability/",
+                "webhook/Receiver.java")).isEmpty();
     }
 
     @Test

@@ -77,6 +77,14 @@ public final class PersonalData {
         table("account_domain", notPersonal("companies' domains", EVERY_COLUMN));
         table("account_version", notPersonal("a counter of account changes", EVERY_COLUMN));
         table("queue_member", notPersonal("sales reps' ids and capacities", EVERY_COLUMN));
+        table("member_time_off", notPersonal("sales reps' out-of-office periods", EVERY_COLUMN));
+        table("schedule", notPersonal("working hours, time zones and holidays", EVERY_COLUMN));
+        table("webhook_subscription", notPersonal("destinations, their signing secrets, cursors and health", EVERY_COLUMN));
+        table("webhook_attempt", notPersonal("delivery attempts by event id: status, latency and the destination's capped answer; "
+                + "the body sent is built from the lead at delivery time and never stored", EVERY_COLUMN));
+        table("webhook_dead_letter", notPersonal("event ids, types and lead ids of undelivered events (a replay rebuilds the body "
+                + "from the lead as it is then, erased or not)", EVERY_COLUMN));
+        table("webhook_replay", notPersonal("requested replays: ids and time ranges", EVERY_COLUMN));
         table("api_key", notPersonal("keys (hashed) and their limits", EVERY_COLUMN));
         table("source", notPersonal("integration settings", EVERY_COLUMN));
         table("console_session", notPersonal("console sign-ins: a SHA-256 of the session token, the API key's id and times; "

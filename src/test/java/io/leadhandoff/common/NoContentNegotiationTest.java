@@ -58,6 +58,18 @@ class NoContentNegotiationTest {
                 given().contentType(ContentType.JSON).body(Map.of("version", version)).put("/api/v1/scoring/challenger").then().statusCode(200);
                 return given().accept(accept).delete("/api/v1/scoring/challenger");
             },
+            "deleteSchedule", accept -> {
+                String id = TestData.unique("sched").toLowerCase();
+                given().contentType(ContentType.JSON).body(Map.of("id", id, "timeZone", "Europe/Berlin",
+                        "weekly", Map.of("MONDAY", List.of(List.of("09:00", "17:00"))))).post("/api/v1/schedules").then().statusCode(201);
+                return given().accept(accept).delete("/api/v1/schedules/" + id);
+            },
+            "deleteWebhook", accept -> {
+                String id = given().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/neg",
+                        "eventTypes", List.of("lead.routed"), "sources", List.of(TestData.unique("nosuchsource"))))
+                        .post("/api/v1/webhooks").then().statusCode(201).extract().path("webhook.id");
+                return given().accept(accept).delete("/api/v1/webhooks/" + id);
+            },
             "revokeApiKey", accept -> {
                 String id = given().contentType(ContentType.JSON).body(Map.of("name", TestData.unique("key"), "scopes", List.of("leads:read")))
                         .post("/api/v1/api-keys").then().statusCode(201).extract().path("apiKey.id");
@@ -74,6 +86,8 @@ class NoContentNegotiationTest {
             "deleteAccount", accept -> given().accept(accept).delete("/api/v1/accounts/no-such-account.example"),
             "deleteSource", accept -> given().accept(accept).delete("/api/v1/sources/no-such-source"),
             "revokeApiKey", accept -> given().accept(accept).delete("/api/v1/api-keys/no-such-key"),
+            "deleteSchedule", accept -> given().accept(accept).delete("/api/v1/schedules/no-such-schedule"),
+            "deleteWebhook", accept -> given().accept(accept).delete("/api/v1/webhooks/no-such-webhook"),
             "clearChallengerModel", accept -> {
                 given().delete("/api/v1/scoring/challenger");
                 return given().accept(accept).delete("/api/v1/scoring/challenger");

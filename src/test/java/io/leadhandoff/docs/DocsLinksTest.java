@@ -53,7 +53,7 @@ class DocsLinksTest {
     void anchorsFollowTheCodeHostsRules() {
         Path page = Path.of("docs", "operations", "reliability.md");
 
-        assertThat(MarkdownDocs.anchors(page)).contains("reliability-deadlines-exactly-once-and-faults", "what-becomes-a-503");
+        assertThat(MarkdownDocs.anchors(page)).contains("reliability-deadlines-exactly-once-and-faults", "what-becomes-a-503-and-what-a-409-conflict");
     }
 
     private static List<String> relative(Path page) {

@@ -91,7 +91,8 @@ class BulkFeedbackTest {
         String id = ingest();
         String token = claimAll(q, rep, 1).get(id);
 
-        given().contentType(ContentType.JSON).body(List.of(verdict(id, "ACCEPTED", rep, token), verdict(id, "CONVERTED", rep, token)))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("verdicts", List.of(verdict(id, "ACCEPTED", rep, token), verdict(id, "CONVERTED", rep, token))))
                 .post("/api/v1/feedback").then().statusCode(200)
                 .body("results.status", equalTo(List.of(200, 409)))
                 .body("results[1].problem.type", equalTo("urn:lead-handoff:problem:lease-lost"));
