@@ -2,7 +2,7 @@ package io.leadhandoff.feedback;
 
 import io.leadhandoff.lead.LeadView;
 import io.leadhandoff.write.GroupCommit;
-import io.leadhandoff.write.TransactionRunner;
+import io.leadhandoff.write.WritePath;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +20,10 @@ public class FeedbackGroups {
 
     private final GroupCommit<Supplier<LeadView>, LeadView> groups;
 
-    public FeedbackGroups(MeterRegistry registry, TransactionRunner transactions,
+    public FeedbackGroups(MeterRegistry registry, WritePath writes,
                           @ConfigProperty(name = GroupCommit.SIZE, defaultValue = GroupCommit.DEFAULT_SIZE) int size,
                           @ConfigProperty(name = GroupCommit.WRITERS, defaultValue = GroupCommit.DEFAULT_WRITERS) int writers) {
-        this.groups = new GroupCommit<>(works -> works.stream().map(Supplier::get).toList(), transactions, size, writers,
+        this.groups = writes.group(works -> works.stream().map(Supplier::get).toList(), size, writers,
                 DistributionSummary.builder("leadhandoff.feedback.group.size")
                         .description("Feedback requests written per transaction").register(registry));
     }

@@ -29,7 +29,7 @@ public class QueueService {
         this.ruleSets = ruleSets;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public RoutingViews.QueueView createQueue(RoutingViews.QueueRequest request) {
         if (request.id() == null) {
             throw ProblemException.validation(List.of(FieldError.atPointer("/id", "is required")));
@@ -47,7 +47,7 @@ public class QueueService {
         return view(q);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public RoutingViews.QueueView updateQueue(String id, RoutingViews.QueueRequest request) {
         SalesQueue q = require(id);
         if (request.id() != null && !request.id().equals(id)) {
@@ -74,12 +74,10 @@ public class QueueService {
         q.updatedAt = clock.instant();
     }
 
-    @Transactional
     public RoutingViews.QueueView getQueue(String id) {
         return view(require(id));
     }
 
-    @Transactional
     public Page<RoutingViews.QueueView> listQueues(String cursor, int limit, Set<String> visible) {
         String after = Cursor.decode(cursor);
         var query = em.createQuery("from SalesQueue q where (:after is null or q.id > :after)"
@@ -92,7 +90,7 @@ public class QueueService {
         return Page.of(rows, limit, q -> q.id, this::view);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void deleteQueue(String id) {
         SalesQueue q = require(id);
         RuleSetDocument rules = ruleSets.activeDocument();

@@ -1,5 +1,6 @@
 package io.leadhandoff.routing;
 
+import io.leadhandoff.write.Reads;
 import io.leadhandoff.condition.Facts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,9 +47,12 @@ public class RoutingService {
         final Map<String, Optional<Account>> accounts = new HashMap<>();
         final Set<String> lockedQueues = new HashSet<>();
     }
+    private final Reads reads;
+
 
     public RoutingService(EntityManager em, Clock clock, RuleSetService ruleSets, OpenLeadCounts openLeads,
-                          TransactionSynchronizationRegistry transactions) {
+                          TransactionSynchronizationRegistry transactions, Reads reads) {
+        this.reads = reads;
         this.em = em;
         this.clock = clock;
         this.ruleSets = ruleSets;
@@ -61,16 +65,17 @@ public class RoutingService {
      * once for its transaction) and stores the fairness state of the pick. {@code domains} are the lead's
      * email and website domains, tried for an account match.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, List<String> domains, String seed) {
         return route(rules, facts, scoreTotal, domains, seed, true);
     }
 
     /** Routes with a draft rule set, storing nothing: what-if for rule changes. */
-    @Transactional
     public Router.Outcome simulate(RuleSetDocument draft, Facts facts, int scoreTotal, List<String> domains) {
-        Router.CompiledRuleSet rules = draft == null ? ruleSets.activeRules() : ruleSets.compileDraft(draft);
-        return route(rules, facts, scoreTotal, domains, "simulation", false);
+        return reads.call(() -> {
+            Router.CompiledRuleSet rules = draft == null ? ruleSets.activeRules() : ruleSets.compileDraft(draft);
+            return route(rules, facts, scoreTotal, domains, "simulation", false);
+        });
     }
 
     private Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, List<String> domains,
@@ -96,7 +101,7 @@ public class RoutingService {
     }
 
     /** Picks another rep in a queue for an escalated lead, excluding the one who let it wait. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Assigner.Pick> reassign(String queueId, String excludeRep, String seed) {
         Instant now = clock.instant();
         Router.QueueState queue = queueState(queueId, true, now);
@@ -109,7 +114,7 @@ public class RoutingService {
     }
 
     /** Reads the accounts of these domains with one query, for the leads of a batch about to be routed. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void prefetchAccounts(Collection<String> domains) {
         List<String> wanted = domains.stream().filter(Objects::nonNull).distinct().toList();
         if (wanted.isEmpty()) {
