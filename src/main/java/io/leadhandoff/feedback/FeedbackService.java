@@ -94,13 +94,16 @@ public class FeedbackService {
             }
         }
         LeadStatus from = lead.status();
-        if (!outcome.allowedFrom(from)) {
-            throw ProblemException.invalidTransition("A lead that is " + from.wire() + " cannot be marked " + outcome
-                    + "; " + outcome + " follows " + outcome.from().stream().map(LeadStatus::wire).sorted().collect(Collectors.joining(", ")),
+        Instant now = clock.instant();
+        LeadChange.Judged judged;
+        try {
+            // the lead owns its lifecycle: it refuses a verdict its status does not allow, before changing anything
+            judged = lead.judge(outcome.target(), reason == null ? null : reason.code, request.amount(), request.repId(), now);
+        } catch (Lead.VerdictRefused refused) {
+            throw ProblemException.invalidTransition(refused.getMessage() + "; " + outcome + " follows "
+                    + Lead.verdictFollows(outcome.target()).stream().map(LeadStatus::wire).sorted().collect(Collectors.joining(", ")),
                     from.wire());
         }
-        Instant now = clock.instant();
-        LeadChange.Judged judged = lead.judge(outcome.target(), reason == null ? null : reason.code, request.amount(), request.repId(), now);
         LeadFeedback row = new LeadFeedback();
         row.id = Ids.next();
         row.leadId = lead.id();
