@@ -1,11 +1,15 @@
 package io.leadhandoff.common;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** JSON rules of the API: no silent truncation of decimals into whole-number fields. */
+/**
+ * JSON rules of the API: no silent truncation of decimals into whole-number fields; a key given twice in one
+ * object is refused (the last one would silently win); the bytes must be strict UTF-8 ({@link StrictJsonBytes}).
+ */
 @Singleton
 public class JacksonConfig implements ObjectMapperCustomizer {
 
@@ -14,5 +18,8 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.getFactory().setInputDecorator(new StrictJsonBytes());
     }
 }

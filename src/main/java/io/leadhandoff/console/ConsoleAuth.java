@@ -49,13 +49,6 @@ public class ConsoleAuth {
         return caller;
     }
 
-    /** Refuses a queue-limited key a page whose numbers cannot be cut to its queues, as the report API does. */
-    public static void requireAllQueues(Caller caller) {
-        if (caller.limitedToQueues()) {
-            throw ConsoleDenied.queueLimited(caller.label());
-        }
-    }
-
     public Optional<Caller> signedIn(String token) {
         return sessions.keyOf(token).flatMap(keys::callerOf);
     }

@@ -33,10 +33,9 @@ public class ConsoleDenied extends RuntimeException {
         return new ConsoleDenied(Reason.FORBIDDEN, "The API key you signed in with lacks the scope this page needs: " + scope, 0, signedInAs);
     }
 
-    /** The page covers every queue, and the key is limited to some (as the report API refuses such keys). */
-    static ConsoleDenied queueLimited(String signedInAs) {
-        return new ConsoleDenied(Reason.FORBIDDEN, "This page covers every queue, and the API key you signed in with is limited to some: "
-                + "see Queues and reps, lead quality by queue or rep, and your queues' leads", 0, signedInAs);
+    /** A sign-in or sign-out posted from another site (login CSRF). */
+    static ConsoleDenied crossSite(String reason) {
+        return new ConsoleDenied(Reason.FORBIDDEN, reason, 0, null);
     }
 
     static ConsoleDenied rateLimited(long retryAfterSeconds) {

@@ -1,6 +1,7 @@
 package io.leadhandoff.console;
 
 import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.security.Caller;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -26,8 +27,9 @@ final class ConsoleErrors {
     }
 
     /** The service's own problems (a lead that does not exist, an invalid period) with their status and detail. */
-    static Response problem(ProblemException e, ConsoleTemplates templates) {
-        return page(e.type().status(), e.type().title(), e.getMessage(), null, templates).build();
+    static Response problem(ProblemException e, ConsoleTemplates templates, Caller signedIn) {
+        String signedInAs = signedIn == null || signedIn == Caller.SYSTEM ? null : signedIn.label();
+        return page(e.type().status(), e.type().title(), e.getMessage(), signedInAs, templates).build();
     }
 
     private static Response.ResponseBuilder page(int status, String title, String detail, String signedInAs, ConsoleTemplates templates) {

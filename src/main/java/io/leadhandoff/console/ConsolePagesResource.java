@@ -3,6 +3,7 @@ package io.leadhandoff.console;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.report.Csv;
 import io.leadhandoff.security.Caller;
+import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -33,9 +34,11 @@ public class ConsolePagesResource {
     private final QueuesPage queues;
     private final ModelsPage models;
     private final LeadPage lead;
+    private final CurrentCaller current;
 
     public ConsolePagesResource(ConsoleAuth auth, ConsoleTemplates templates, Clock clock, OverviewPage overview, QualityPage quality,
-                                FunnelPage funnel, QueuesPage queues, ModelsPage models, LeadPage lead) {
+                                FunnelPage funnel, QueuesPage queues, ModelsPage models, LeadPage lead, CurrentCaller current) {
+        this.current = current;
         this.auth = auth;
         this.templates = templates;
         this.clock = clock;
@@ -62,9 +65,8 @@ public class ConsolePagesResource {
     public String quality(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
                           @QueryParam("from") String from, @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        String group = groupBy == null || groupBy.isBlank() ? (caller.limitedToQueues() ? "queue" : "source") : groupBy;
-        requireCutToQueues(caller, group);
-        return templates.quality(frame("Lead quality", "quality", caller), quality.build(caller, group, Period.of(from, to, clock)));
+        return templates.quality(frame("Lead quality", "quality", caller),
+                quality.build(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock)));
     }
 
     /** The lead-quality table as CSV, the same bytes as the report API's text/csv answer. */
@@ -74,9 +76,7 @@ public class ConsolePagesResource {
     public Response qualityCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
                                @QueryParam("from") String from, @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        String group = groupBy == null || groupBy.isBlank() ? (caller.limitedToQueues() ? "queue" : "source") : groupBy;
-        requireCutToQueues(caller, group);
-        return Response.ok(Csv.of(quality.rows(caller, group, Period.of(from, to, clock))))
+        return Response.ok(Csv.of(quality.rows(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock))))
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"lead-quality.csv\"")
                 .build();
@@ -87,8 +87,7 @@ public class ConsolePagesResource {
     public String funnel(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
                          @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        ConsoleAuth.requireAllQueues(caller);
-        return templates.funnel(frame("Funnel", "funnel", caller), funnel.build(Period.of(from, to, clock)));
+        return templates.funnel(frame("Funnel", "funnel", caller), funnel.build(caller, Period.of(from, to, clock)));
     }
 
     @GET
@@ -104,7 +103,6 @@ public class ConsolePagesResource {
     public String models(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
                          @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        ConsoleAuth.requireAllQueues(caller);
         return templates.models(frame("Scoring models", "models", caller), models.build(caller, Period.of(from, to, clock)));
     }
 
@@ -115,13 +113,6 @@ public class ConsolePagesResource {
         return templates.lead(frame("Lead " + id, "", caller), lead.build(caller, id));
     }
 
-    /** Lead quality can be cut to a queue-limited key's queues only when grouped by queue or rep. */
-    private static void requireCutToQueues(Caller caller, String groupBy) {
-        if (!"queue".equals(groupBy) && !"rep".equals(groupBy)) {
-            ConsoleAuth.requireAllQueues(caller);
-        }
-    }
-
     @ServerExceptionMapper
     Response denied(ConsoleDenied e) {
         return ConsoleErrors.denied(e, templates);
@@ -129,7 +120,7 @@ public class ConsolePagesResource {
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
-        return ConsoleErrors.problem(e, templates);
+        return ConsoleErrors.problem(e, templates, current.get());
     }
 
     private static ConsoleTemplates.Frame frame(String title, String active, Caller caller) {

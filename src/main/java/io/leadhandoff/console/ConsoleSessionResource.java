@@ -47,6 +47,7 @@ public class ConsoleSessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@FormParam("apiKey") String apiKey, @Context HttpServerRequest request) {
+        refuseCrossSite(request);
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         return auth.signIn(apiKey, address)
                 .map(token -> Response.seeOther(HOME).cookie(cookie(token, (int) config.sessionTtl().toSeconds())).build())
@@ -55,7 +56,8 @@ public class ConsoleSessionResource {
 
     @POST
     @Path("/sign-out")
-    public Response signOut(@CookieParam(ConsoleAuth.COOKIE) String session) {
+    public Response signOut(@CookieParam(ConsoleAuth.COOKIE) String session, @Context HttpServerRequest request) {
+        refuseCrossSite(request);
         auth.signOut(session);
         return Response.seeOther(ConsoleErrors.SIGN_IN).cookie(cookie("", 0)).build();
     }
@@ -67,7 +69,13 @@ public class ConsoleSessionResource {
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
-        return ConsoleErrors.problem(e, templates);
+        return ConsoleErrors.problem(e, templates, null);
+    }
+
+    private void refuseCrossSite(HttpServerRequest request) {
+        CrossSite.refusal(request).ifPresent(reason -> {
+            throw ConsoleDenied.crossSite(reason);
+        });
     }
 
     private String signIn(String error) {

@@ -1,7 +1,8 @@
 package io.leadhandoff.console;
 
-import io.leadhandoff.report.ReportService;
+import io.leadhandoff.report.CallerReports;
 import io.leadhandoff.report.ReportViews;
+import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -16,14 +17,14 @@ public class FunnelPage {
     public record Step(String step, String count, String rateFromPrevious, String medianFromPrevious) {
     }
 
-    private final ReportService reports;
+    private final CallerReports reports;
 
-    public FunnelPage(ReportService reports) {
+    public FunnelPage(CallerReports reports) {
         this.reports = reports;
     }
 
-    public View build(Period period) {
-        ReportViews.FunnelReport funnel = reports.funnel(period.from(), period.to());
+    public View build(Caller caller, Period period) {
+        ReportViews.FunnelReport funnel = reports.funnel(caller, period.from(), period.to());
         long received = funnel.steps().get(0).count();
         List<Charts.BarInput> bars = funnel.steps().stream()
                 .map(s -> new Charts.BarInput(s.step(), received == 0 ? 0 : (double) s.count() / received, Fmt.count(s.count())))

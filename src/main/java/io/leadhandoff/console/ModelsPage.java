@@ -1,7 +1,7 @@
 package io.leadhandoff.console;
 
 import io.leadhandoff.common.Page;
-import io.leadhandoff.report.ReportService;
+import io.leadhandoff.report.CallerReports;
 import io.leadhandoff.report.ReportViews;
 import io.leadhandoff.scoring.ModelView;
 import io.leadhandoff.scoring.ScoringService;
@@ -26,9 +26,9 @@ public class ModelsPage {
     }
 
     private final ScoringService scoring;
-    private final ReportService reports;
+    private final CallerReports reports;
 
-    public ModelsPage(ScoringService scoring, ReportService reports) {
+    public ModelsPage(ScoringService scoring, CallerReports reports) {
         this.scoring = scoring;
         this.reports = reports;
     }
@@ -38,7 +38,7 @@ public class ModelsPage {
         List<Version> versions = versionsShown
                 ? scoring.list(null, Page.MAX_LIMIT).items().stream().map(ModelsPage::version).toList()
                 : List.of();
-        ReportViews.CalibrationReport report = reports.calibration(period.from(), period.to());
+        ReportViews.CalibrationReport report = reports.calibration(caller, period.from(), period.to(), null);
         List<ReportViews.CalibrationRow> bands = report.byScoreBand().stream()
                 .filter(r -> r.labelled() > 0 && r.meanProbability() != null && r.acceptanceRate() != null).toList();
         List<Charts.PointInput> points = bands.stream()

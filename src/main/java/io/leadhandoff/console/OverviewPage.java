@@ -1,6 +1,6 @@
 package io.leadhandoff.console;
 
-import io.leadhandoff.report.ReportService;
+import io.leadhandoff.report.CallerReports;
 import io.leadhandoff.report.ReportViews;
 import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +38,13 @@ public class OverviewPage {
     public record SourceWeeks(String source, String colour, List<String> rates) {
     }
 
-    private final ReportService reports;
+    private final CallerReports reports;
     private final WaitingLeads waiting;
     private final Roster roster;
     private final Clock clock;
     private final ManagedExecutor executor;
 
-    public OverviewPage(ReportService reports, WaitingLeads waiting, Roster roster, Clock clock, ManagedExecutor executor) {
+    public OverviewPage(CallerReports reports, WaitingLeads waiting, Roster roster, Clock clock, ManagedExecutor executor) {
         this.executor = executor;
         this.reports = reports;
         this.waiting = waiting;
@@ -58,10 +58,10 @@ public class OverviewPage {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         // the reports are independent reads, each in its own transaction: ask them at once
-        CompletableFuture<Long> receivedToday = async(() -> received(today.atStartOfDay(ZoneOffset.UTC).toInstant(), end));
-        CompletableFuture<Long> receivedWeek = async(() -> received(monday.atStartOfDay(ZoneOffset.UTC).toInstant(), end));
-        CompletableFuture<Long> breaches = async(() -> reports.sla(now.minus(Duration.ofDays(7)), end).queues().stream()
-                .filter(q -> caller.canSee(q.queueId())).mapToLong(ReportViews.SlaQueueRow::breaches).sum());
+        CompletableFuture<Long> receivedToday = async(() -> received(caller, today.atStartOfDay(ZoneOffset.UTC).toInstant(), end));
+        CompletableFuture<Long> receivedWeek = async(() -> received(caller, monday.atStartOfDay(ZoneOffset.UTC).toInstant(), end));
+        CompletableFuture<Long> breaches = async(() -> reports.sla(caller, now.minus(Duration.ofDays(7)), end).queues().stream()
+                .mapToLong(ReportViews.SlaQueueRow::breaches).sum());
         List<CompletableFuture<List<ReportViews.QualityRow>>> weekly = new ArrayList<>();
         List<String> weeks = new ArrayList<>();
         for (int i = 0; i < WEEKS; i++) {
@@ -69,7 +69,7 @@ public class OverviewPage {
             Instant from = start.atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant to = i == WEEKS - 1 ? end : start.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             weeks.add(start.toString());
-            weekly.add(async(() -> reports.leadQuality("source", from, to).rows()));
+            weekly.add(async(() -> reports.leadQuality(caller, "source", from, to).rows()));
         }
         List<Waiting> queues = waiting.of(roster.queues(caller)).stream().filter(w -> w.count() > 0)
                 .map(w -> new Waiting(w.queueId(), w.countText(), w.oldestWaitText(now))).toList();
@@ -121,8 +121,8 @@ public class OverviewPage {
         }
     }
 
-    private long received(Instant from, Instant to) {
-        return reports.funnel(from, to).steps().get(0).count();
+    private long received(Caller caller, Instant from, Instant to) {
+        return reports.funnel(caller, from, to).steps().get(0).count();
     }
 
     private static long judged(ReportViews.QualityRow[] rows) {

@@ -1,19 +1,17 @@
 package io.leadhandoff.console;
 
-import io.leadhandoff.report.ReportService;
+import io.leadhandoff.report.CallerReports;
 import io.leadhandoff.report.ReportViews;
 import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The lead-quality page: the API's lead-quality report, ranked by acceptance rate and drawn. */
 @ApplicationScoped
 public class QualityPage {
 
-    static final List<String> GROUP_BY = List.of("source", "campaign", "queue", "rep", "scoreBand");
     private static final int MAX_BARS = 25;
 
     public record View(String groupBy, List<Option> groupings, String fromDate, String toDate, String csvHref, String apiPath,
@@ -27,22 +25,20 @@ public class QualityPage {
                       String converted, String won, String costPerAcceptedLead, String topRejectionReasons) {
     }
 
-    private final ReportService reports;
-    private final Roster roster;
+    private final CallerReports reports;
 
-    public QualityPage(ReportService reports, Roster roster) {
+    public QualityPage(CallerReports reports) {
         this.reports = reports;
-        this.roster = roster;
     }
 
-    /** The report's rows this caller may see: a queue-limited key sees only its queues and their reps. */
+    /** The grouping asked for, or the first one this caller may have. */
+    static String grouping(Caller caller, String groupBy) {
+        return groupBy == null || groupBy.isBlank() ? CallerReports.groupings(caller).get(0) : groupBy;
+    }
+
+    /** The report's rows as the API answers them to this caller (or its refusal). */
     public List<ReportViews.QualityRow> rows(Caller caller, String groupBy, Period period) {
-        ReportViews.QualityReport report = reports.leadQuality(groupBy, period.from(), period.to());
-        if (!caller.limitedToQueues() || !("queue".equals(groupBy) || "rep".equals(groupBy))) {
-            return report.rows();
-        }
-        Set<String> visible = "queue".equals(groupBy) ? caller.queues() : roster.visibleReps(caller);
-        return report.rows().stream().filter(r -> visible.contains(r.group())).collect(Collectors.toList());
+        return reports.leadQuality(caller, groupBy, period.from(), period.to()).rows();
     }
 
     public View build(Caller caller, String groupBy, Period period) {
@@ -63,7 +59,7 @@ public class QualityPage {
                     r.topRejectionReasons().stream().map(c -> c.reason() + " (" + Fmt.count(c.count()) + ")").collect(Collectors.joining(", "))));
         }
         String query = "groupBy=" + groupBy + "&" + period.query();
-        return new View(groupBy, GROUP_BY.stream().map(g -> new Option(g, label(g), g.equals(groupBy))).toList(),
+        return new View(groupBy, CallerReports.groupings(caller).stream().map(g -> new Option(g, label(g), g.equals(groupBy))).toList(),
                 period.fromDate(), period.toDate(), "/console/lead-quality.csv?" + query,
                 "/api/v1/reports/lead-quality?" + query,
                 Charts.bars("Acceptance rate by " + label(groupBy) + ", highest first", bars, Charts.PERCENT_TICKS),

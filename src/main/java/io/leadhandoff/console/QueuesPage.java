@@ -1,6 +1,6 @@
 package io.leadhandoff.console;
 
-import io.leadhandoff.report.ReportService;
+import io.leadhandoff.report.CallerReports;
 import io.leadhandoff.report.ReportViews;
 import io.leadhandoff.routing.RoutingViews;
 import io.leadhandoff.security.Caller;
@@ -32,12 +32,12 @@ public class QueuesPage {
                          String assignedToday, String breaches, String leaseExpiries) {
     }
 
-    private final ReportService reports;
+    private final CallerReports reports;
     private final WaitingLeads waiting;
     private final Roster roster;
     private final Clock clock;
 
-    public QueuesPage(ReportService reports, WaitingLeads waiting, Roster roster, Clock clock) {
+    public QueuesPage(CallerReports reports, WaitingLeads waiting, Roster roster, Clock clock) {
         this.reports = reports;
         this.waiting = waiting;
         this.roster = roster;
@@ -46,9 +46,9 @@ public class QueuesPage {
 
     public View build(Caller caller, Period period) {
         Instant now = clock.instant();
-        ReportViews.SlaReport sla = reports.sla(period.from(), period.to());
+        ReportViews.SlaReport sla = reports.sla(caller, period.from(), period.to());
         Map<String, ReportViews.SlaQueueRow> slaByQueue = sla.queues().stream()
-                .filter(q -> caller.canSee(q.queueId())).collect(Collectors.toMap(ReportViews.SlaQueueRow::queueId, Function.identity()));
+                .collect(Collectors.toMap(ReportViews.SlaQueueRow::queueId, Function.identity()));
         List<RoutingViews.QueueView> known = roster.queues(caller);
         Map<String, WaitingLeads.Waiting> waitingByQueue = waiting.of(known).stream()
                 .collect(Collectors.toMap(WaitingLeads.Waiting::queueId, Function.identity()));

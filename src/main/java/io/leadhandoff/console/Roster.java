@@ -8,8 +8,6 @@ import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The queues a caller may see and their members, read through the queue and member services' paged lists. */
 @ApplicationScoped
@@ -52,14 +50,5 @@ public class Roster {
             }
         }
         return out;
-    }
-
-    /** Reps who are members of a queue the caller may see; null when the caller sees every queue. */
-    public Set<String> visibleReps(Caller caller) {
-        if (!caller.limitedToQueues()) {
-            return null;
-        }
-        return queues(caller).stream().flatMap(q -> members(q.id()).stream()).map(RoutingViews.MemberView::repId)
-                .collect(Collectors.toSet());
     }
 }

@@ -4,8 +4,14 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Report rows as RFC 4180 CSV, one column per record component; lists are joined as "a:1;b:2". */
+/**
+ * Report rows as RFC 4180 CSV, one column per record component; lists are joined as "a:1;b:2". The one CSV writer of
+ * the service: the report API and the console's downloads both answer with it.
+ */
 public final class Csv {
+
+    /** First characters that make a spreadsheet read a cell as a formula. */
+    static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Csv() {
     }
@@ -57,8 +63,9 @@ public final class Csv {
             return "";
         }
         String text = value instanceof List<?> list ? list.stream().map(Csv::item).collect(Collectors.joining(";")) : value.toString();
-        // a leading = + - @ would be a formula in a spreadsheet: neutralise it (CSV injection)
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+        // a cell a spreadsheet would read as a formula (OWASP's list: = + - @, and TAB and CR, behind which some
+        // spreadsheets look for one) is neutralised with a leading quote (CSV injection)
+        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
             text = "'" + text;
         }
         return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")

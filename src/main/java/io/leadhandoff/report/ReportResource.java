@@ -4,7 +4,6 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
-import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
@@ -35,11 +34,11 @@ public class ReportResource {
 
     static final String CSV = "text/csv";
 
-    private final ReportService reports;
+    private final CallerReports reports;
     private final Clock clock;
     private final CurrentCaller caller;
 
-    public ReportResource(ReportService reports, Clock clock, CurrentCaller caller) {
+    public ReportResource(CallerReports reports, Clock clock, CurrentCaller caller) {
         this.reports = reports;
         this.clock = clock;
         this.caller = caller;
@@ -72,11 +71,9 @@ public class ReportResource {
             throw ProblemException.invalidParameter("groupBy", "is required: source, campaign, queue, rep or scoreBand");
         }
         Caller who = caller.get();
-        if (who.limitedToQueues() && !"queue".equals(groupBy)) {
-            throw notPerQueue("lead-quality by " + groupBy);
-        }
+        CallerReports.requireLeadQuality(who, groupBy);
         String order = QualitySort.check(Params.text("sort", sort, 64));
-        return report(from, to, accept, (start, end) -> QualitySort.apply(QueueScope.of(reports.leadQuality(groupBy, start, end), who), order),
+        return report(from, to, accept, (start, end) -> QualitySort.apply(reports.leadQuality(who, groupBy, start, end), order),
                 r -> Csv.of(r.rows()));
     }
 
@@ -93,10 +90,9 @@ public class ReportResource {
     public Response funnel(@Parameter(description = "Start (inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
                            @Parameter(description = "End (exclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
                            @HeaderParam("Accept") String accept) {
-        if (caller.get().limitedToQueues()) {
-            throw notPerQueue("The funnel");
-        }
-        return report(from, to, accept, reports::funnel, r -> Csv.of(r.steps()));
+        Caller who = caller.get();
+        CallerReports.requireEveryQueue(who, "The funnel");
+        return report(from, to, accept, (start, end) -> reports.funnel(who, start, end), r -> Csv.of(r.steps()));
     }
 
     @GET
@@ -112,7 +108,7 @@ public class ReportResource {
                         @Parameter(description = "End (exclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
                         @HeaderParam("Accept") String accept) {
         Caller who = caller.get();
-        return report(from, to, accept, (start, end) -> QueueScope.of(reports.sla(start, end), who),
+        return report(from, to, accept, (start, end) -> reports.sla(who, start, end),
                 r -> Csv.sections(tables("queues", r.queues(), "reps", r.reps())));
     }
 
@@ -134,23 +130,16 @@ public class ReportResource {
                                 @Parameter(description = "Model version whose leads to report; default the active one",
                                         schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") String version,
                                 @HeaderParam("Accept") String accept) {
-        if (caller.get().limitedToQueues()) {
-            throw notPerQueue("Score calibration");
-        }
+        Caller who = caller.get();
+        CallerReports.requireEveryQueue(who, "Score calibration");
         Integer v = Params.integer("version", version);
         if (v != null && v < 1) {
             throw ProblemException.invalidParameter("version", "must be at least 1");
         }
-        return report(from, to, accept, (start, end) -> reports.calibration(start, end, v),
+        return report(from, to, accept, (start, end) -> reports.calibration(who, start, end, v),
                 r -> Csv.sections(tables("summary", List.of(new ReportViews.CalibrationSummary(r.modelVersion(), r.from(), r.to(),
                                 r.labelled(), r.brierScore(), r.auc(), r.probabilitySource())),
                         "byScoreBand", r.byScoreBand(), "byGrade", r.byGrade())));
-    }
-
-    /** A report that adds up leads of every queue cannot be answered to a key that may see only some. */
-    private static ProblemException notPerQueue(String report) {
-        return new ProblemException(ProblemType.FORBIDDEN, report + " adds up leads of every queue, and this API key is limited to "
-                + "queues; use lead-quality?groupBy=queue or sla, which hold only the key's queues");
     }
 
     private static java.util.Map<String, List<? extends Record>> tables(Object... nameThenRows) {

@@ -2,7 +2,9 @@ package io.leadhandoff.routing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
 import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.common.Caches;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.condition.CompiledCondition;
@@ -15,8 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The routing rule sets: versions stored as documents, the active one compiled once per version and
@@ -29,19 +29,20 @@ public class RuleSetService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final AuditService audit;
-    private final Map<Integer, Router.CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+    private final Cache<Integer, Router.CompiledRuleSet> compiled;
 
     public RuleSetService(EntityManager em, ObjectMapper mapper, Clock clock, AuditService audit) {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
         this.audit = audit;
+        this.compiled = Caches.versions(clock);
     }
 
     public Router.CompiledRuleSet activeRules() {
         int version = ((Number) em.createNativeQuery("select version from routing_active where id = 1")
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult()).intValue();
-        return compiled.computeIfAbsent(version, v -> compile(v, read(em.find(RuleSetRow.class, v).document)));
+        return compiled.get(version, v -> compile(v, read(em.find(RuleSetRow.class, v).document)));
     }
 
     public RoutingViews.RuleSetView activeRuleSet() {

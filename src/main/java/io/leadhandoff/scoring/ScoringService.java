@@ -2,7 +2,9 @@ package io.leadhandoff.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
 import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.common.Caches;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
@@ -13,7 +15,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Model versions and scoring with the active one. Models are immutable, so compiled models are cached
@@ -28,7 +29,7 @@ public class ScoringService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final AuditService audit;
-    private final Map<Integer, CompiledModel> compiled = new ConcurrentHashMap<>();
+    private final Cache<Integer, CompiledModel> compiled;
     /** The active version this replica last scored with, for the metrics gauge. */
     private final java.util.concurrent.atomic.AtomicInteger lastActive = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -39,6 +40,7 @@ public class ScoringService {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
+        this.compiled = Caches.versions(clock);
         io.micrometer.core.instrument.Gauge.builder("leadhandoff.scoring.model.version", lastActive, java.util.concurrent.atomic.AtomicInteger::get)
                 .description("Scoring model version this replica last scored with").register(registry);
     }
@@ -63,7 +65,7 @@ public class ScoringService {
     }
 
     public CompiledModel model(int version) {
-        CompiledModel model = compiled.get(version);
+        CompiledModel model = compiled.getIfPresent(version);
         if (model != null) {
             return model;
         }

@@ -1,12 +1,15 @@
 package io.leadhandoff.security;
 
-import io.leadhandoff.write.Reads;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.leadhandoff.common.Caches;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
+import io.leadhandoff.write.Reads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -44,8 +47,11 @@ public class ApiKeyService {
     private final String bootstrapHash;
     private final long cacheMillis;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
-    /** Checked keys by the SHA-256 of the token; bounded, negative answers are never kept. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Checked keys by the SHA-256 of the token; negative answers are never kept. Bounded in size (the least used go
+     * first, never all at once) and in time (an entry outlives its validity by nothing).
+     */
+    private final Cache<String, Checked> checked;
     static final int CACHE_LIMIT = 10_000;
 
     private record Checked(Caller caller, long validUntil) {
@@ -59,6 +65,8 @@ public class ApiKeyService {
         this.em = em;
         this.transactions = transactions;
         this.cacheMillis = config.keyCacheTtl().toMillis();
+        this.checked = Caffeine.newBuilder().maximumSize(CACHE_LIMIT).expireAfterWrite(config.keyCacheTtl())
+                .ticker(Caches.ticker(clock)).executor(Runnable::run).build();
         this.clock = clock;
         this.config = config;
         this.callers = callers;
@@ -81,19 +89,16 @@ public class ApiKeyService {
             return java.util.Optional.empty();
         }
         long now = clock.millis();
-        Checked hit = checked.get(hash);
+        Checked hit = checked.getIfPresent(hash);
         // the second test guards against the clock stepping back (NTP; the tests' clock)
         if (hit != null && now < hit.validUntil() && hit.validUntil() - now <= cacheMillis) {
             return java.util.Optional.of(hit.caller());
         }
         java.util.Optional<Caller> caller = reads.call(() -> load(m.group(1), hash));
         if (caller.isPresent() && cacheMillis > 0) {
-            if (checked.size() >= CACHE_LIMIT) {
-                checked.clear();
-            }
             checked.put(hash, new Checked(caller.get(), now + cacheMillis));
         } else {
-            checked.remove(hash);
+            checked.invalidate(hash);
         }
         return caller;
     }
@@ -162,6 +167,7 @@ public class ApiKeyService {
                 errors.add(FieldError.atPointer("/scopes/" + i, "is not a scope of the key creating it"));
             }
         }
+        errors.addAll(QueueIds.problems(request.queues(), em));
         if (creator.limitedToQueues()) {
             if (request.queues() == null) {
                 errors.add(FieldError.atPointer("/queues", "is required: the key creating it is limited to queues " + creator.queues()));
@@ -236,7 +242,7 @@ public class ApiKeyService {
     }
 
     private void forget(String keyId) {
-        checked.values().removeIf(c -> c.caller().id().equals(keyId));
+        checked.asMap().values().removeIf(c -> c.caller().id().equals(keyId));
     }
 
     private ApiKey find(String id) {

@@ -25,7 +25,8 @@ public final class ApiKeyViews {
                     message = "must be one of leads:write, leads:read, work, feedback:write, reports:read, events:read, admin") String> scopes,
             @Schema(description = "Limit the key to these queues: leads, claims, feedback, events and report rows of other queues are invisible to it (404, or 403 "
                             + "for a report that cannot be split by queue). Only with work, feedback:write, leads:read, reports:read and events:read; "
-                            + "must be among the creating key's queues when that key is limited. Omit for every queue.",
+                            + "must be among the creating key's queues when that key is limited. Each item is the id of an existing queue as the queue spells it "
+                            + "(lower-case; no lists, wildcards or paths: 422 pointing at the item). Omit for every queue.",
                     examples = "[\"enterprise-emea\"]")
             @Size(min = 1, max = 50) List<@NotBlank @Size(max = 64) String> queues,
             @Schema(description = "Average requests per second on each replica (default from configuration); at most the creating key's", examples = "20")

@@ -23,6 +23,18 @@ public interface SecurityConfig {
     int defaultBurst();
 
     /**
+     * Source webhook deliveries per second that one client address may send with a missing, wrong or stale
+     * signature (on average), before it is answered 429 without its signature being checked. Deliveries that verify
+     * are charged to their source's own limit only, so unsigned traffic can never spend a tool's budget.
+     */
+    @WithDefault("2")
+    int unverifiedWebhooksPerSecond();
+
+    /** Unverified source webhook deliveries one client address may send at once. */
+    @WithDefault("20")
+    int unverifiedWebhookBurst();
+
+    /**
      * How long a replica trusts a key it has checked against the database before checking again. A
      * revocation holds at once on the replica that revoked the key and within this time on the others.
      * 0 checks the database on every request.

@@ -62,8 +62,10 @@ public class SourceEventsResource {
                     + "secret (Marketo, Pardot, generic) is verified on the raw body first (401 otherwise; stale timestamps over 5 minutes "
                     + "are refused). The payload is mapped to leads, which go through normal intake. An event id already processed is "
                     + "acknowledged as `duplicate` and changes nothing. HubSpot `contact.privacyDeletion` events erase the contact's lead. "
-                    + "A payload that verifies but cannot be mapped is a 422 naming the tool's field. Rate-limited per source (429 with "
-                    + "Retry-After, in milliseconds for HubSpot as HubSpot reads it), except Marketo, which never retries.")
+                    + "A payload that verifies but cannot be mapped is a 422 naming the tool's field. Verified deliveries are rate-limited per "
+                    + "source (429 with Retry-After, in milliseconds for HubSpot as HubSpot reads it), except Marketo, which never retries; "
+                    + "deliveries that do not verify never count against the source: they are limited per client address "
+                    + "(2/s, bursts of 20 by default), and past that answered 429 before their signature is checked.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "The tool's JSON payload"), examples = {
                     @ExampleObject(name = "hubspot-workflow-contact", summary = "HubSpot workflow webhook (chosen properties)",
@@ -84,11 +86,31 @@ public class SourceEventsResource {
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than 2 MiB", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Verified but not mappable: the errors point at the tool's fields", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Over the source's rate limit", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Over the source's rate limit (verified deliveries), or too many deliveries that did not verify from this client address", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response receive(@PathParam("sourceId") String sourceId, @Context HttpServerRequest request, @Context HttpHeaders headers,
                             byte[] body) {
         SourceService.Configured source = sources.configured(sourceId).orElseThrow(() -> ProblemException.notFound("Source", sourceId));
         caller.set(new Caller("source:" + source.id(), "source " + source.id(), Set.of(), null, null));
+        boolean hubspot = source.kind() == SourceKind.HUBSPOT;
+        // an address that keeps sending deliveries that do not verify is turned away before any signature is computed
+        String unverifiedBucket = "source-unverified:" + clientAddress(request);
+        RateLimiter.Limit unverified = new RateLimiter.Limit(security.unverifiedWebhooksPerSecond(), security.unverifiedWebhookBurst());
+        RateLimiter.Decision spent = limiter.peek(unverifiedBucket, unverified);
+        if (!spent.allowed()) {
+            throw RateLimits.tooMany(unverified, spent, hubspot);
+        }
+        String uri = publicBaseUrl.map(base -> base.replaceAll("/+$", "") + request.uri()).orElse(request.absoluteURI());
+        MediaType type = headers.getMediaType();
+        boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        SourceIntake.Delivery delivery = new SourceIntake.Delivery(request.method().name(), uri, request::getHeader,
+                body == null ? new byte[0] : body, form);
+        try {
+            intake.verify(source, delivery);
+        } catch (ProblemException e) {
+            limiter.take(unverifiedBucket, unverified);
+            throw e;
+        }
+        // only a verified delivery spends the source's budget: nobody without its secret can throttle the tool
         SourceSettings settings = source.settings();
         int rate = settings.ratePerSecond() == null ? security.defaultRatePerSecond() : settings.ratePerSecond();
         RateLimiter.Limit limit = new RateLimiter.Limit(rate, settings.burst() == null ? Math.max(rate, security.defaultBurst()) : settings.burst());
@@ -96,19 +118,18 @@ public class SourceEventsResource {
         if (source.kind() != SourceKind.MARKETO) {
             decision = limiter.take("source:" + source.id(), limit);
             if (!decision.allowed()) {
-                throw RateLimits.tooMany(limit, decision, source.kind() == SourceKind.HUBSPOT);
+                throw RateLimits.tooMany(limit, decision, hubspot);
             }
         }
-        String uri = publicBaseUrl.map(base -> base.replaceAll("/+$", "") + request.uri()).orElse(request.absoluteURI());
-        MediaType type = headers.getMediaType();
-        boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        SourceIntake.Delivery delivery = new SourceIntake.Delivery(request.method().name(), uri, request::getHeader,
-                body == null ? new byte[0] : body, form);
-        intake.verify(source, delivery);
         Response.ResponseBuilder answer = Response.ok(intake.process(source, delivery)).type(MediaType.APPLICATION_JSON);
         if (decision != null) {
             answer.header(RateLimits.POLICY, RateLimits.policy(limit)).header(RateLimits.STATE, RateLimits.state(decision));
         }
         return answer.build();
+    }
+
+    /** The client's address as the HTTP layer resolved it (behind a trusted proxy: the forwarded one). */
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -6,16 +6,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.leadhandoff.ForwardedFor;
 import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -28,6 +32,9 @@ import org.junit.jupiter.api.Test;
 class SourceWebhookTest {
 
     private static final String SECRET = "hs-client-secret-5b2d4d8e9f61";
+
+    @Inject
+    Clock clock;
 
     private static String source(String kind, Map<String, Object> settings) {
         String id = TestData.unique(kind.replace("-", "")).toLowerCase();
@@ -213,6 +220,40 @@ class SourceWebhookTest {
         Response limited = hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 4), System.currentTimeMillis(), SECRET).post(path(src));
         limited.then().statusCode(429).contentType("application/problem+json").header("RateLimit", containsString("r=0"));
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(100L, 1000L);
+    }
+
+    @Test
+    void deliveriesWithABadSignatureNeverSpendTheSourcesBudget() {
+        // a budget that refills far slower than forged posts arrive: any forged post charged to it would show
+        String src = source("hubspot", Map.of("ratePerSecond", 1, "burst", 200));
+        String attacker = ForwardedFor.unique();
+        int forged = 0;
+        for (int status = 401; status == 401 && forged < 150; forged++) {
+            status = hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 7), clock.millis(), "not-the-secret")
+                    .header(ForwardedFor.HEADER, attacker).post(path(src)).statusCode();
+            assertThat(status).isIn(401, 429);
+        }
+        assertThat(forged).as("forged posts until the forging address was cut off").isGreaterThan(20);
+        hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 8), clock.millis(), SECRET)
+                .header(ForwardedFor.HEADER, ForwardedFor.unique()).post(path(src))
+                .then().statusCode(200).header("RateLimit", containsString("r=199;"));
+    }
+
+    @Test
+    void deliveriesThatDoNotVerifyAreLimitedPerClientAddress() {
+        String src = source("hubspot", Map.of());
+        String attacker = ForwardedFor.unique();
+        Response limited = null;
+        for (int i = 0; i < 150 && limited == null; i++) {
+            Response forged = hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 9), clock.millis(), "not-the-secret")
+                    .header(ForwardedFor.HEADER, attacker).post(path(src));
+            assertThat(forged.statusCode()).isIn(401, 429);
+            limited = forged.statusCode() == 429 ? forged : null;
+        }
+        assertThat(limited).as("429 within 150 forged deliveries").isNotNull();
+        limited.then().contentType("application/problem+json").header("Retry-After", notNullValue());
+        hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 11), clock.millis(), "not-the-secret")
+                .header(ForwardedFor.HEADER, ForwardedFor.unique()).post(path(src)).then().statusCode(401);
     }
 
     @Test
