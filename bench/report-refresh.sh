@@ -17,10 +17,11 @@ DB_USER=${DB_USER:-root}
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
 ADMIN=bench-admin-key-0123456789abcdef
 BASE=http://127.0.0.1:$PORT
-export QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
+MGMT=http://127.0.0.1:$((PORT + 1000))
+export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?rewriteBatchedStatements=true"
 export QUARKUS_DATASOURCE_USERNAME=$DB_USER QUARKUS_DATASOURCE_PASSWORD=${DB_PASSWORD:-}
-export LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN
+export LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN LEAD_HANDOFF_SECURITY_KEEP_BOOTSTRAP_KEY=true
 export LEAD_HANDOFF_SECURITY_DEFAULT_RATE_PER_SECOND=100000 LEAD_HANDOFF_SECURITY_DEFAULT_BURST=100000
 export LEAD_HANDOFF_REPORTS_MAX_STALENESS=PT1S
 sql() { mariadb -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -N -B "$@"; }
@@ -31,7 +32,7 @@ APP_PID=
 trap '[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true' EXIT
 java $JAVA_OPTS -jar "$JAR" > target/bench-refresh-app.log 2>&1 &
 APP_PID=$!
-until curl -sf "$BASE/q/health/ready" > /dev/null; do sleep 0.2; done
+until curl -sf "$MGMT/q/health/ready" > /dev/null; do sleep 0.2; done
 
 echo "== $LEADS leads received today"
 for ((lo = 0; lo < LEADS; lo += 100000)); do
@@ -72,4 +73,4 @@ n=${#times[@]}
 echo
 echo "leads judged during the run: $judged ($(grep RESULT target/bench-refresh-claims.txt || true))"
 echo "reports read: $n, of which not 200: $failed; latency p50 $(echo "$sorted" | sed -n "$(( (n + 1) / 2 ))p") s, p90 $(echo "$sorted" | sed -n "$(( (n * 9 + 9) / 10 ))p") s, max $(echo "$sorted" | tail -1) s (first report after the import: $first s)"
-curl -sf "$BASE/q/metrics" | grep '^leadhandoff_report_refresh_seconds' | grep -v '_bucket' || echo "(this build has no refresh timer)"
+curl -sf "$MGMT/q/metrics" | grep '^leadhandoff_report_refresh_seconds' | grep -v '_bucket' || echo "(this build has no refresh timer)"

@@ -21,10 +21,13 @@ export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 CDS=target/bench-app.jsa
 ADMIN=bench-admin-key-0123456789abcdef
 BASE=http://127.0.0.1:$PORT
-export QUARKUS_HTTP_PORT=$PORT
+MGMT_PORT=${MGMT_PORT:-$((PORT + 1000))}
+MGMT=http://127.0.0.1:$MGMT_PORT
+export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT_PORT
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?rewriteBatchedStatements=true"
 export QUARKUS_DATASOURCE_USERNAME=$DB_USER QUARKUS_DATASOURCE_PASSWORD=${DB_PASSWORD:-}
-export LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN
+# the harness mints its own admin key and may run again on the same database: keep the bootstrap key
+export LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN LEAD_HANDOFF_SECURITY_KEEP_BOOTSTRAP_KEY=true
 # keys may not exceed the rate of the key that creates them: the bench key needs the bootstrap key unlimited
 export LEAD_HANDOFF_SECURITY_DEFAULT_RATE_PER_SECOND=100000 LEAD_HANDOFF_SECURITY_DEFAULT_BURST=100000
 export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
@@ -38,7 +41,7 @@ sql -e "drop database if exists $DB; create database $DB character set utf8mb4"
 sql -e "drop database if exists $NAIVE_DB; create database $NAIVE_DB character set utf8mb4"
 APP_PID=
 trap '[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true' EXIT
-start_jar() { # jar base-url log [extra JVM options]; sets APP_PID and STARTUP (seconds to ready)
+start_jar() { # jar health-base-url log [extra JVM options]; sets APP_PID and STARTUP (seconds to ready)
   local jar=$1 base=$2 log=$3 t0; shift 3
   t0=$(date +%s.%N)
   java $JAVA_OPTS "$@" -jar "$jar" > "$log" 2>&1 &
@@ -46,7 +49,7 @@ start_jar() { # jar base-url log [extra JVM options]; sets APP_PID and STARTUP (
   until curl -sf "$base/q/health/ready" > /dev/null; do sleep 0.05; done
   STARTUP=$(echo "$(date +%s.%N) - $t0" | bc)
 }
-start_app() { start_jar target/quarkus-app/quarkus-run.jar "$BASE" target/bench-app.log "$@"; }
+start_app() { start_jar target/quarkus-app/quarkus-run.jar "$MGMT" target/bench-app.log "$@"; }
 start_naive() {
   QUARKUS_HTTP_PORT=$NAIVE_PORT QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$NAIVE_DB" \
     start_jar "$NAIVE_JAR" "http://127.0.0.1:$NAIVE_PORT" target/bench-naive.log
@@ -111,8 +114,8 @@ slap=$(mariadb-slap -u"$DB_USER" ${DB_PASSWORD:+-p"$DB_PASSWORD"} --concurrency=
   | sed -n 's/.*Average number of seconds to run all queries: \([0-9.]*\).*/\1/p')
 slap_rate=$(echo "32000 / $slap" | bc)
 sql -e "drop database if exists lh_slap"
-wrk -t2 -c32 -d5s "$BASE/q/health/live" > /dev/null 2>&1 || true
-health=$(wrk -t2 -c32 -d"$DURATION" -s bench/common.lua "$BASE/q/health/live" 2>&1 | grep RESULT)
+wrk -t2 -c32 -d5s "$MGMT/q/health/live" > /dev/null 2>&1 || true
+health=$(wrk -t2 -c32 -d"$DURATION" -s bench/common.lua "$MGMT/q/health/live" 2>&1 | grep RESULT)
 health_rate=$(echo "$(echo "$health" | num requests) * 1000000 / $(echo "$health" | num duration_us)" | bc)
 
 

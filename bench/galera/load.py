@@ -115,7 +115,8 @@ def duplicates(bases):
     split = sum(1 for s in ids.values() if len(s) > 1)
     total = counts.total("post")
     print(f"duplicates: {n} emails posted twice at once to two replicas: {total} posts, "
-          f"{counts.get('post', 500)} x 500, {counts.get('post', 503)} x 503, {split} emails answered with two lead ids, "
+          f"{counts.get('post', 500)} x 500, {counts.get('post', 503)} x 503, {counts.get('post', 409)} x 409 (conflicts that outlasted "
+          f"the retries), {split} emails answered with two lead ids, "
           f"{took:.0f} s")
     return {"posts": total, "500": counts.get("post", 500), "503": counts.get("post", 503), "split": split,
             "statuses": counts.by.get("post", {})}

@@ -34,7 +34,7 @@ mariadb -uroot -h127.0.0.1 -P3311 -e "create database leadhandoff character set 
 # replica R (1-3) on node N: HTTP port 18330+R; the settings the README gives for Galera multi-writer
 start_replica() {
   local r=$1 n=$2
-  QUARKUS_HTTP_PORT=$((18330 + r)) \
+  QUARKUS_HTTP_PORT=$((18330 + r)) QUARKUS_MANAGEMENT_PORT=$((19330 + r)) LEAD_HANDOFF_SECURITY_KEEP_BOOTSTRAP_KEY=true \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://127.0.0.1:$((3310 + n))/leadhandoff?rewriteBatchedStatements=true&sessionVariables=wsrep_sync_wait=1" \
   QUARKUS_DATASOURCE_USERNAME=root QUARKUS_DATASOURCE_PASSWORD= QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN LEAD_HANDOFF_SECURITY_DEFAULT_RATE_PER_SECOND=100000 \
@@ -46,7 +46,7 @@ start_replica() {
 await_ready() { # R N: a replica that exits while starting (its node too slow under load) is started again
   local r=$1 n=$2
   for _ in $(seq 1 360); do
-    curl -sf "http://127.0.0.1:$((18330 + r))/q/health/ready" > /dev/null && return 0
+    curl -sf "http://127.0.0.1:$((19330 + r))/q/health/ready" > /dev/null && return 0
     kill -0 "$(cat "$DIR/replica-$r.pid")" 2>/dev/null || { echo "replica $r exited while starting; starting it again"; start_replica "$r" "$n"; }
     sleep 0.5
   done

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The API calls many tests need, spelled once. */
 public final class Api {
@@ -21,6 +22,14 @@ public final class Api {
     /** A request with the admin key; tests of authentication itself use {@link RestAssured#given()}. */
     public static RequestSpecification given() {
         return RestAssured.given().header("Authorization", "Bearer " + ADMIN_KEY);
+    }
+
+    /**
+     * A request to the management interface (/q/*: health, metrics, OpenAPI), on its own port: the test profile
+     * takes a free one, which Quarkus reports back as {@code quarkus.management.test-port} once it listens.
+     */
+    public static RequestSpecification management() {
+        return RestAssured.given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class));
     }
 
     /** A request with this API key. */

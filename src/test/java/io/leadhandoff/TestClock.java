@@ -8,30 +8,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The service's clock in tests: real time plus an offset a test can move forward (and must reset). */
+/**
+ * The service's clock in tests: fixed at a chosen instant and moved only by tests ({@link #advance}), so the
+ * suite gives the same answers at any hour. The start is the system property {@value #START_PROPERTY}
+ * (an ISO-8601 instant, e.g. {@code 2026-12-31T23:59:30Z}: the suite then begins just before a day, a month
+ * and a year end), by default {@link #DEFAULT_START}, midday. Like real time it never goes back: what a
+ * test moved stays moved, and a test that needs a window of its own advances into one.
+ */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class TestClock extends Clock {
 
-    private final Clock base = Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
-    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-    private final AtomicReference<Instant> frozen = new AtomicReference<>();
+    public static final String START_PROPERTY = "lead-handoff.test.clock-start";
+    public static final Instant DEFAULT_START = Instant.parse("2026-06-10T12:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(start());
+
+    /** Where every test begins: the system property if set, else {@link #DEFAULT_START}; whole seconds, as the service's clock. */
+    public static Instant start() {
+        String configured = System.getProperty(START_PROPERTY, "").strip();
+        return (configured.isEmpty() ? DEFAULT_START : Instant.parse(configured)).truncatedTo(ChronoUnit.SECONDS);
+    }
 
     public void advance(Duration by) {
-        offset.updateAndGet(d -> d.plus(by));
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("The test clock only moves forward: " + by);
+        }
+        now.updateAndGet(t -> t.plus(by));
     }
 
-    /** Stops real time from moving the clock (only {@link #advance} does) until {@link #reset}. */
-    public void freeze() {
-        frozen.set(base.instant());
-    }
-
-    public void reset() {
-        offset.set(Duration.ZERO);
-        frozen.set(null);
+    /**
+     * Moves the clock to the next whole second and returns it: a window that starts there holds only what the
+     * test stores from now on (the service stores whole seconds).
+     */
+    public Instant nextSecond() {
+        return now.updateAndGet(t -> t.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     }
 
     @Override
@@ -46,7 +61,6 @@ public class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        Instant pinned = frozen.get();
-        return (pinned != null ? pinned : base.instant()).plus(offset.get());
+        return now.get();
     }
 }

@@ -15,6 +15,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransactionRollbackException;
+import java.util.List;
 import java.util.Set;
 import javax.transaction.xa.XAException;
 import org.hibernate.StaleStateException;
@@ -39,6 +40,8 @@ public final class DatabaseFailures {
             1047, // WSREP has not yet prepared the node for application use
             1040  // too many connections
     );
+    /** Of those, the ones that mean the connection itself is gone. */
+    private static final Set<Integer> LOST_CODES = Set.of(1053, 1927, 2002, 2003, 2006, 2013, 2055);
     /** H2 error codes for a closed or broken database, or a connection or statement closed under a running query. */
     private static final Set<Integer> H2_UNAVAILABLE_CODES = Set.of(90098, 90067, 90121, 90028, 90007);
 
@@ -48,11 +51,16 @@ public final class DatabaseFailures {
     /**
      * Another transaction won a race, and running the work again resolves it: a unique key taken meanwhile, a
      * deadlock or lock wait timeout, a row changed underneath, or a transaction the database rolled back at
-     * commit (a Galera certification conflict surfaces there as 1213, which the transaction manager reports as
-     * a rollback).
+     * commit (a Galera certification conflict: the node answers 1213 to the commit, the pool reports
+     * {@code XA_RBROLLBACK}, and the transaction manager a rollback with both attached as suppressed). A
+     * rollback that came with a lost connection is not a race: that is {@link #unavailable}.
      */
     public static boolean race(Throwable e) {
-        for (Throwable t : Causes.of(e)) {
+        List<Throwable> chain = Causes.of(e);
+        if (chain.stream().anyMatch(DatabaseFailures::connectionLost)) {
+            return false;
+        }
+        for (Throwable t : chain) {
             if (t instanceof ConstraintViolationException || t instanceof LockAcquisitionException
                     || t instanceof OptimisticLockException || t instanceof StaleStateException
                     || t instanceof PessimisticLockException || t instanceof LockTimeoutException
@@ -105,21 +113,11 @@ public final class DatabaseFailures {
      */
     public static boolean unavailable(Throwable e) {
         for (Throwable t : Causes.of(e)) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
-                    || t instanceof SQLTimeoutException) {
+            if (connectionLost(t) || t instanceof SQLTimeoutException) {
                 return true;
             }
-            // Connector/J's own exceptions under a generic SQLException (SQLState S1009): the connection was lost or
-            // aborted (the deadline watchdog, a dead server) while a statement or batch was running on it
-            if (t instanceof StatementIsClosedException || t instanceof ConnectionIsClosedException
-                    || t instanceof CJCommunicationsException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && (state(sql).startsWith("08") || state(sql).equals("25006")
-                    || state(sql).equals("HYT00") || state(sql).equals("70100")
-                    || UNAVAILABLE_CODES.contains(sql.getErrorCode()) || H2_UNAVAILABLE_CODES.contains(sql.getErrorCode())
-                    || fromPool(sql))) {
+            if (t instanceof SQLException sql && (state(sql).equals("25006") || state(sql).equals("HYT00") || state(sql).equals("70100")
+                    || UNAVAILABLE_CODES.contains(sql.getErrorCode()) || fromPool(sql))) {
                 return true;
             }
             if (t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException
@@ -143,6 +141,21 @@ public final class DatabaseFailures {
             }
         }
         return false;
+    }
+
+    /** The connection broke, or the server behind it went away, under this work. */
+    private static boolean connectionLost(Throwable t) {
+        if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
+            return true;
+        }
+        // Connector/J's own exceptions under a generic SQLException (SQLState S1009): the connection was lost or
+        // aborted (the deadline watchdog, a dead server) while a statement or batch was running on it
+        if (t instanceof StatementIsClosedException || t instanceof ConnectionIsClosedException || t instanceof CJCommunicationsException) {
+            return true;
+        }
+        return t instanceof SQLException sql && (state(sql).startsWith("08") || LOST_CODES.contains(sql.getErrorCode())
+                || H2_UNAVAILABLE_CODES.contains(sql.getErrorCode()));
     }
 
     /**

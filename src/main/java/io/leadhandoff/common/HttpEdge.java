@@ -29,11 +29,13 @@ public class HttpEdge {
 
     private final ObjectMapper mapper;
     private final Lifecycle lifecycle;
+    private final Listeners listeners;
     private final RequestConfig config;
 
-    public HttpEdge(ObjectMapper mapper, Lifecycle lifecycle, RequestConfig config) {
+    public HttpEdge(ObjectMapper mapper, Lifecycle lifecycle, Listeners listeners, RequestConfig config) {
         this.mapper = mapper;
         this.lifecycle = lifecycle;
+        this.listeners = listeners;
         this.config = config;
     }
 
@@ -44,6 +46,7 @@ public class HttpEdge {
 
     private void onRequest(RoutingContext ctx) {
         ctx.put(Deadlines.ARRIVAL, System.nanoTime());
+        listeners.accepted(ctx.request().connection());
         String requestId = ctx.request().getHeader(REQUEST_ID);
         if (requestId == null || !SAFE_ID.matcher(requestId).matches()) {
             requestId = Ids.next();

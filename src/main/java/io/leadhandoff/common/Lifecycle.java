@@ -5,13 +5,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
  * Where the replica is in its shutdown. On SIGTERM readiness turns DOWN at once; for the pre-shutdown delay
  * ({@code quarkus.shutdown.delay}) requests are still served, so that load balancers have time to stop sending;
- * after it, new requests are answered 503 with Retry-After (not reset) while those in flight finish.
+ * after it the listener closes (a new connection is refused, never accepted and then reset), requests on open
+ * connections are answered 503 with Retry-After and {@code Connection: close}, and those in flight finish.
  */
 @ApplicationScoped
 public class Lifecycle {
@@ -19,11 +22,14 @@ public class Lifecycle {
     private static final Logger LOG = Logger.getLogger(Lifecycle.class);
 
     private final Duration delay;
+    private final Listeners listeners;
     private volatile boolean stopping;
     private volatile long refuseFromNanos = Long.MAX_VALUE;
 
-    public Lifecycle(@ConfigProperty(name = "quarkus.shutdown.delay", defaultValue = "0s") Duration delay) {
-        this.delay = delay;
+    /** Quarkus's own {@code quarkus.shutdown.delay}: how long readiness is DOWN before new requests are refused. */
+    public Lifecycle(Config config, Listeners listeners) {
+        this.delay = config.getOptionalValue("quarkus.shutdown.delay", Duration.class).orElse(Duration.ZERO);
+        this.listeners = listeners;
     }
 
     void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
@@ -40,6 +46,11 @@ public class Lifecycle {
         }
         stopping = true;
         refuseFromNanos = Math.min(refuseFromNanos, System.nanoTime() + drainAfter.toNanos());
+        if (drainAfter.isZero()) {
+            listeners.close();
+        } else {
+            CompletableFuture.runAsync(listeners::close, CompletableFuture.delayedExecutor(drainAfter.toNanos(), TimeUnit.NANOSECONDS));
+        }
     }
 
     /** Shutdown has begun: readiness is DOWN. */

@@ -1,11 +1,9 @@
 package io.leadhandoff.common;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How long a request may take ({@code lead-handoff.request.*}). */
-@ConfigMapping(prefix = "lead-handoff.request")
+/** How long a request may take: {@code lead-handoff.request.*} of the configuration tree. */
 public interface RequestConfig {
 
     /**
@@ -20,7 +18,7 @@ public interface RequestConfig {
     @WithDefault("5s")
     Duration takeoverMargin();
 
-    /** Retry-After sent with a 503 caused by the database. */
+    /** Retry-After, in seconds, sent with a 503 caused by the database. */
     @WithDefault("2")
     int retryAfterSeconds();
 }

@@ -1,22 +1,20 @@
 package io.leadhandoff.console;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the console's sign-in sessions; see the README's configuration table. */
-@ConfigMapping(prefix = "lead-handoff.console")
+/** The console's sign-in sessions: {@code lead-handoff.console.*} of the configuration tree. */
 public interface ConsoleConfig {
 
-    /** How long a console session lasts from sign-in (LEAD_HANDOFF_CONSOLE_SESSION_TTL). */
+    /** How long a console session lasts from sign-in. */
     @WithDefault("PT8H")
     Duration sessionTtl();
 
-    /** Whether the session cookie carries {@code Secure}; turn off only for plain-HTTP local runs. */
+    /** Whether the session cookie carries {@code Secure}; turn off only for plain-HTTP local runs (dev mode does). */
     @WithDefault("true")
     boolean secureCookie();
 
-    /** Sign-in attempts a client address may make per second on average. */
+    /** Sign-in attempts a client address may make per second on average, per replica. */
     @WithDefault("1")
     int signInsPerSecond();
 

@@ -3,6 +3,7 @@ package io.leadhandoff.console;
 import io.leadhandoff.report.CallerReports;
 import io.leadhandoff.report.ReportViews;
 import io.leadhandoff.routing.RoutingViews;
+import io.leadhandoff.schedule.ScheduleService;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ public class QueuesPage {
     }
 
     public record QueueRow(String queueId, String waiting, String oldestWait, String routed, String breaches, String breachRate,
-                           String leaseExpiries, String medianToClaim, String p90ToClaim) {
+                           String leaseExpiries, String medianToClaim, String p90ToClaim, String hours, String medianBusinessToClaim,
+                           String p90BusinessToClaim) {
     }
 
     public record RepRow(String queueId, String repId, String status, String openLeads, String maxOpen, String load,
@@ -36,8 +38,10 @@ public class QueuesPage {
     private final WaitingLeads waiting;
     private final Roster roster;
     private final Clock clock;
+    private final ScheduleService schedules;
 
-    public QueuesPage(CallerReports reports, WaitingLeads waiting, Roster roster, Clock clock) {
+    public QueuesPage(CallerReports reports, WaitingLeads waiting, Roster roster, Clock clock, ScheduleService schedules) {
+        this.schedules = schedules;
         this.reports = reports;
         this.waiting = waiting;
         this.roster = roster;
@@ -57,13 +61,18 @@ public class QueuesPage {
         known.forEach(q -> ids.add(q.id()));
         List<QueueRow> rows = new ArrayList<>();
         List<Charts.BarInput> bars = new ArrayList<>();
+        Map<String, String> scheduleOf = new HashMap<>();
+        known.forEach(q -> scheduleOf.put(q.id(), q.scheduleId()));
         for (String id : ids) {
             ReportViews.SlaQueueRow s = slaByQueue.get(id);
+            String scheduleId = scheduleOf.get(id);
+            String hours = scheduleId == null ? "open around the clock" : schedules.hours(scheduleId, now).text();
             WaitingLeads.Waiting w = waitingByQueue.get(id);
             rows.add(new QueueRow(id, w == null ? Fmt.count(0) : w.countText(), w == null ? Fmt.NONE : w.oldestWaitText(now),
                     Fmt.count(s == null ? 0 : s.routed()), Fmt.count(s == null ? 0 : s.breaches()), Fmt.percent(s == null ? null : s.breachRate()),
                     Fmt.count(s == null ? 0 : s.leaseExpiries()), Fmt.duration(s == null ? null : s.medianSecondsToClaim()),
-                    Fmt.duration(s == null ? null : s.p90SecondsToClaim())));
+                    Fmt.duration(s == null ? null : s.p90SecondsToClaim()), hours, Fmt.duration(seconds(s == null ? null : s.medianBusinessMinutesToClaim())),
+                    Fmt.duration(seconds(s == null ? null : s.p90BusinessMinutesToClaim()))));
             if (s != null && s.breachRate() != null) {
                 bars.add(new Charts.BarInput(id, s.breachRate(), Fmt.percent(s.breachRate()) + " of " + Fmt.count(s.routed())));
             }
@@ -90,5 +99,9 @@ public class QueuesPage {
         return new View(period.fromDate(), period.toDate(), "/api/v1/reports/sla?" + period.query(),
                 Charts.bars("SLA breach rate by queue", bars, Charts.PERCENT_TICKS), rows, repsShown,
                 Charts.bars("Open leads against each rep's limit", load, Charts.PERCENT_TICKS), reps);
+    }
+
+    private static Double seconds(Double minutes) {
+        return minutes == null ? null : minutes * 60;
     }
 }

@@ -36,12 +36,18 @@ public record ContactQuality(
             "jobs", "careers", "enquiries", "enquiry", "inquiries", "inquiry", "help", "service", "services", "mail", "postmaster",
             "abuse", "press", "media", "privacy", "security", "legal", "finance", "orders", "feedback", "general", "reception",
             "newsletter", "it", "ops", "operations", "purchasing", "procurement");
-    private static final Set<String> PLACEHOLDERS = Set.of("test", "testing", "tester", "asdf", "asd", "qwerty", "foo", "foobar",
-            "xxx", "xx", "x", "na", "n/a", "none", "null", "nil", "unknown", "abc", "abcd", "abcdef", "aaa", "sample", "dummy", "fake",
-            "nobody", "noname", "no name", "john doe", "jane doe", "mickey mouse", "blah", "lorem", "ipsum", "-", ".", "?", "123");
+    /**
+     * Whole values only: a real name or company may start with one ("Test Double", "Test IO", "Tester", "Foo", "Na",
+     * "Nil", "Sample", "ABC" are people and firms), so nothing here is matched as a prefix or a word.
+     */
+    private static final Set<String> PLACEHOLDERS = Set.of("test", "testing", "test test", "test user", "test lead", "test company",
+            "test name", "asdf", "asd", "qwerty", "foobar", "xxx", "xx", "x", "n/a", "n.a.", "none", "null", "unknown", "abcd",
+            "abcdef", "dummy", "fake", "nobody", "noname", "no name", "john doe", "jane doe", "mickey mouse", "blah", "lorem",
+            "lorem ipsum", "ipsum", "-", ".", "?", "123");
     /** Four or more keys in a row of a QWERTY keyboard, or of the alphabet in order (three would catch "Stu"). */
     private static final String[] RUNS = {"qwertyuiop", "asdfghjkl", "zxcvbnm", "abcdefghijklmnopqrstuvwxyz", "1234567890"};
-    private static final Pattern REPEATED = Pattern.compile("(.)\\1+");
+    /** One character three or more times ("aaa", "xxxx"); twice is a real name ("Aa", "Ee"). */
+    private static final Pattern REPEATED = Pattern.compile("(.)\\1{2,}");
 
     public static ContactQuality of(String email, String domain, String phone, String country, String firstName, String lastName,
                                     String company) {
@@ -101,11 +107,11 @@ public record ContactQuality(
         if (v.isEmpty()) {
             return false;
         }
-        if (PLACEHOLDERS.contains(v) || v.startsWith("test ") || v.endsWith(" test")) {
+        if (PLACEHOLDERS.contains(v.replaceAll("\\s+", " "))) {
             return true;
         }
         String letters = v.replaceAll("[^\\p{L}\\p{N}]", "");
-        if (letters.length() >= 2 && REPEATED.matcher(letters).matches()) {
+        if (REPEATED.matcher(letters).matches()) {
             return true;
         }
         if (letters.length() >= 4) {

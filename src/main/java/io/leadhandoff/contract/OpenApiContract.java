@@ -145,8 +145,8 @@ public class OpenApiContract implements OASFilter {
             "domain", () -> createSchema().addType(SchemaType.STRING).maxLength(253).addExample("analytical-engines.example"),
             "campaign", () -> createSchema().addType(SchemaType.STRING).maxLength(200).addExample("webinar-2026-q4"));
 
-    /** Operations that take a body but change nothing: they take no Idempotency-Key. */
-    private static final Set<String> READ_ONLY = Set.of("previewScore", "simulateRouting");
+    /** Operations that are POSTs but store nothing (a preview, a simulation, a test event): they take no Idempotency-Key. */
+    private static final Set<String> READ_ONLY = Set.of("previewScore", "simulateRouting", "testWebhook");
 
     /**
      * Every write goes through the write path, which honours {@code Idempotency-Key}: the header is documented once,

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -63,13 +62,12 @@ public class EventFeedService {
     private final Reads reads;
 
     public EventFeedService(EntityManager em, ObjectMapper mapper, Clock clock, WritePath writes, Reads reads,
-                            @ConfigProperty(name = "lead-handoff.events.retention", defaultValue = "P30D") Duration retention,
-                            @ConfigProperty(name = "lead-handoff.events.sequencer-lease", defaultValue = "10s") Duration lease) {
+                            EventsConfig config) {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
-        this.retention = retention;
-        this.lease = lease;
+        this.retention = config.retention();
+        this.lease = config.sequencerLease();
         this.writes = writes;
         this.reads = reads;
     }

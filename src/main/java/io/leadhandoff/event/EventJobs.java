@@ -13,7 +13,7 @@ public class EventJobs {
         this.feed = feed;
     }
 
-    @Scheduled(every = "${lead-handoff.events.sequence-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${lead-handoff.events.sequence-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sequence() {
         feed.sequenceIfLeader();

@@ -42,7 +42,9 @@ public class EventResource {
                     + "`nextCursor`: nothing is skipped or reordered, and a crashed client resumes where it stopped. `more: true` "
                     + "means fetch again now; otherwise poll every few seconds. Positions are kept for the configured retention "
                     + "(default 30 days); an older cursor is a 410 — resync from `GET /leads?updatedSince=`. A key limited to queues "
-                    + "sees only events of leads in those queues.")
+                    + "sees only events of leads in those queues. Unlike the other lists, a feed to poll rather than a result to page "
+                    + "through: its cursor parameter is `after` (not `cursor`), `limit` is 1–1000 (default 100 rather than 1–200, "
+                    + "default 50), and `nextCursor` is never null.")
     @APIResponse(responseCode = "200", description = "A page of events", content = @Content(schema = @Schema(implementation = FeedPage.class)))
     @APIResponse(responseCode = "410", description = "The cursor is older than the feed's retention", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid cursor or limit", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

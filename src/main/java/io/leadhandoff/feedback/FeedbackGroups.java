@@ -2,12 +2,12 @@ package io.leadhandoff.feedback;
 
 import io.leadhandoff.lead.LeadView;
 import io.leadhandoff.write.GroupCommit;
+import io.leadhandoff.write.GroupCommitConfig;
 import io.leadhandoff.write.WritePath;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Group commit of verdicts ({@link GroupCommit}): concurrent feedback requests run one after another in
@@ -21,9 +21,8 @@ public class FeedbackGroups {
     private final GroupCommit<Supplier<LeadView>, LeadView> groups;
 
     public FeedbackGroups(MeterRegistry registry, WritePath writes,
-                          @ConfigProperty(name = GroupCommit.SIZE, defaultValue = GroupCommit.DEFAULT_SIZE) int size,
-                          @ConfigProperty(name = GroupCommit.WRITERS, defaultValue = GroupCommit.DEFAULT_WRITERS) int writers) {
-        this.groups = writes.group(works -> works.stream().map(Supplier::get).toList(), size, writers,
+                          GroupCommitConfig config) {
+        this.groups = writes.group(works -> works.stream().map(Supplier::get).toList(), config.size(), config.writers(),
                 DistributionSummary.builder("leadhandoff.feedback.group.size")
                         .description("Feedback requests written per transaction").register(registry));
     }

@@ -53,6 +53,8 @@ public class IdempotencyStore {
 
     /** How long a background release may take, connection included. */
     private static final Duration RELEASE_BUDGET = Duration.ofSeconds(5);
+    /** Retry-After of a 409 while the key's holder may still answer: it usually does within milliseconds. */
+    static final long HOLDER_RETRY_AFTER_SECONDS = 1;
 
     private final EntityManager em;
     /** One thread, a bounded queue: releases are few, and must not pile up behind a database that is down. */
@@ -148,12 +150,23 @@ public class IdempotencyStore {
             return new Reservation(owner, null);
         }
         if (row.inFlight()) {
-            long seconds = Math.max(1, Duration.between(now, row.lockedUntil).toSeconds());
-            throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                    "The first request with this Idempotency-Key is still being processed; retry shortly")
-                    .withHeader("Retry-After", String.valueOf(Math.min(seconds, takeoverWindow().toSeconds())));
+            throw inFlight(row, now);
         }
         return new Reservation(null, stored(row));
+    }
+
+    /**
+     * The holder answers within its deadline: until then a retry in a second finds its answer. Past it the holder
+     * is presumed dead, and Retry-After is the wait until the key may be taken over.
+     */
+    private ProblemException inFlight(IdempotencyRecord row, Instant now) {
+        boolean holderMayAnswer = now.isBefore(row.createdAt.plus(config.deadline()));
+        long seconds = holderMayAnswer ? HOLDER_RETRY_AFTER_SECONDS
+                : Math.min(Math.max(1, Duration.between(now, row.lockedUntil).toSeconds()), takeoverWindow().toSeconds());
+        return new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT, holderMayAnswer
+                ? "The first request with this Idempotency-Key is still being processed; retry shortly"
+                : "The first request with this Idempotency-Key did not finish; retry after Retry-After to take its key over")
+                .withHeader("Retry-After", String.valueOf(seconds));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.leadhandoff.lead;
 
 import io.leadhandoff.common.Deadline;
 import io.leadhandoff.write.GroupCommit;
+import io.leadhandoff.write.GroupCommitConfig;
 import io.leadhandoff.write.WritePath;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Group commit of single-lead intake ({@link GroupCommit}): concurrent posts are ingested as one
@@ -23,9 +23,8 @@ public class IntakeGroups {
 
     @Inject
     public IntakeGroups(LeadService service, WritePath writes, MeterRegistry registry,
-                        @ConfigProperty(name = GroupCommit.SIZE, defaultValue = GroupCommit.DEFAULT_SIZE) int size,
-                        @ConfigProperty(name = GroupCommit.WRITERS, defaultValue = GroupCommit.DEFAULT_WRITERS) int writers) {
-        this(service, writes, size, writers, DistributionSummary.builder("leadhandoff.intake.group.size")
+                        GroupCommitConfig config) {
+        this(service, writes, config.size(), config.writers(), DistributionSummary.builder("leadhandoff.intake.group.size")
                 .description("Single-lead intake requests written per transaction").register(registry));
     }
 

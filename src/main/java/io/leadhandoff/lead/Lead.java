@@ -1,5 +1,7 @@
 package io.leadhandoff.lead;
 
+import io.leadhandoff.routing.AccountMatchView;
+import io.leadhandoff.routing.AccountMatcher;
 import io.leadhandoff.routing.RoutingDecision;
 import io.leadhandoff.scoring.Score;
 import io.leadhandoff.security.Secrets;
@@ -155,6 +157,11 @@ public class Lead {
     RoutingDecision routing;
     @Column(name = "queued_at")
     Instant queuedAt;
+    /** The account routing matched the lead to, and by which rule (domain, name, fuzzy, parent, ambiguous, none). */
+    @Column(name = "account_id", length = 64)
+    String accountId;
+    @Column(name = "account_match", length = 10)
+    String accountMatch;
     @Embedded
     Sla sla = new Sla(null, 0);
     /** The current claim's lease; null when nobody holds one. */
@@ -373,28 +380,33 @@ public class Lead {
         return scoring == null ? null : scoring.total();
     }
 
-    /** The domains an account can match: the email's, and the website's when it differs. */
-    List<String> accountDomains() {
-        List<String> domains = new ArrayList<>();
-        domains.add(domain);
+    /** The lead as account matching sees it: its domains (not a free-mail address's) and its company. */
+    AccountMatcher.Query accountQuery() {
+        List<String> domains = new ArrayList<>(2);
         String site = Normalizer.websiteDomain(website);
-        if (site != null && !site.equals(domain)) {
+        if (!freeEmail && domain != null) {
+            domains.add(domain);
+        }
+        if (site != null && !domains.contains(site)) {
             domains.add(site);
         }
-        return domains;
+        return new AccountMatcher.Query(domains, company);
     }
 
     // --- transitions: the only ways the lifecycle, lease and SLA state change outside intake ---
 
     /**
      * Takes routing's decision for a scored (or disqualified) lead: disqualified, or queued in the decision's queue
-     * (with its rep, or for anyone) and due under that queue's SLA ({@code slaMinutes}, null for none).
+     * (with its rep, or for anyone) and due at {@code slaDueAt} under that queue's SLA clock (null for none).
      */
-    LeadChange.Routed route(RoutingDecision decision, String explanation, Integer slaMinutes, Instant now) {
+    LeadChange.Routed route(RoutingDecision decision, String explanation, Instant slaDueAt, Instant now) {
         require(status == LeadStatus.SCORED || status == LeadStatus.DISQUALIFIED, "route");
         boolean disqualify = "disqualified".equals(decision.outcome());
         routingExplanation = explanation;
         routing = decision;
+        AccountMatchView account = decision.account();
+        accountId = account == null ? null : account.id();
+        accountMatch = account == null ? null : account.matchedBy();
         routedAt = now;
         disqualified = disqualify;
         if (disqualify) {
@@ -403,7 +415,7 @@ public class Lead {
             queueId = decision.queueId();
             ownerRepId = decision.repId();
             queuedAt = now;
-            sla = sla.dueAfter(slaMinutes, now);
+            sla = sla.dueAt(slaDueAt);
             moveTo(LeadStatus.QUEUED);
         }
         return new LeadChange.Routed(decision);
@@ -438,27 +450,27 @@ public class Lead {
         return new LeadChange.LeaseExtended(claimedBy, lease.expiresAt());
     }
 
-    /** The rep lets go: back to the whole queue, due again under its SLA ({@code slaMinutes}, null for none). */
-    public LeadChange.Released release(Integer slaMinutes, Instant now) {
+    /** The rep lets go: back to the whole queue, due again at {@code slaDueAt} (null for no SLA). */
+    public LeadChange.Released release(Instant slaDueAt, Instant now) {
         require(status == LeadStatus.CLAIMED, "release");
-        requeue(slaMinutes, now);
+        requeue(slaDueAt, now);
         return new LeadChange.Released(claimedBy);
     }
 
     /** The lease ran out: back to the whole queue (an SLA miss for that rep). */
-    public LeadChange.LeaseExpired expireLease(Integer slaMinutes, Instant now) {
+    public LeadChange.LeaseExpired expireLease(Instant slaDueAt, Instant now) {
         require(status == LeadStatus.CLAIMED && lease != null, "expire the lease of");
         Instant expiredAt = lease.expiresAt();
-        requeue(slaMinutes, now);
+        requeue(slaDueAt, now);
         return new LeadChange.LeaseExpired(claimedBy, expiredAt);
     }
 
-    private void requeue(Integer slaMinutes, Instant now) {
+    private void requeue(Instant slaDueAt, Instant now) {
         // back to the whole queue: the rep who let go of it is no longer its owner
         lease = null;
         ownerRepId = null;
         queuedAt = now;
-        sla = sla.dueAfter(slaMinutes, now);
+        sla = sla.dueAt(slaDueAt);
         updatedAt = now;
         moveTo(LeadStatus.QUEUED);
     }
@@ -520,10 +532,10 @@ public class Lead {
     }
 
     /**
-     * After a breach: to {@code toQueueId} (and {@code toRepId}, or anyone there), due under that queue's SLA; or, with
-     * no {@code toQueueId}, nobody to escalate to: the lead stays and its SLA clock stops.
+     * After a breach: to {@code toQueueId} (and {@code toRepId}, or anyone there), due at {@code slaDueAt} under that
+     * queue's SLA clock; or, with no {@code toQueueId}, nobody to escalate to: the lead stays and its SLA clock stops.
      */
-    public LeadChange.Escalated escalate(String toQueueId, String toRepId, Integer slaMinutes, Instant now) {
+    public LeadChange.Escalated escalate(String toQueueId, String toRepId, Instant slaDueAt, Instant now) {
         require(status == LeadStatus.QUEUED, "escalate");
         String fromQueue = queueId;
         String fromRep = ownerRepId;
@@ -533,11 +545,20 @@ public class Lead {
             queueId = toQueueId;
             ownerRepId = toRepId;
             queuedAt = now;
-            sla = sla.dueAfter(slaMinutes, now);
+            sla = sla.dueAt(slaDueAt);
         }
         updatedAt = now;
         moveTo(LeadStatus.QUEUED);
         return new LeadChange.Escalated(fromQueue, fromRep, toQueueId != null, toQueueId, toRepId);
+    }
+
+    /**
+     * The queue's clock moved the due time of a queued lead without a breach (its schedule gained a holiday, its SLA
+     * changed): due at {@code dueAt} now, or not at all when null. Records no change of its own.
+     */
+    public void rescheduleSla(Instant dueAt) {
+        require(status == LeadStatus.QUEUED, "reschedule the SLA of");
+        sla = sla.dueAt(dueAt);
     }
 
     /**

@@ -34,8 +34,10 @@ final class LeadMerge {
     }
 
     /**
-     * A touch: fields the lead lacks are filled in, nothing it has is overwritten (the first touch keeps its
-     * attribution), activity counters add up. Answers the fields filled.
+     * A touch: fields the lead lacks are filled in, nothing it has is overwritten, activity counters add up. The
+     * attribution (source, external id, campaign, UTM) stays the first touch's, also when it had no campaign: a
+     * campaign that reached an open lead did not bring it, and crediting it would lower its cost per lead with
+     * leads it did not generate (the touch's campaign is in the lead's history). Answers the fields filled.
      */
     static Merged touch(LeadProfile current, NormalizedLead in, Map<String, Object> attributes) {
         Draft lead = new Draft(current);
@@ -59,7 +61,6 @@ final class LeadMerge {
         fill(filled, "industry", lead.industry, in.industry(), v -> lead.industry = v);
         fill(filled, "employeeCount", lead.employeeCount, in.employeeCount(), v -> lead.employeeCount = v);
         fill(filled, "annualRevenue", lead.annualRevenue, in.annualRevenue(), v -> lead.annualRevenue = v);
-        fill(filled, "campaign", lead.campaign, in.campaign(), v -> lead.campaign = v);
         fill(filled, "consent", lead.consentMarketing, in.consentMarketing(), v -> {
             lead.consentMarketing = v;
             lead.consentAt = in.consentAt();

@@ -35,7 +35,7 @@ public class LeadPreviews {
         Lead lead = LeadMerge.newLead(Ids.next(), in, json.write(in.attributes()), now);
         Score score = Scorer.score(scoring.active(), LeadFacts.of(lead, in.attributes(), now), lead.lastActivityAt, now);
         lead.score(score, null, null);
-        RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), lead.accountDomains()).decision();
+        RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), lead.accountQuery()).decision();
         return new RoutingSimulationResource.Simulation(score, decision);
     }
 

@@ -97,14 +97,6 @@ public class LeadService {
                 .map(NormalizedLead::externalId).collect(Collectors.toSet());
         Map<String, Lead> byExternal = new HashMap<>(leads.findByIdentities(sources, externalIds));
 
-        if (batch.size() > 1) {
-            List<String> domains = new ArrayList<>();
-            batch.forEach(in -> {
-                domains.add(in.domain());
-                domains.add(Normalizer.websiteDomain(in.website()));
-            });
-            routing.prefetchAccounts(domains);
-        }
         Map<String, Lead> closedByEmail = null; // looked up once, when the first lead of the batch is new
         LeadHistory.Pending events = history.pending();
         List<Ingested> results = new ArrayList<>(batch.size());
@@ -208,14 +200,14 @@ public class LeadService {
             return;
         }
         Map<String, Object> attributes = json.map(lead.attributes);
-        Router.Outcome outcome = routing.route(rules, LeadFacts.of(lead, attributes, now), lead.scoreTotal(), lead.accountDomains(), lead.id);
+        Router.Outcome outcome = routing.route(rules, LeadFacts.of(lead, attributes, now), lead.scoreTotal(), lead.accountQuery(), lead.id);
         RoutingDecision decision = outcome.decision();
         boolean disqualified = "disqualified".equals(decision.outcome());
         if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {
             return;
         }
-        Integer slaMinutes = disqualified ? null : queues.getQueue(decision.queueId()).slaMinutes();
-        events.record(lead, lead.route(decision, json.write(decision), slaMinutes, now), now);
+        Instant slaDueAt = disqualified ? null : queues.slaDueAt(decision.queueId(), now);
+        events.record(lead, lead.route(decision, json.write(decision), slaDueAt, now), now);
         metrics.routed(disqualified ? null : lead.queueId, disqualified ? "disqualified" : decision.via(), decision.rule());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import io.leadhandoff.routing.AccountMatchView;
 import io.leadhandoff.routing.RoutingDecision;
 import io.leadhandoff.scoring.Score;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +45,7 @@ public record LeadView(
         @Schema(description = "Queue the lead is in", examples = "inbound") String queueId,
         @Schema(description = "Rep the lead is assigned to or claimed by", examples = "rep-042") String ownerRepId,
         @Schema(description = "Where routing sent the lead and why") RoutingDecision routing,
+        @Schema(description = "The account the lead matched, by which rule and how closely (the same as routing.account)") AccountMatchView account,
         @Schema(description = "The current lease, while the lead is claimed (the token is only given to the claimer)") Lease lease,
         @Schema(description = "When the lead must be claimed by, under its queue's SLA (UTC)") Instant slaDueAt,
         @Schema(description = "How many times the lead breached its SLA", examples = "0") int slaBreaches,

@@ -19,6 +19,7 @@ public class LeadViews {
 
     public LeadView view(Lead l) {
         boolean anyRaw = l.emailRaw != null || l.phoneRaw != null || l.countryRaw != null;
+        RoutingDecision routing = l.routing != null ? l.routing : json.read(l.routingExplanation, RoutingDecision.class);
         return new LeadView(l.id, l.status, l.source, l.externalId, l.email, l.domain, l.freeEmail,
                 l.firstName, l.lastName, l.company, l.website, l.title, l.phone, l.country, l.region, l.city,
                 l.industry, l.employeeCount, l.annualRevenue, l.campaign,
@@ -30,7 +31,7 @@ public class LeadViews {
                 anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
                 l.erasedAt != null ? null : LeadFacts.contactQuality(l),
                 l.score != null ? l.score : l.scoring == null ? null : json.read(l.scoring.explanation(), Score.class),
-                l.queueId, l.ownerRepId, l.routing != null ? l.routing : json.read(l.routingExplanation, RoutingDecision.class),
+                l.queueId, l.ownerRepId, routing, routing == null ? null : routing.account(),
                 l.status == LeadStatus.CLAIMED && l.leaseExpiresAt() != null && l.leaseExpiresAt().isAfter(clock.instant())
                         ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt()) : null,
                 l.slaDueAt(), l.slaBreaches(),

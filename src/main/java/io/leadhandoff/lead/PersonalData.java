@@ -47,7 +47,8 @@ public final class PersonalData {
                         "rejected_at", "recycled_at", "converted_at", "won_at", "lost_at", "outcome_reason", "feedback_rep_id",
                         "deal_amount", "acceptance_probability", "disqualified", "erased_at", "created_at", "updated_at", "version"),
                 kept("the chain of a person's cycles links lead ids only; reports count cycles, and a contact's erasure follows it",
-                        "previous_lead_id", "next_lead_id", "cycle"));
+                        "previous_lead_id", "next_lead_id", "cycle"),
+                kept("the account the company matched and by which rule: reports count leads by match rule", "account_id", "account_match"));
         table("lead_event", erased("detail"),
                 kept("the timeline's shape (what happened when, by which rep or key) survives", "id", "lead_id", "type", "occurred_at",
                         "actor", "queue_id", "seq", "ord"));
@@ -68,11 +69,13 @@ public final class PersonalData {
                         + "through an erasure", "id", "created_at", "source", "campaign", "queue_id", "owner_rep_id", "feedback_rep_id",
                 "score_total", "score_grade", "score_model_version", "acceptance_probability", "disqualified", "routed_at",
                 "first_claimed_at", "first_feedback_at", "accepted_at", "rejected_at", "recycled_at", "converted_at", "won_at",
-                "lost_at", "outcome_reason", "sla_breaches", "deal_amount", "previous_lead_id"));
+                "lost_at", "outcome_reason", "sla_breaches", "deal_amount", "previous_lead_id", "account_match"));
         table("change_feed", kept("event ids and queues, no values", "seq", "event_id", "queue_id", "occurred_at"));
         table("audit_log", notPersonal("administrative changes (keys, queues, rules, sources); a lead's erasure is logged without "
                 + "its data", "id", "occurred_at", "actor", "action", "target", "detail"));
-        table("account", notPersonal("companies' domains and the reps who own them", EVERY_COLUMN));
+        table("account", notPersonal("companies, their parents and attributes, and the reps who own them", EVERY_COLUMN));
+        table("account_domain", notPersonal("companies' domains", EVERY_COLUMN));
+        table("account_version", notPersonal("a counter of account changes", EVERY_COLUMN));
         table("queue_member", notPersonal("sales reps' ids and capacities", EVERY_COLUMN));
         table("api_key", notPersonal("keys (hashed) and their limits", EVERY_COLUMN));
         table("source", notPersonal("integration settings", EVERY_COLUMN));

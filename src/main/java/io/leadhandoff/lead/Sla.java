@@ -2,7 +2,6 @@ package io.leadhandoff.lead;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import java.time.Duration;
 import java.time.Instant;
 
 /** A queued lead's service level: when it must be claimed by, and how often it missed that. Immutable. */
@@ -31,9 +30,9 @@ public class Sla {
         return breaches;
     }
 
-    /** Due {@code minutes} after {@code from}, or not due at all when the queue has no SLA. */
-    Sla dueAfter(Integer minutes, Instant from) {
-        return new Sla(minutes == null ? null : from.plus(Duration.ofMinutes(minutes)), breaches);
+    /** Due at {@code dueAt} (the queue's clock computed it), or not due at all when null. */
+    Sla dueAt(Instant dueAt) {
+        return new Sla(dueAt, breaches);
     }
 
     Sla stopped() {

@@ -46,7 +46,7 @@ public class ReportResource {
 
     @GET
     @Path("/lead-quality")
-    @Operation(operationId = "leadQualityReport", summary = "Lead quality by source, campaign, queue, rep or score band",
+    @Operation(operationId = "leadQualityReport", summary = "Lead quality by source, campaign, queue, rep, score band or account match rule",
             description = "For leads received in [from, to): counts through the lifecycle, acceptance, conversion and win rates, "
                     + "median times to claim and to first feedback, SLA breach rate, top rejection reasons; by campaign and by source "
                     + "also spend (prorated to the window), cost per lead, per accepted lead and per won deal, in the spend's currency. "
@@ -57,7 +57,8 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "Invalid groupBy or period", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Missing scope, or the key is limited to queues and this report adds up every queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response leadQuality(
-            @Parameter(description = "source, campaign, queue, rep or scoreBand", required = true,
+            @Parameter(description = "source, campaign, queue, rep, scoreBand or accountMatch (the rule that matched the lead to an "
+                    + "account: domain, name, fuzzy, parent, ambiguous or none)", required = true,
                     schema = @Schema(implementation = ReportViews.GroupBy.class)) @QueryParam("groupBy") String groupBy,
             @Parameter(description = "Start (inclusive, ISO-8601 UTC); default 90 days before to", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "End (exclusive); default now", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
@@ -68,7 +69,7 @@ public class ReportResource {
             @QueryParam("sort") String sort,
             @HeaderParam("Accept") String accept) {
         if (groupBy == null) {
-            throw ProblemException.invalidParameter("groupBy", "is required: source, campaign, queue, rep or scoreBand");
+            throw ProblemException.invalidParameter("groupBy", "is required: source, campaign, queue, rep, scoreBand or accountMatch");
         }
         Caller who = caller.get();
         CallerReports.requireLeadQuality(who, groupBy);

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Per-day aggregates of the leads received each UTC day, one set per grouping: counts, log-scale
@@ -51,14 +50,14 @@ public class ReportRollup {
     private final WritePath writes;
 
     public ReportRollup(RollupRepository rows, RollupDeltas deltas, EventFeedService feed, Clock clock, MeterRegistry metrics,
-                        @ConfigProperty(name = "lead-handoff.reports.max-staleness", defaultValue = "PT30S") Duration maxStaleness, WritePath writes) {
+                        ReportsConfig config, WritePath writes) {
         this.writes = writes;
         this.rows = rows;
         this.deltas = deltas;
         this.metrics = metrics;
         this.feed = feed;
         this.clock = clock;
-        this.maxStaleness = maxStaleness;
+        this.maxStaleness = config.maxStaleness();
     }
 
     /**
@@ -233,7 +232,7 @@ public class ReportRollup {
     }
 
     /** Keeps the aggregates close to current, so a report rarely has much to recompute. */
-    @Scheduled(every = "${lead-handoff.reports.refresh-every:30s}", delayed = "20s",
+    @Scheduled(every = "${lead-handoff.reports.refresh-every}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshInBackground() {
         refresh();

@@ -1,7 +1,7 @@
 package io.leadhandoff.report;
 
-import io.leadhandoff.write.Reads;
 import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.write.Reads;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
@@ -39,7 +39,7 @@ public class ReportService {
     static final String FINAL_ACCEPTED = TrainingService.FINAL_ACCEPTED;
     static final String LABEL_JOIN = TrainingService.LABEL_JOIN;
 
-    private static final java.util.Set<String> GROUP_BY = java.util.Set.of("source", "campaign", "queue", "rep", "scoreBand");
+    private static final java.util.Set<String> GROUP_BY = java.util.Set.of("source", "campaign", "queue", "rep", "scoreBand", "accountMatch");
     private static final String WINDOW = " l.created_at >= :from and l.created_at < :to ";
 
     private final EntityManager em;
@@ -47,11 +47,13 @@ public class ReportService {
     private final Clock clock;
     private final AuditService audit;
     private final ReportRollup rollup;
+    private final BusinessMinutes businessMinutes;
     private final Reads reads;
 
-
-    public ReportService(EntityManager em, ScoringService scoring, Clock clock, AuditService audit, ReportRollup rollup, Reads reads) {
+    public ReportService(EntityManager em, ScoringService scoring, Clock clock, AuditService audit, ReportRollup rollup,
+                         BusinessMinutes businessMinutes, Reads reads) {
         this.reads = reads;
+        this.businessMinutes = businessMinutes;
         this.audit = audit;
         this.rollup = rollup;
         this.em = em;
@@ -62,7 +64,7 @@ public class ReportService {
     public ReportViews.QualityReport leadQuality(String groupBy, Instant from, Instant to) {
         return reads.call(() -> {
             if (!GROUP_BY.contains(groupBy)) {
-                throw ProblemException.invalidParameter("groupBy", "must be one of source, campaign, queue, rep, scoreBand");
+                throw ProblemException.invalidParameter("groupBy", "must be one of source, campaign, queue, rep, scoreBand, accountMatch");
             }
             ReportAggregates agg = rollup.read(groupBy, from, to);
             Map<String, Spend> spend = "campaign".equals(groupBy) || "source".equals(groupBy) ? spend(groupBy, from, to) : Map.of();
@@ -121,10 +123,15 @@ public class ReportService {
                 reps.add(new ReportViews.SlaRepRow((String) e[1], (String) e[0], n(e[2]), n(e[3])));
             }
             List<ReportViews.SlaQueueRow> queues = new ArrayList<>();
+            Map<String, BusinessMinutes.Figures> scheduled = businessMinutes.of(from, to);
             agg.counts().forEach((q, c) -> {
                 if (c.routed() > 0) {
+                    BusinessMinutes.Figures f = scheduled.getOrDefault(q, BusinessMinutes.Figures.wallClock(
+                            agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9), agg.percentile("toFeedback", q, 0.5)));
                     queues.add(new ReportViews.SlaQueueRow(q, c.routed(), c.breaches(), rate(c.breaches(), c.routed()), expiries.getOrDefault(q, 0L),
-                            agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9)));
+                            agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9), f.scheduleId(),
+                            f.medianBusinessToClaim(), f.medianWallToClaim(), f.p90BusinessToClaim(), f.p90WallToClaim(),
+                            f.medianBusinessToVerdict(), f.medianWallToVerdict()));
                 }
             });
             return new ReportViews.SlaReport(from, to, queues, reps);

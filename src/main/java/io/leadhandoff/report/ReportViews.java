@@ -21,7 +21,7 @@ public final class ReportViews {
 
     @Schema(name = "LeadQualityRow")
     public record QualityRow(
-            @Schema(description = "The group's value: a source, campaign, queue, rep or score band", examples = "hubspot") String group,
+            @Schema(description = "The group's value: a source, campaign, queue, rep, score band or account match rule", examples = "hubspot") String group,
             long received, long disqualified, long routed,
             @Schema(description = "Leads whose final verdict is accepted (accepted, converted, won or lost; not later rejected or recycled)") long accepted,
             @Schema(description = "Leads whose final verdict is rejected (also when accepted first)") long rejected,
@@ -44,7 +44,7 @@ public final class ReportViews {
     }
 
     /** OpenAPI shape of the lead-quality grouping, one named enum for the groupBy parameter and the report's field. */
-    @Schema(name = "ReportGroupBy", type = SchemaType.STRING, enumeration = {"source", "campaign", "queue", "rep", "scoreBand"})
+    @Schema(name = "ReportGroupBy", type = SchemaType.STRING, enumeration = {"source", "campaign", "queue", "rep", "scoreBand", "accountMatch"})
     public static final class GroupBy {
         private GroupBy() {
         }
@@ -69,9 +69,18 @@ public final class ReportViews {
                                @Schema(description = "Of the leads received, how many are a later cycle of a person whose earlier lead had closed", examples = "0") long laterCycles) {
     }
 
-    @Schema(name = "SlaQueueRow")
+    @Schema(name = "SlaQueueRow", description = "A queue's SLA figures. Breaches are counted on the queue's clock; times are given "
+            + "in business minutes of the queue's schedule (what the SLA counts) with wall-clock minutes beside them (equal without a schedule)")
     public record SlaQueueRow(String queueId, long routed, long breaches, Double breachRate, long leaseExpiries,
-                              Double medianSecondsToClaim, Double p90SecondsToClaim) {
+                              @Schema(description = "Median wall-clock seconds from routing to first claim") Double medianSecondsToClaim,
+                              @Schema(description = "90th percentile wall-clock seconds from routing to first claim") Double p90SecondsToClaim,
+                              @Schema(description = "The queue's schedule (its SLA clock); null: around the clock", nullable = true, examples = "berlin-office") String scheduleId,
+                              @Schema(description = "Median business minutes from routing to first claim", nullable = true, examples = "20.0") Double medianBusinessMinutesToClaim,
+                              @Schema(description = "Median wall-clock minutes from routing to first claim", nullable = true, examples = "3800.0") Double medianWallMinutesToClaim,
+                              @Schema(description = "90th percentile business minutes from routing to first claim", nullable = true) Double p90BusinessMinutesToClaim,
+                              @Schema(description = "90th percentile wall-clock minutes from routing to first claim", nullable = true) Double p90WallMinutesToClaim,
+                              @Schema(description = "Median business minutes from routing to the first verdict", nullable = true) Double medianBusinessMinutesToVerdict,
+                              @Schema(description = "Median wall-clock minutes from routing to the first verdict", nullable = true) Double medianWallMinutesToVerdict) {
     }
 
     @Schema(name = "SlaRepRow")

@@ -27,6 +27,7 @@ public class RollupRepository {
             "queue", "coalesce(l.queue_id, '(none)')",
             "rep", "coalesce(l.feedback_rep_id, l.owner_rep_id, '(none)')",
             "scoreBand", "concat(coalesce(l.score_total - mod(l.score_total, 10), -1), '')",
+            "accountMatch", "coalesce(l.account_match, 'none')",
             "all", "'all'");
 
     /** Durations: name → (start column, end column). */
@@ -46,6 +47,7 @@ public class RollupRepository {
             "queue", List.of("toClaim", "toFeedback", "routeClaim"),
             "rep", List.of("toClaim", "toFeedback"),
             "scoreBand", List.of("toClaim", "toFeedback"),
+            "accountMatch", List.of("toClaim", "toFeedback"),
             "all", List.of("accept", "convert", "win", "cycle"));
 
     /** The columns of {@link GroupCounts}, in its order, summed over leads {@code l}. */

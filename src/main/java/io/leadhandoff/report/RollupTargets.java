@@ -35,7 +35,7 @@ final class RollupTargets {
     static final String SNAPSHOT_COLUMNS = "id, created_at, source, campaign, queue_id, owner_rep_id, feedback_rep_id, score_total, "
             + "score_grade, score_model_version, acceptance_probability, disqualified, routed_at, first_claimed_at, first_feedback_at, "
             + "accepted_at, rejected_at, recycled_at, converted_at, won_at, lost_at, outcome_reason, sla_breaches, deal_amount, "
-            + "previous_lead_id";
+            + "previous_lead_id, account_match";
     static final String DAY = "cast(l.created_at as date)";
     private static final List<String> COUNT_VALUES = List.of("received", "disqualified", "routed", "accepted", "rejected", "recycled",
             "converted", "won", "lost", "breached", "breaches", "won_amount", "accepted_final", "later_cycles");

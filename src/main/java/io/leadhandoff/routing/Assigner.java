@@ -19,9 +19,20 @@ public final class Assigner {
     private Assigner() {
     }
 
-    /** A member as the assigner sees it. {@code assignedToday} is already reset for a new UTC day. */
+    /**
+     * A member as the assigner sees it. {@code assignedToday} is already reset for a new UTC day; {@code status} is
+     * away while an out-of-office period (ending {@code awayUntil}, null for open-ended) covers now; {@code onShift}
+     * tells whether the rep's schedule is open now and {@code shift} says so in words (null without a schedule).
+     */
     public record Member(String repId, int weight, MemberStatus status, Instant awayUntil, Integer maxOpen,
-                         Integer maxPerDay, int openCount, int assignedToday, double pointer, Instant lastAssignedAt) {
+                         Integer maxPerDay, int openCount, int assignedToday, double pointer, Instant lastAssignedAt,
+                         boolean onShift, String shift) {
+
+        /** A member without a schedule: always on shift. */
+        public Member(String repId, int weight, MemberStatus status, Instant awayUntil, Integer maxOpen,
+                      Integer maxPerDay, int openCount, int assignedToday, double pointer, Instant lastAssignedAt) {
+            this(repId, weight, status, awayUntil, maxOpen, maxPerDay, openCount, assignedToday, pointer, lastAssignedAt, true, null);
+        }
     }
 
     /** Why a member could or could not take the lead. */
@@ -41,7 +52,7 @@ public final class Assigner {
         List<Member> eligible = new ArrayList<>();
         for (Member m : members) {
             String why = ineligibility(m, now, excludeRep);
-            candidates.add(new Eligibility(m.repId(), why == null, why == null ? "eligible" : why));
+            candidates.add(new Eligibility(m.repId(), why == null, why != null ? why : m.shift() == null ? "eligible" : "eligible: " + m.shift()));
             if (why == null) {
                 eligible.add(m);
             }
@@ -81,6 +92,9 @@ public final class Assigner {
         }
         if (m.status() == MemberStatus.AWAY && (m.awayUntil() == null || m.awayUntil().isAfter(now))) {
             return m.awayUntil() == null ? "away" : "away until " + m.awayUntil();
+        }
+        if (!m.onShift()) {
+            return m.shift() == null ? "off shift" : m.shift();
         }
         if (m.maxOpen() != null && m.openCount() >= m.maxOpen()) {
             return "at capacity: " + m.openCount() + " of " + m.maxOpen() + " open leads";

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Whether a rep takes new leads: paused and away reps get nothing (away ends at {@code awayUntil}). */
+/**
+ * Whether a rep takes new leads: paused and away reps get nothing. Away is not stored: a member is away while one of
+ * its out-of-office periods covers the time.
+ */
 public enum MemberStatus {
     ACTIVE, PAUSED, AWAY;
 

@@ -1,6 +1,10 @@
 package io.leadhandoff.routing;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -10,6 +14,9 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 @Entity
 @Table(name = "queue_member")
@@ -26,8 +33,17 @@ public class QueueMember {
     @Column(nullable = false, length = 10)
     @Enumerated(EnumType.STRING)
     public MemberStatus status;
-    @Column(name = "away_until")
-    public Instant awayUntil;
+    /** The rep's shift; null: any time. */
+    @Column(name = "schedule_id", length = 64)
+    public String scheduleId;
+    /** Out-of-office periods (the API's "away until" is one of them). */
+    @ElementCollection
+    @CollectionTable(name = "member_time_off", joinColumns = {
+            @JoinColumn(name = "queue_id", referencedColumnName = "queue_id"),
+            @JoinColumn(name = "rep_id", referencedColumnName = "rep_id")})
+    @OrderColumn(name = "seq")
+    @BatchSize(size = 100)
+    public List<TimeOff> timeOff = new ArrayList<>();
     @Column(nullable = false)
     public double pointer;
     @Column(name = "assigned_day")
@@ -40,6 +56,11 @@ public class QueueMember {
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The out-of-office period covering {@code at}, if any. */
+    public TimeOff awayAt(Instant at) {
+        return timeOff.stream().filter(t -> t.covers(at)).findFirst().orElse(null);
+    }
 
     /** Assignments today, counting from zero on a new UTC day. */
     public int assignedOn(LocalDate day) {

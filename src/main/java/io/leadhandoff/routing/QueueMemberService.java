@@ -3,7 +3,9 @@ package io.leadhandoff.routing;
 import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Page;
+import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
+import io.leadhandoff.schedule.ScheduleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -24,8 +27,11 @@ public class QueueMemberService {
     private final AuditService audit;
     private final QueueService queues;
     private final OpenLeadCounts openLeads;
+    private final ScheduleService schedules;
 
-    public QueueMemberService(EntityManager em, Clock clock, AuditService audit, QueueService queues, OpenLeadCounts openLeads) {
+    public QueueMemberService(EntityManager em, Clock clock, AuditService audit, QueueService queues, OpenLeadCounts openLeads,
+                              ScheduleService schedules) {
+        this.schedules = schedules;
         this.em = em;
         this.clock = clock;
         this.audit = audit;
@@ -38,6 +44,9 @@ public class QueueMemberService {
         SalesQueue queue = queues.require(queueId);
         if (repId == null || repId.isBlank() || repId.length() > 128) {
             throw ProblemException.notFound("Member", repId);
+        }
+        if (r.scheduleId() != null && !schedules.exists(r.scheduleId())) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/scheduleId", "must be an existing schedule")));
         }
         QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
         RoutingViews.MemberView before = m == null ? null : view(m, Map.of());
@@ -55,8 +64,10 @@ public class QueueMemberService {
         m.weight = r.weight() == null ? 1 : r.weight();
         m.maxOpen = r.maxOpen();
         m.maxPerDay = r.maxPerDay();
-        m.status = status;
-        m.awayUntil = status == MemberStatus.AWAY ? r.awayUntil() : null;
+        m.status = status == MemberStatus.PAUSED ? MemberStatus.PAUSED : MemberStatus.ACTIVE;
+        m.scheduleId = r.scheduleId();
+        m.timeOff.clear();
+        m.timeOff.addAll(timeOff(r, now));
         m.updatedAt = now;
         if (!em.contains(m)) {
             em.persist(m);
@@ -107,6 +118,30 @@ public class QueueMemberService {
         return OptionalInt.of(Math.min(wanted, Math.max(0, m.maxOpen - open)));
     }
 
+    /** The request's out-of-office periods, plus "away (until …)" as one starting now. */
+    private static List<TimeOff> timeOff(RoutingViews.MemberRequest r, Instant now) {
+        List<TimeOff> periods = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        List<RoutingViews.OutOfOffice> requested = r.outOfOffice() == null ? List.of() : r.outOfOffice();
+        for (int i = 0; i < requested.size(); i++) {
+            RoutingViews.OutOfOffice p = requested.get(i);
+            if (p == null) {
+                errors.add(FieldError.atPointer("/outOfOffice/" + i, "must be an object"));
+            } else if (p.from() != null && p.until() != null && !p.until().isAfter(p.from())) {
+                errors.add(FieldError.atPointer("/outOfOffice/" + i + "/until", "must be after from"));
+            } else {
+                periods.add(new TimeOff(p.from(), p.until()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        if (r.status() == MemberStatus.AWAY && (r.awayUntil() == null || r.awayUntil().isAfter(now))) {
+            periods.add(new TimeOff(now, r.awayUntil()));
+        }
+        return periods;
+    }
+
     private QueueMember member(String queueId, String repId) {
         QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
         if (m == null) {
@@ -116,8 +151,12 @@ public class QueueMemberService {
     }
 
     private RoutingViews.MemberView view(QueueMember m, Map<String, Integer> open) {
-        return new RoutingViews.MemberView(m.id.queueId(), m.id.repId(), m.weight, m.maxOpen, m.maxPerDay, m.status,
-                m.awayUntil, open.getOrDefault(m.id.repId(), 0), m.assignedOn(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)),
-                m.lastAssignedAt);
+        Instant now = clock.instant();
+        TimeOff away = m.awayAt(now);
+        MemberStatus status = m.status == MemberStatus.PAUSED ? MemberStatus.PAUSED : away != null ? MemberStatus.AWAY : MemberStatus.ACTIVE;
+        return new RoutingViews.MemberView(m.id.queueId(), m.id.repId(), m.weight, m.maxOpen, m.maxPerDay, status,
+                away == null ? null : away.until(), open.getOrDefault(m.id.repId(), 0), m.assignedOn(LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                m.lastAssignedAt, m.scheduleId, schedules.hours(m.scheduleId, now).open(),
+                m.timeOff.stream().map(t -> new RoutingViews.OutOfOffice(t.from(), t.until())).toList());
     }
 }

@@ -1,5 +1,7 @@
 package io.leadhandoff.routing;
 
+import io.leadhandoff.write.Reads;
+
 import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Page;
@@ -9,7 +11,10 @@ import io.leadhandoff.common.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.leadhandoff.schedule.ScheduleService;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -21,8 +26,13 @@ public class QueueService {
     private final Clock clock;
     private final AuditService audit;
     private final RuleSetService ruleSets;
+    private final ScheduleService schedules;
 
-    public QueueService(EntityManager em, Clock clock, AuditService audit, RuleSetService ruleSets) {
+    private final Reads reads;
+
+    public QueueService(EntityManager em, Clock clock, AuditService audit, RuleSetService ruleSets, ScheduleService schedules, Reads reads) {
+        this.reads = reads;
+        this.schedules = schedules;
         this.em = em;
         this.clock = clock;
         this.audit = audit;
@@ -63,6 +73,10 @@ public class QueueService {
         if (r.overflowQueueId() != null && (r.overflowQueueId().equals(q.id) || em.find(SalesQueue.class, r.overflowQueueId()) == null)) {
             throw ProblemException.validation(List.of(FieldError.atPointer("/overflowQueueId", "must be another existing queue")));
         }
+        if (r.scheduleId() != null && !schedules.exists(r.scheduleId())) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/scheduleId", "must be an existing schedule")));
+        }
+        q.scheduleId = r.scheduleId();
         q.name = r.name();
         q.description = r.description();
         q.active = r.active() == null || r.active();
@@ -104,9 +118,32 @@ public class QueueService {
             throw new ProblemException(ProblemType.CONFLICT,
                     "Queue '" + id + "' is in use (routing rules, an overflow setting, or leads waiting in it); deactivate it instead");
         }
+        em.createNativeQuery("delete from member_time_off where queue_id = :id").setParameter("id", id).executeUpdate();
         em.createQuery("delete from QueueMember m where m.id.queueId = :id").setParameter("id", id).executeUpdate();
         audit.record("queue.deleted", "queue:" + id, view(q), null);
         em.remove(q);
+    }
+
+    /**
+     * When a lead queued at {@code from} is due under the queue's SLA: its SLA minutes later in the queue's business time
+     * (wall-clock time without a schedule); null when the queue has no SLA or its schedule never opens.
+     */
+    public Instant slaDueAt(String queueId, Instant from) {
+        return reads.call(() -> {
+            SalesQueue q = queueId == null ? null : em.find(SalesQueue.class, queueId);
+            if (q == null || q.slaMinutes == null) {
+                return null;
+            }
+            return schedules.calendar(q.scheduleId).plus(from, Duration.ofMinutes(q.slaMinutes)).orElse(null);
+        });
+    }
+
+    /** Whether the queue's schedule is working time at {@code at}, and when it next opens or closes (always open without one). */
+    public ScheduleService.Hours hours(String queueId, Instant at) {
+        return reads.call(() -> {
+            SalesQueue q = queueId == null ? null : em.find(SalesQueue.class, queueId);
+            return schedules.hours(q == null ? null : q.scheduleId, at);
+        });
     }
 
     /** The queue, or a 404 problem; in the caller's transaction. */
@@ -119,7 +156,9 @@ public class QueueService {
     }
 
     private RoutingViews.QueueView view(SalesQueue q) {
+        ScheduleService.Hours hours = schedules.hours(q.scheduleId, clock.instant());
         return new RoutingViews.QueueView(q.id, q.name, q.description, q.active, q.assignmentMode, q.leaseSeconds,
-                q.slaMinutes, q.overflowQueueId, q.minScore, q.createdAt, q.updatedAt);
+                q.slaMinutes, q.overflowQueueId, q.minScore, q.createdAt, q.updatedAt, q.scheduleId, hours.open(),
+                hours.open() ? null : hours.next());
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * Decides where a scored lead goes: disqualified below the minimum score; else to the owner of its
- * account when that rep can take it; else the first matching rule's queue; else the default queue;
+ * account (see {@link AccountMatcher}) when that rep can take it, or to the account's queue when it has no owner; else the first matching rule's queue; else the default queue;
  * then a rep by the queue's assignment mode, overflowing when nobody is eligible. Pure.
  */
 public final class Router {
@@ -27,13 +27,19 @@ public final class Router {
     public record CompiledRoute(String name, CompiledCondition when, String queueId, String reason) {
     }
 
-    /** A queue and its members as routing needs them. */
+    /**
+     * A queue and its members as routing needs them; {@code open} whether its schedule is working time now, and
+     * {@code hours} in words when it has a schedule (null otherwise).
+     */
     public record QueueState(String id, boolean active, AssignmentMode mode, Integer minScore, String overflowQueueId,
-                             double virtualTime, List<Assigner.Member> members) {
+                             double virtualTime, List<Assigner.Member> members, boolean open, String hours) {
     }
 
-    /** The account whose domain matches the lead's. */
-    public record AccountMatch(String domain, String ownerRepId, String queueId) {
+    /**
+     * What account matching found for the lead: the matched account (null when none or ambiguous), the owner and queue
+     * that take its leads (its own, or its parent's), and the explanation the decision carries.
+     */
+    public record AccountMatch(String accountId, String ownerRepId, String queueId, AccountMatchView view) {
     }
 
     /** The decision plus the fairness state to store (when a rep was picked). */
@@ -51,8 +57,10 @@ public final class Router {
         trace.add(new RoutingDecision.Step("minScore", null, "passed",
                 "total score " + scoreTotal + " is at least " + rules.minScore(), null));
 
-        if (account != null) {
-            Outcome byAccount = toAccountOwner(rules, account, queues, now, trace);
+        if (account != null && account.accountId() == null && "ambiguous".equals(account.view().matchedBy())) {
+            trace.add(ambiguous(account.view()));
+        } else if (account != null && account.accountId() != null) {
+            Outcome byAccount = toAccountOwner(rules, account, queues, now, tieSeed, trace);
             if (byAccount != null) {
                 return byAccount;
             }
@@ -85,10 +93,31 @@ public final class Router {
         return assign(rules, fallback, "default", null, queues, now, tieSeed, trace);
     }
 
+    private static RoutingDecision.Step ambiguous(AccountMatchView view) {
+        StringBuilder why = new StringBuilder("company name is as close to ");
+        for (int i = 0; i < view.candidates().size(); i++) {
+            AccountMatchView.Candidate c = view.candidates().get(i);
+            why.append(i == 0 ? "" : " as to ").append(c.name()).append(" (").append(c.id()).append(", ").append(c.similarity()).append(')');
+        }
+        return new RoutingDecision.Step("account", null, "ambiguous", why + "; matched to none, trying the rules", null);
+    }
+
     private static Outcome toAccountOwner(CompiledRuleSet rules, AccountMatch account, Function<String, QueueState> queues,
-                                          Instant now, List<RoutingDecision.Step> trace) {
+                                          Instant now, String tieSeed, List<RoutingDecision.Step> trace) {
+        AccountMatchView view = account.view();
+        String how = "matched by " + ("parent".equals(view.matchedBy()) ? view.foundBy() + ", owned through parent " + view.ownerAccountId()
+                : view.matchedBy()) + (view.similarity() != null && view.similarity() < 1 ? " (similarity " + view.similarity() + ")" : "");
         String queueId = account.queueId() != null ? account.queueId() : rules.defaultQueueId();
         QueueState queue = queues.apply(queueId);
+        if (account.ownerRepId() == null) {
+            if (account.queueId() == null || queue == null || !queue.active()) {
+                trace.add(new RoutingDecision.Step("account", account.accountId(), "no owner",
+                        how + "; neither the account nor its parents have an owner or an active queue; trying the rules", null));
+                return null;
+            }
+            trace.add(new RoutingDecision.Step("account", account.accountId(), "matched", how + "; no owner: to the account's queue " + queueId, null));
+            return assign(rules, queue, "account", null, queues, now, tieSeed, trace);
+        }
         Assigner.Member owner = queue == null ? null
                 : queue.members().stream().filter(m -> m.repId().equals(account.ownerRepId())).findFirst().orElse(null);
         String why;
@@ -100,11 +129,11 @@ public final class Router {
             why = Assigner.ineligibility(owner, now, null);
         }
         if (why != null) {
-            trace.add(new RoutingDecision.Step("account", account.domain(), "owner not eligible", why + "; trying the rules", null));
+            trace.add(new RoutingDecision.Step("account", account.accountId(), "owner not eligible", how + "; " + why + "; trying the rules", null));
             return null;
         }
-        trace.add(new RoutingDecision.Step("account", account.domain(), "matched",
-                "account owned by " + owner.repId() + " in queue " + queueId, null));
+        trace.add(new RoutingDecision.Step("account", account.accountId(), "matched",
+                how + "; account owned by " + owner.repId() + " in queue " + queueId, null));
         return new Outcome(new RoutingDecision("queued", queueId, owner.repId(), "account", null, rules.version(), trace),
                 queueId, Optional.of(new Assigner.Pick(owner.repId(), owner.pointer(), queue.virtualTime(), "account owner")));
     }
@@ -125,13 +154,17 @@ public final class Router {
                 break;
             }
             QueueState overflow = current.overflowQueueId() == null || hop >= MAX_OVERFLOW_HOPS ? null : queues.apply(current.overflowQueueId());
-            if (overflow == null || !overflow.active()) {
-                trace.add(new RoutingDecision.Step("assignment", current.id(), "waiting unassigned",
-                        "no member is eligible" + (current.overflowQueueId() == null ? " and there is no overflow queue" : "; overflow unavailable"),
+            if (overflow == null || !overflow.active() || !overflow.open()) {
+                String why = current.overflowQueueId() == null ? " and there is no overflow queue"
+                        : overflow != null && overflow.active() && !overflow.open() ? "; overflow queue " + overflow.id() + " is " + overflow.hours()
+                        : "; overflow unavailable";
+                trace.add(new RoutingDecision.Step("assignment", current.id(), "waiting unassigned", "no member is eligible" + why,
                         result.candidates()));
                 break;
             }
-            trace.add(new RoutingDecision.Step("overflow", current.id(), "to " + overflow.id(), "no member is eligible", result.candidates()));
+            trace.add(new RoutingDecision.Step("overflow", current.id(), "to " + overflow.id(),
+                    "no member is eligible" + (overflow.hours() == null ? "" : "; overflow queue " + overflow.id() + " is " + overflow.hours()),
+                    result.candidates()));
             current = overflow;
         }
         return new Outcome(new RoutingDecision("queued", current.id(), null, current == queue ? via : "overflow", ruleName,

@@ -2,6 +2,7 @@ package io.leadhandoff.routing;
 
 import io.leadhandoff.write.Reads;
 import io.leadhandoff.condition.Facts;
+import io.leadhandoff.schedule.ScheduleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -12,17 +13,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Routing itself: matches a lead to an account or a rule's queue and picks a rep. Fairness state (member
+ * Routing itself: matches a lead to an account (from this replica's {@link AccountIndexHolder}) or a rule's queue and picks a rep. Fairness state (member
  * pointers, queue virtual time, daily counts) lives in the database and is updated under a row lock on
  * the queue, so any number of replicas assign as one.
  */
@@ -36,23 +35,28 @@ public class RoutingService {
     private final RuleSetService ruleSets;
     private final OpenLeadCounts openLeads;
     private final TransactionSynchronizationRegistry transactions;
+    private final ScheduleService schedules;
+
+    private final AccountIndexHolder accounts;
 
     /**
-     * What routing read in the current transaction: a batch of leads reads each queue's members and
-     * each domain's account once. The members are managed entities, so picks made in the transaction
-     * are in them; queue locks are taken once and held to the end.
+     * What routing read in the current transaction: a batch of leads reads each queue's members once.
+     * The members are managed entities, so picks made in the transaction are in them; queue locks are
+     * taken once and held to the end.
      */
     private static final class Memo {
         final Map<String, List<QueueMember>> members = new HashMap<>();
-        final Map<String, Optional<Account>> accounts = new HashMap<>();
         final Set<String> lockedQueues = new HashSet<>();
     }
     private final Reads reads;
 
 
     public RoutingService(EntityManager em, Clock clock, RuleSetService ruleSets, OpenLeadCounts openLeads,
-                          TransactionSynchronizationRegistry transactions, Reads reads) {
+                          TransactionSynchronizationRegistry transactions, AccountIndexHolder accounts,
+                          ScheduleService schedules, Reads reads) {
         this.reads = reads;
+        this.accounts = accounts;
+        this.schedules = schedules;
         this.em = em;
         this.clock = clock;
         this.ruleSets = ruleSets;
@@ -62,38 +66,32 @@ public class RoutingService {
 
     /**
      * Routes a scored lead with {@code rules} (the {@link RuleSetService#activeRules()} the caller read
-     * once for its transaction) and stores the fairness state of the pick. {@code domains} are the lead's
-     * email and website domains, tried for an account match.
+     * once for its transaction) and stores the fairness state of the pick. {@code account} is the lead as
+     * account matching sees it; the decision carries what matching found.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, List<String> domains, String seed) {
-        return route(rules, facts, scoreTotal, domains, seed, true);
+    public Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, AccountMatcher.Query account, String seed) {
+        return route(rules, facts, scoreTotal, account, seed, true);
     }
 
     /** Routes with a draft rule set, storing nothing: what-if for rule changes. */
-    public Router.Outcome simulate(RuleSetDocument draft, Facts facts, int scoreTotal, List<String> domains) {
+    public Router.Outcome simulate(RuleSetDocument draft, Facts facts, int scoreTotal, AccountMatcher.Query account) {
         return reads.call(() -> {
             Router.CompiledRuleSet rules = draft == null ? ruleSets.activeRules() : ruleSets.compileDraft(draft);
-            return route(rules, facts, scoreTotal, domains, "simulation", false);
+            return route(rules, facts, scoreTotal, account, "simulation", false);
         });
     }
 
-    private Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, List<String> domains,
+    private Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, AccountMatcher.Query query,
                                  String seed, boolean apply) {
         Instant now = clock.instant();
-        Router.AccountMatch account = null;
-        Memo memo = memo();
-        for (String domain : domains) {
-            Account a = domain == null ? null
-                    : memo.accounts.computeIfAbsent(domain, d -> Optional.ofNullable(em.find(Account.class, d))).orElse(null);
-            if (a != null) {
-                account = new Router.AccountMatch(a.domain, a.ownerRepId, a.queueId);
-                break;
-            }
-        }
+        AccountMatcher.Result match = accounts.match(query);
+        Router.AccountMatch account = new Router.AccountMatch(match.account() == null ? null : match.account().id(),
+                match.ownerRepId(), match.queueId(), match.view());
         Map<String, Router.QueueState> loaded = new HashMap<>();
-        Router.Outcome outcome = Router.route(rules, facts, scoreTotal, account,
+        Router.Outcome routed = Router.route(rules, facts, scoreTotal, account,
                 id -> loaded.computeIfAbsent(id, q -> queueState(q, apply, now)), now, seed);
+        Router.Outcome outcome = new Router.Outcome(routed.decision().withAccount(match.view()), routed.pickedQueueId(), routed.pick());
         if (apply && outcome.pick().isPresent()) {
             record(outcome.pickedQueueId(), outcome.pick().get(), now);
         }
@@ -111,20 +109,6 @@ public class RoutingService {
         Optional<Assigner.Pick> pick = Assigner.pick(queue.mode(), queue.virtualTime(), queue.members(), now, excludeRep, seed).pick();
         pick.ifPresent(p -> record(queueId, p, now));
         return pick;
-    }
-
-    /** Reads the accounts of these domains with one query, for the leads of a batch about to be routed. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void prefetchAccounts(Collection<String> domains) {
-        List<String> wanted = domains.stream().filter(Objects::nonNull).distinct().toList();
-        if (wanted.isEmpty()) {
-            return;
-        }
-        Memo memo = memo();
-        Map<String, Account> found = new HashMap<>();
-        em.createQuery("from Account where domain in :domains", Account.class).setParameter("domains", wanted)
-                .getResultList().forEach(a -> found.put(a.domain, a));
-        wanted.forEach(d -> memo.accounts.put(d, Optional.ofNullable(found.get(d))));
     }
 
     private Router.QueueState queueState(String id, boolean lock, Instant now) {
@@ -153,10 +137,16 @@ public class RoutingService {
         Map<String, Integer> open = counted.isEmpty() ? Map.of() : openLeads.of(id, counted);
         List<Assigner.Member> members = new ArrayList<>();
         for (QueueMember m : rows) {
-            members.add(new Assigner.Member(m.id.repId(), m.weight, m.status, m.awayUntil, m.maxOpen, m.maxPerDay,
-                    open.getOrDefault(m.id.repId(), 0), m.assignedOn(today), m.pointer, m.lastAssignedAt));
+            TimeOff away = m.awayAt(now);
+            MemberStatus status = m.status == MemberStatus.PAUSED ? MemberStatus.PAUSED : away != null ? MemberStatus.AWAY : MemberStatus.ACTIVE;
+            ScheduleService.Hours shift = schedules.hours(m.scheduleId, now);
+            members.add(new Assigner.Member(m.id.repId(), m.weight, status, away == null ? null : away.until(), m.maxOpen, m.maxPerDay,
+                    open.getOrDefault(m.id.repId(), 0), m.assignedOn(today), m.pointer, m.lastAssignedAt, shift.open(),
+                    shift.text() == null ? null : (shift.open() ? "on shift, " : "off shift, ") + shift.text()));
         }
-        return new Router.QueueState(q.id, q.active, q.assignmentMode, q.minScore, q.overflowQueueId, q.virtualTime, members);
+        ScheduleService.Hours hours = schedules.hours(q.scheduleId, now);
+        return new Router.QueueState(q.id, q.active, q.assignmentMode, q.minScore, q.overflowQueueId, q.virtualTime, members,
+                hours.open(), hours.text());
     }
 
     private List<QueueMember> members(String queueId) {

@@ -1,16 +1,17 @@
 package io.leadhandoff.routing;
 
-import io.leadhandoff.common.Identifiers;
 import io.leadhandoff.common.StorableTime;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Request and response records of queues, members and accounts. */
+/** Request and response records of queues and members (accounts: {@link AccountViews}). */
 public final class RoutingViews {
 
     private RoutingViews() {
@@ -26,18 +27,32 @@ public final class RoutingViews {
             @Schema(description = "pull, round-robin or load-balanced; default pull", examples = "round-robin") AssignmentMode assignmentMode,
             @Schema(description = "Default lease length for claims, 30 s – 24 h; default 900", examples = "900")
             @Min(30) @Max(86_400) Integer leaseSeconds,
-            @Schema(description = "Minutes from queued to claimed before the lead is escalated", examples = "60")
+            @Schema(description = "Minutes from queued to claimed before the lead is escalated; business minutes of the queue's "
+                    + "schedule when it has one (wall-clock minutes otherwise)", examples = "60")
             @Min(1) @Max(43_200) Integer slaMinutes,
             @Schema(description = "Where leads go when nobody in this queue is eligible", examples = "inbound")
             @Size(max = 64) String overflowQueueId,
             @Schema(description = "Rules skip this queue for leads with a lower total score", examples = "50")
-            @Min(0) @Max(100) Integer minScore) {
+            @Min(0) @Max(100) Integer minScore,
+            @Schema(description = "The queue's working hours (a schedule id): its SLA clock counts only their time, and overflow "
+                    + "goes to this queue only while they are open. Absent: around the clock.", examples = "berlin-office")
+            @Size(max = 64) String scheduleId) {
     }
 
     @Schema(name = "Queue")
     public record QueueView(String id, String name, String description, boolean active, AssignmentMode assignmentMode,
                             int leaseSeconds, Integer slaMinutes, String overflowQueueId, Integer minScore,
-                            Instant createdAt, Instant updatedAt) {
+                            Instant createdAt, Instant updatedAt,
+                            @Schema(description = "The queue's working hours; null: around the clock", nullable = true, examples = "berlin-office") String scheduleId,
+                            @Schema(description = "Whether the queue's schedule is working time now (always true without one)") boolean open,
+                            @Schema(description = "When closed: when it next opens (UTC); null when open or never opening", nullable = true) Instant nextOpening) {
+    }
+
+    /** An out-of-office period: [from, until), open-ended on a side left out. */
+    @Schema(name = "OutOfOffice")
+    public record OutOfOffice(
+            @Schema(description = "Start (UTC); absent: already away", nullable = true) @StorableTime Instant from,
+            @Schema(description = "End (UTC); absent: until further notice", nullable = true) @StorableTime Instant until) {
     }
 
     @Schema(name = "QueueMemberRequest")
@@ -45,27 +60,24 @@ public final class RoutingViews {
             @Schema(description = "Relative share of round-robin assignments, 1–100; default 1", examples = "2") @Min(1) @Max(100) Integer weight,
             @Schema(description = "Most open leads at once (assigned, claimed, accepted, converted)", examples = "25") @Min(0) @Max(100_000) Integer maxOpen,
             @Schema(description = "Most new assignments per UTC day", examples = "40") @Min(0) @Max(100_000) Integer maxPerDay,
-            @Schema(description = "active, paused or away; default active", examples = "active") MemberStatus status,
-            @Schema(description = "With status away: when the rep is back (UTC)") @StorableTime Instant awayUntil) {
+            @Schema(description = "active, paused or away; default active. `away` (with `awayUntil`, or until further notice) is a "
+                    + "shortcut for an out-of-office period starting now", examples = "active") MemberStatus status,
+            @Schema(description = "With status away: when the rep is back (UTC)") @StorableTime Instant awayUntil,
+            @Schema(description = "The rep's shift in this queue (a schedule id): push assignment picks the rep only while it is open; "
+                    + "claims are allowed any time. Absent: any time.", examples = "berlin-office") @Size(max = 64) String scheduleId,
+            @Schema(description = "Out-of-office periods; at most 50") @Size(max = 50) @Valid List<OutOfOffice> outOfOffice) {
     }
 
     @Schema(name = "QueueMember")
     public record MemberView(String queueId, String repId, int weight, Integer maxOpen, Integer maxPerDay,
-                             MemberStatus status, Instant awayUntil,
+                             @Schema(description = "paused as set; else away while an out-of-office period covers now; else active") MemberStatus status,
+                             @Schema(description = "While away: the end of the current out-of-office period (null: until further notice)", nullable = true) Instant awayUntil,
                              @Schema(description = "Open leads held now") int openLeads,
                              @Schema(description = "Assignments today (UTC)") int assignedToday,
-                             Instant lastAssignedAt) {
-    }
-
-    @Schema(name = "AccountRequest")
-    public record AccountRequest(
-            @Schema(examples = "Analytical Engines Ltd") @Size(max = 200) String name,
-            @Schema(description = "The rep who owns the account", examples = "rep-042") @NotBlank @Size(max = 128) @jakarta.validation.constraints.Pattern(regexp = Identifiers.REP_ID, message = Identifiers.REP_ID_MESSAGE) String ownerRepId,
-            @Schema(description = "The queue the owner works; default: the routing default queue", examples = "enterprise-emea") @Size(max = 64) String queueId) {
-    }
-
-    @Schema(name = "Account")
-    public record AccountView(String domain, String name, String ownerRepId, String queueId, Instant updatedAt) {
+                             Instant lastAssignedAt,
+                             @Schema(description = "The rep's shift; null: any time", nullable = true) String scheduleId,
+                             @Schema(description = "Whether the shift is open now (always true without a schedule)") boolean onShift,
+                             List<OutOfOffice> outOfOffice) {
     }
 
     @Schema(name = "RoutingRulesVersion")

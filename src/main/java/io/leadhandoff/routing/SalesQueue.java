@@ -28,6 +28,9 @@ public class SalesQueue {
     public Integer slaMinutes;
     @Column(name = "overflow_queue_id", length = 64)
     public String overflowQueueId;
+    /** The SLA clock; null: around the clock. */
+    @Column(name = "schedule_id", length = 64)
+    public String scheduleId;
     @Column(name = "min_score")
     public Integer minScore;
     @Column(name = "virtual_time", nullable = false)

@@ -25,6 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,10 +49,10 @@ public class ScoringResource {
     private final ScoringService service;
     private final TrainingService training;
     private final JsonBinder binder;
+    private final Clock clock;
 
     private final Writes writes;
     private final CurrentCaller caller;
-    private final Clock clock;
 
     public ScoringResource(ScoringService service, TrainingService training, JsonBinder binder, Writes writes, CurrentCaller caller,
                            Clock clock) {

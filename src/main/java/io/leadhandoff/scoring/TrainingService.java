@@ -33,6 +33,10 @@ public class TrainingService {
      */
     public static final String LABEL = "case when " + FINAL_ACCEPTED + " then 1 "
             + "when l.rejected_at is not null and r.training = 'negative' then 0 else null end";
+    /** {@link #LABEL} in words, as a training evaluation states it. */
+    public static final String LABEL_POLICY = "positive: final verdict accepted, converted, won or lost (accepted and never rejected or "
+            + "recycled since); negative: rejected with a reason whose training policy is 'negative'; "
+            + "excluded: recycled, rejected for timing/rep reasons, no feedback";
     public static final String LABEL_JOIN = " left join reason_code r on r.code = l.outcome_reason ";
     public static final int MIN_LABELLED = 200;
     public static final int MIN_PER_CLASS = 40;
@@ -87,8 +91,7 @@ public class TrainingService {
         TrainingResult.Evaluation evaluation = new TrainingResult.Evaluation(from, to, train.size(), test.size(), positives, negatives,
                 TrainingResult.Measures.of(candidate), TrainingResult.Measures.of(current),
                 active.learned() != null ? "learned" : "total/100", active.version(),
-                "positive: accepted, converted or won; negative: rejected with a reason whose training policy is 'negative'; "
-                        + "excluded: recycled, rejected for timing/rep reasons, no feedback");
+                LABEL_POLICY);
         ModelDocument base = active.document();
         ModelDocument document = new ModelDocument(name == null ? base.name() + " + learned" : name,
                 "Rules of version " + active.version() + " with acceptance probability learned from " + train.size() + " labelled leads",

@@ -44,7 +44,7 @@ public class ApiKeyService {
     private final SecurityConfig config;
     private final Callers callers;
     private final Event<ApiKeyChanged> changes;
-    private final String bootstrapHash;
+    private final BootstrapKey bootstrap;
     private final long cacheMillis;
     private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
     /**
@@ -60,7 +60,7 @@ public class ApiKeyService {
 
 
     public ApiKeyService(EntityManager em, Clock clock, SecurityConfig config, Callers callers, Event<ApiKeyChanged> changes,
-                         jakarta.transaction.TransactionSynchronizationRegistry transactions, Reads reads) {
+                         jakarta.transaction.TransactionSynchronizationRegistry transactions, BootstrapKey bootstrap, Reads reads) {
         this.reads = reads;
         this.em = em;
         this.transactions = transactions;
@@ -71,18 +71,14 @@ public class ApiKeyService {
         this.config = config;
         this.callers = callers;
         this.changes = changes;
-        String bootstrap = config.bootstrapAdminKey().map(String::trim).orElse("");
-        if (!bootstrap.isEmpty() && bootstrap.length() < 24) {
-            throw new IllegalStateException("lead-handoff.security.bootstrap-admin-key must be at least 24 characters");
-        }
-        this.bootstrapHash = bootstrap.isEmpty() ? null : Secrets.sha256Hex(bootstrap);
+        this.bootstrap = bootstrap;
     }
 
     /** The caller behind a bearer token, or empty when the token is not a valid, unrevoked key. */
     public java.util.Optional<Caller> authenticate(String token) {
         String hash = Secrets.sha256Hex(token);
-        if (bootstrapHash != null && Secrets.equal(bootstrapHash, hash)) {
-            return java.util.Optional.of(new Caller(BOOTSTRAP_ID, "bootstrap admin key", EnumSet.of(Scope.ADMIN), null, defaultLimit()));
+        if (bootstrap.matches(hash)) {
+            return !bootstrap.usable() ? java.util.Optional.empty() : java.util.Optional.of(new Caller(BOOTSTRAP_ID, "bootstrap admin key", EnumSet.of(Scope.ADMIN), null, defaultLimit()));
         }
         Matcher m = KEY.matcher(token);
         if (!m.matches()) {
@@ -110,11 +106,11 @@ public class ApiKeyService {
     public java.util.Optional<Caller> callerOf(String keyId) {
         return reads.call(() -> {
             if (BOOTSTRAP_ID.equals(keyId)) {
-                return java.util.Optional.ofNullable(bootstrapHash)
-                        .map(h -> new Caller(BOOTSTRAP_ID, "bootstrap admin key", EnumSet.of(Scope.ADMIN), null, defaultLimit()));
+                return !bootstrap.usable() ? java.util.Optional.<Caller>empty()
+                        : java.util.Optional.of(new Caller(BOOTSTRAP_ID, "bootstrap admin key", EnumSet.of(Scope.ADMIN), null, defaultLimit()));
             }
             ApiKey key = keyId == null || keyId.length() > 26 ? null : em.find(ApiKey.class, keyId);
-            return key == null || key.revokedAt != null ? java.util.Optional.empty() : java.util.Optional.of(caller(key));
+            return key == null || key.revokedAt != null ? java.util.Optional.<Caller>empty() : java.util.Optional.of(caller(key));
         });
     }
 

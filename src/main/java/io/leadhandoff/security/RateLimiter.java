@@ -3,14 +3,17 @@ package io.leadhandoff.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * Token buckets per key, in this replica's memory: a key may make {@code burst} requests at once and
  * {@code perSecond} on average. With N replicas behind a load balancer a key gets up to N times the
- * configured rate; the README says so.
+ * configured rate; the README says so. Time comes from the service's clock (whole seconds: tokens come back a
+ * second's worth at a time), read so that it never goes back: a clock set back refills nothing.
  *
  * <p>Buckets live in bounded Caffeine caches, one per kind of bucket (the text before the first {@code :} of a
  * bucket's name: {@code key}, {@code source}, {@code console-sign-in}, ...). A bucket is dropped once it would have
@@ -45,13 +48,19 @@ public class RateLimiter {
     private final LongSupplier nanos;
     private final int maxBucketsPerKind;
 
-    public RateLimiter(LongSupplier nanos) {
-        this(nanos, MAX_BUCKETS_PER_KIND);
+    public RateLimiter(Clock clock) {
+        this(monotonicNanos(clock), MAX_BUCKETS_PER_KIND);
     }
 
     RateLimiter(LongSupplier nanos, int maxBucketsPerKind) {
         this.nanos = nanos;
         this.maxBucketsPerKind = maxBucketsPerKind;
+    }
+
+    /** The clock's time in nanoseconds (the unit of the buckets and of their cache's ticker), never going back. */
+    static LongSupplier monotonicNanos(Clock clock) {
+        AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
+        return () -> latest.accumulateAndGet(clock.millis() * 1_000_000L, Math::max);
     }
 
     public Decision take(String key, Limit limit) {

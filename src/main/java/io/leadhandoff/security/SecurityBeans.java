@@ -1,14 +1,15 @@
 package io.leadhandoff.security;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** The one rate limiter of this replica. */
 public class SecurityBeans {
 
     @Produces
     @Singleton
-    RateLimiter rateLimiter() {
-        return new RateLimiter(System::nanoTime);
+    RateLimiter rateLimiter(Clock clock) {
+        return new RateLimiter(clock);
     }
 }

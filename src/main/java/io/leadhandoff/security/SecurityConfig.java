@@ -1,20 +1,27 @@
 package io.leadhandoff.security;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
-/** Security settings; see the README's configuration table. */
-@ConfigMapping(prefix = "lead-handoff.security")
+/** API keys and rate limits: {@code lead-handoff.security.*} of the configuration tree. */
 public interface SecurityConfig {
 
     /**
-     * An admin key accepted without being stored, so a fresh install can create its real keys
-     * (LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY). At least 24 characters.
+     * An admin key accepted without being stored, so a fresh install can create its real keys; at least 24
+     * characters, from a secret store. It is refused once an active admin key exists (unless
+     * {@link #keepBootstrapKey()}), and works again if every admin key has been revoked.
      */
     Optional<String> bootstrapAdminKey();
 
-    /** Requests per second a key may make on average, unless the key sets its own. */
+    /**
+     * Keep accepting the bootstrap admin key after admin keys exist. Logged as a warning at every start while
+     * set; for installations whose secret store rotates the bootstrap key as their break-glass credential.
+     */
+    @WithDefault("false")
+    boolean keepBootstrapKey();
+
+    /** Requests per second a key (or a source's webhook) may make on average, per replica, unless it sets its own. */
     @WithDefault("50")
     int defaultRatePerSecond();
 
@@ -40,5 +47,5 @@ public interface SecurityConfig {
      * 0 checks the database on every request.
      */
     @WithDefault("PT1S")
-    java.time.Duration keyCacheTtl();
+    Duration keyCacheTtl();
 }

@@ -8,6 +8,7 @@ import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.RateLimiter;
 import io.leadhandoff.security.RateLimits;
+import io.leadhandoff.config.LeadHandoffConfig;
 import io.leadhandoff.security.SecurityConfig;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -45,13 +45,13 @@ public class SourceEventsResource {
 
     public SourceEventsResource(SourceService sources, SourceIntake intake, RateLimiter limiter, SecurityConfig security,
                                 CurrentCaller caller,
-                                @ConfigProperty(name = "lead-handoff.public-base-url") Optional<String> publicBaseUrl) {
+                                LeadHandoffConfig config) {
         this.sources = sources;
         this.intake = intake;
         this.limiter = limiter;
         this.security = security;
         this.caller = caller;
-        this.publicBaseUrl = publicBaseUrl;
+        this.publicBaseUrl = config.publicBaseUrl();
     }
 
     @POST

@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Escalates leads not claimed within their queue's SLA: the breach is recorded, then the lead goes to
- * the next eligible rep (round-robin and load-balanced queues) or to the overflow queue. The leads are
+ * Escalates leads not claimed within their queue's SLA, counted on the queue's clock (business time of its schedule):
+ * the breach is recorded, then the lead goes to the next eligible rep on shift (round-robin and load-balanced queues)
+ * or to the overflow queue while that one is open. A lead whose due time the queue's clock has since moved (a holiday
+ * added, the SLA changed) is not breached: its due time moves. The leads are
  * taken with SKIP LOCKED and their due time moves on in the same transaction, so with any number of
  * replicas running the job, one breach is escalated exactly once.
  */
@@ -55,6 +57,12 @@ public class SlaService {
     }
 
     private void escalate(Lead lead, Instant now) {
+        Instant due = queues.slaDueAt(lead.queueId(), lead.queuedAt());
+        if (due == null || due.isAfter(now)) {
+            // by the queue's clock as it is now the lead is not late: a holiday was added, the SLA changed or went
+            lead.rescheduleSla(due);
+            return;
+        }
         RoutingViews.QueueView queue = queues.getQueue(lead.queueId());
         history.record(lead, lead.breachSla(), now);
         metrics.slaBreached(lead.queueId());
@@ -63,14 +71,14 @@ public class SlaService {
         Optional<Assigner.Pick> pick = queue.assignmentMode() == AssignmentMode.PULL ? Optional.empty()
                 : routing.reassign(queue.id(), fromRep, lead.id() + ":" + lead.slaBreaches());
         RoutingViews.QueueView target = queue;
-        if (pick.isEmpty() && queue.overflowQueueId() != null) {
+        if (pick.isEmpty() && queue.overflowQueueId() != null && queues.hours(queue.overflowQueueId(), now).open()) {
             target = queues.getQueue(queue.overflowQueueId());
             pick = target.assignmentMode() == AssignmentMode.PULL ? Optional.empty()
                     : routing.reassign(target.id(), fromRep, lead.id() + ":" + lead.slaBreaches());
         }
         LeadChange.Escalated escalated = pick.isEmpty() && target == queue
                 ? lead.escalate(null, null, null, now)
-                : lead.escalate(target.id(), pick.map(Assigner.Pick::repId).orElse(null), target.slaMinutes(), now);
+                : lead.escalate(target.id(), pick.map(Assigner.Pick::repId).orElse(null), queues.slaDueAt(target.id(), now), now);
         history.record(lead, escalated, now);
     }
 }

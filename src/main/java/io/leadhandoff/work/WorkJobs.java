@@ -23,7 +23,7 @@ public class WorkJobs {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${leadhandoff.work.sweep-interval:15s}", delayed = "10s",
+    @Scheduled(every = "${lead-handoff.work.sweep-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         work.expireLeases(clock.instant(), BATCH);

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Claims and leases. A claim locks ready leads with {@code SELECT … FOR UPDATE SKIP LOCKED}, so any
@@ -52,7 +51,7 @@ public class WorkService {
 
     public WorkService(EntityManager em, LeadRepository leadRows, QueueService queues, QueueMemberService members, LeadViews leads, LeadHistory history,
                        WorkMetrics metrics, Clock clock, WritePath writes,
-                       @ConfigProperty(name = "lead-handoff.work.claim-spread", defaultValue = "1") int spread) {
+                       WorkConfig config) {
         this.em = em;
         this.leadRows = leadRows;
         this.queues = queues;
@@ -61,7 +60,7 @@ public class WorkService {
         this.history = history;
         this.metrics = metrics;
         this.clock = clock;
-        this.spread = spread;
+        this.spread = config.claimSpread();
         this.writes = writes;
     }
 
@@ -157,7 +156,7 @@ public class WorkService {
     public void release(String leadId, String token, Caller caller) {
         Lead lead = held(leadId, token, caller);
         Instant now = clock.instant();
-        history.record(lead, lead.release(slaMinutes(lead), now), now);
+        history.record(lead, lead.release(queues.slaDueAt(lead.queueId(), now), now), now);
         metrics.released(lead.queueId());
     }
 
@@ -190,13 +189,8 @@ public class WorkService {
 
     /** Records that a lease ran out and puts the lead back in its queue (an SLA miss for that rep). */
     void expire(Lead lead, Instant now) {
-        history.record(lead, lead.expireLease(slaMinutes(lead), now), now);
+        history.record(lead, lead.expireLease(queues.slaDueAt(lead.queueId(), now), now), now);
         metrics.leaseExpired(lead.queueId());
-    }
-
-    /** The SLA of the lead's queue, which a lead put back there is due under again. */
-    private Integer slaMinutes(Lead lead) {
-        return queues.getQueue(lead.queueId()).slaMinutes();
     }
 
     /**

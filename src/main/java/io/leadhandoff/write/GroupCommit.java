@@ -32,12 +32,6 @@ import java.util.function.Function;
  */
 public final class GroupCommit<I, R> {
 
-    /** Settings shared by every group committer: {@code lead-handoff.group-commit.size} and {@code .writers}. */
-    public static final String SIZE = "lead-handoff.group-commit.size";
-    public static final String DEFAULT_SIZE = "64";
-    public static final String WRITERS = "lead-handoff.group-commit.writers";
-    public static final String DEFAULT_WRITERS = "2";
-
     /** Writes a group inside the current transaction: one result per item, in order. */
     @FunctionalInterface
     public interface Writer<I, R> {

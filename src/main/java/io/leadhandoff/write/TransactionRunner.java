@@ -9,24 +9,24 @@ import io.leadhandoff.common.RequestConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
  * Runs work in a transaction of its own under a deadline, and runs it again when that is safe and useful: the
  * database reported a lost race (unique key, deadlock, certification conflict at commit) or a lost connection,
- * and nothing was committed. When the deadline passes, or the failures outlast the attempts, the work fails
- * with a 503 problem carrying Retry-After — a database that is down, frozen or contended is never a 500.
+ * and nothing was committed. Races that outlast the attempts are a 409 conflict, a database that stays
+ * unreachable or a deadline that passes a 503, both with Retry-After — never a 500.
  */
 @ApplicationScoped
 public class TransactionRunner implements Transactor {
 
     private static final Logger LOG = Logger.getLogger(TransactionRunner.class);
-    private static final int RACE_ATTEMPTS = 5;
+    /** Backing off 10, 20, 40, … up to 250 ms (jittered): about 1.3 s of racing at most, and only within the deadline. */
+    private static final int RACE_ATTEMPTS = 9;
     private static final int OUTAGE_ATTEMPTS = 2;
     private final Deadlines deadlines;
     private final RequestConfig config;
@@ -37,11 +37,12 @@ public class TransactionRunner implements Transactor {
      */
     private final long minAttemptMillis;
 
-    public TransactionRunner(Deadlines deadlines, RequestConfig config,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout") Optional<Duration> acquisitionTimeout) {
+    /** Reads Quarkus's own {@code quarkus.datasource.jdbc.acquisition-timeout} beside the request settings. */
+    public TransactionRunner(Deadlines deadlines, RequestConfig config, Config quarkus) {
         this.deadlines = deadlines;
         this.config = config;
-        this.minAttemptMillis = Math.max(1000, acquisitionTimeout.map(Duration::toMillis).orElse(0L));
+        this.minAttemptMillis = Math.max(1000, quarkus.getOptionalValue("quarkus.datasource.jdbc.acquisition-timeout", Duration.class)
+                .map(Duration::toMillis).orElse(0L));
     }
 
     /** Work that may be run again only when nothing of an earlier run can have been committed. */
@@ -128,7 +129,8 @@ public class TransactionRunner implements Transactor {
         }
         if (DatabaseFailures.contended(e) || DatabaseFailures.race(e)) {
             LOG.warnf("Gave up on a conflict after retries: %s", e.getClass().getSimpleName());
-            return unavailable("Concurrent work held the rows this request needs; retry shortly");
+            return new ProblemException(ProblemType.CONFLICT, "Concurrent requests kept changing the same data; nothing of this "
+                    + "request was applied, send it again").withHeader("Retry-After", "1");
         }
         if (DatabaseFailures.unavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getClass().getSimpleName());
@@ -143,7 +145,7 @@ public class TransactionRunner implements Transactor {
     }
 
     private static void pause(int attempt) {
-        long maxMillis = Math.min(200, 10L << Math.min(attempt, 4));
+        long maxMillis = Math.min(250, 10L << Math.min(attempt, 5));
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, maxMillis + 1) * 1_000_000);
     }
 

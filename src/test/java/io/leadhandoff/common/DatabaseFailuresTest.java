@@ -72,6 +72,35 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.race(new SQLException("Duplicate entry", "23000", 1062))).isTrue();
     }
 
+    /** As the transaction manager reports a failed one-phase commit: a bare rollback, the resource's failure suppressed. */
+    private static QuarkusTransactionException commitRolledBack(SQLException byTheDatabase) {
+        XAException xa = new XAException(XAException.XA_RBROLLBACK);
+        xa.initCause(byTheDatabase);
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rolledBack.addSuppressed(xa);
+        return new QuarkusTransactionException(rolledBack);
+    }
+
+    @Test
+    void aGaleraCertificationConflictReportedAsARollbackAtCommitIsARaceThatLeftNothingCommitted() {
+        QuarkusTransactionException conflict = commitRolledBack(new SQLException("WSREP detected deadlock/conflict", "40001", 1213));
+        assertThat(DatabaseFailures.race(conflict)).isTrue();
+        assertThat(DatabaseFailures.rolledBack(conflict)).isTrue();
+    }
+
+    @Test
+    void aRollbackAtCommitThatCameWithALostConnectionIsAnOutageNotARace() {
+        QuarkusTransactionException lost = commitRolledBack(new SQLException("Communications link failure", "08S01", 0));
+        assertThat(DatabaseFailures.race(lost)).isFalse();
+        assertThat(DatabaseFailures.unavailable(lost)).isTrue();
+        assertThat(DatabaseFailures.race(commitRolledBack(new SQLException("Lost connection", "HY000", 2013)))).isFalse();
+    }
+
+    @Test
+    void aBareRollbackAtCommitSaysNothingOfARace() {
+        assertThat(DatabaseFailures.race(new QuarkusTransactionException(new RollbackException("ARJUNA016053")))).isFalse();
+    }
+
     @Test
     void aDeadlockOrLockTimeoutThatOutlastedTheRetriesIsContention() {
         SQLException deadlock = new SQLException("Deadlock found when trying to get lock", "40001", 1213);

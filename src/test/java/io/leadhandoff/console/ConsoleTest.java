@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.leadhandoff.Api;
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.leadhandoff.security.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ConsoleTest {
+
+    @Inject
+    TestClock clock;
 
     static final List<String> PAGES = List.of("/console", "/console/lead-quality", "/console/lead-quality.csv", "/console/funnel",
             "/console/queues", "/console/models", "/console/leads/01JDB7T3V8Q5M4N2P1R0S9T8U7");
@@ -168,7 +172,7 @@ class ConsoleTest {
     void leadQualityShowsTheApiNumbersRankedByAcceptance() {
         String good = TestData.unique("src-good");
         String poor = TestData.unique("src-poor");
-        Instant from = Instant.now().minusSeconds(1);
+        Instant from = clock.instant().minusSeconds(1);
         Api.feedback(ingest(good), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
         Api.feedback(ingest(poor), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
         Api.feedback(ingest(poor), Map.of("outcome", "REJECTED", "reason", "NO_BUDGET")).then().statusCode(200);
@@ -187,7 +191,7 @@ class ConsoleTest {
     void csvDownloadIsTheApiCsv() {
         String source = TestData.unique("src-csv");
         ingest(source);
-        String query = "groupBy=source&from=" + Instant.now().minusSeconds(3600) + "&to=" + Instant.now().plusSeconds(60);
+        String query = "groupBy=source&from=" + clock.instant().minusSeconds(3600) + "&to=" + clock.instant().plusSeconds(60);
         String api = given().accept("text/csv").get("/api/v1/reports/lead-quality?" + query).then().statusCode(200).extract().asString();
         Console.page(Console.signIn(Api.ADMIN_KEY), "/console/lead-quality.csv?" + query).then().statusCode(200)
                 .contentType(containsString("text/csv")).body(equalTo(api)).body(containsString(source));

@@ -47,7 +47,8 @@ class ContactQualityTest {
 
     @Test
     void recognisesPlaceholderNamesButNotShortRealOnes() {
-        for (String placeholder : List.of("test", "Test", "asdf", "qwerty", "n/a", "xxx", "aaaa", "zxcv", "Test Company", "lorem")) {
+        for (String placeholder : List.of("test", "Test", " TEST ", "asdf", "qwerty", "n/a", "xxx", "aaaa", "zxcv", "Test Company",
+                "test  user", "lorem", "Lorem Ipsum", "John Doe", "x", "-", "123", "1234", "lkjh")) {
             assertThat(ContactQuality.placeholder(placeholder)).as(placeholder).isTrue();
         }
         for (String name : List.of("Stu", "Ann", "Lee", "Bo", "Ng", "O'Brien", "Zoë", "Jean-Luc", "Acme", "Testa", "Doe")) {
@@ -56,6 +57,21 @@ class ContactQualityTest {
         assertThat(of("a@acme.example", null, null, "asdf", "Lee", "Acme").placeholderName()).isTrue();
         assertThat(of("a@acme.example", null, null, "Ann", "Lee", null)).extracting(ContactQuality::companyMissing, ContactQuality::issues)
                 .containsExactly(true, 2);
+    }
+
+    /** Real people and firms, some of them starting with or looking like a placeholder: none is flagged. */
+    private static final List<String> REAL_NAMES = List.of(
+            "Test Double", "Test IO", "Test Automation Inc", "Tester", "Testa", "Testino", "Testerman", "Testo SE", "TestRail",
+            "Contest GmbH", "Latest Ltd", "Protest Records", "Aa", "Ee", "Na", "Nil", "Foo", "Sample", "ABC", "Ng", "Li", "Lee", "Bo",
+            "Ann", "Stu", "Abe", "Abel", "O", "Å", "Xu", "Yu", "Ho", "Do", "Le", "Ma", "Ek", "Öz", "Ito", "Ono", "Asda", "Qwest", "Ertl",
+            "Tesco", "Xerox", "Doe", "Doe & Partners", "Null Hypothesis Ltd", "Nobody's Fool Films", "Dummy Corp Holdings",
+            "Mickey", "Minnie Mouse Foundation", "Lorenzo", "Ipsen", "Fakenham Printers", "Blahnik", "Sampson", "Zoë", "Øyvind",
+            "Nguyễn", "Đặng", "O'Brien", "Jean-Luc", "Mary-Ann", "van der Berg", "McDonald", "Acme", "Aalto", "Aaron", "Saarinen",
+            "Llewellyn", "Lloyd", "Heer", "Moon", "Kim", "3M", "1&1", "X-Rite", "Abcam", "Defne", "Opel", "Rstudio", "Uvex", "Klm");
+
+    @Test
+    void realNamesAndCompaniesAreNotPlaceholders() {
+        assertThat(REAL_NAMES).filteredOn(ContactQuality::placeholder).isEmpty();
     }
 
     @Property

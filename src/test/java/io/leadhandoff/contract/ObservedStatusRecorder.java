@@ -22,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ObservedStatusRecorder {
 
     static final Path FILE = Path.of("target", "observed-statuses.tsv");
-    /** JVM-wide (system properties are shared by every class loader): the file is emptied once per test JVM. */
-    private static final String STARTED = "lead-handoff.observed-statuses.started";
+    /**
+     * JVM-wide (system properties are shared by every class loader): the file is emptied once per test JVM. Not under
+     * {@code lead-handoff.}: every key there must be one of the configuration tree, or the next start fails.
+     */
+    private static final String STARTED = "lead-handoff-test.observed-statuses.started";
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
     void install(@Observes @Priority(1) Router router) {

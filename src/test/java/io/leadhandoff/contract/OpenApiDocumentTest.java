@@ -1,6 +1,6 @@
 package io.leadhandoff.contract;
 
-import static io.leadhandoff.Api.given;
+import static io.leadhandoff.Api.management;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +21,7 @@ class OpenApiDocumentTest {
 
     @Test
     void committedDocumentMatchesTheRunningService() throws IOException {
-        String served = given().queryParam("format", "yaml").when().get("/q/openapi")
+        String served = management().queryParam("format", "yaml").when().get("/q/openapi")
                 .then().statusCode(200).extract().asString();
         if (Boolean.getBoolean("openapi.write")) {
             Files.createDirectories(COMMITTED.getParent());

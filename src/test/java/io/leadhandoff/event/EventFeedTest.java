@@ -35,7 +35,6 @@ class EventFeedTest {
 
     @AfterEach
     void restore() {
-        clock.reset();
         Api.restoreDefaultRules();
     }
 

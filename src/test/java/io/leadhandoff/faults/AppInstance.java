@@ -18,6 +18,8 @@ final class AppInstance {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final int port;
+    /** /q/* (health) is on the management interface: this replica's port + 1000. */
+    final int managementPort;
     private final String name;
     private final Map<String, String> env;
     private Process process;
@@ -25,6 +27,7 @@ final class AppInstance {
     AppInstance(String name, int port, Map<String, String> env) {
         this.name = name;
         this.port = port;
+        this.managementPort = port + 1000;
         this.env = env;
     }
 
@@ -41,6 +44,7 @@ final class AppInstance {
                 "-jar", jar.toString());
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         pb.environment().put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "fault-" + name + ".log").toFile()));
         process = pb.start();
@@ -60,7 +64,7 @@ final class AppInstance {
     /** Status of /q/health/ready, or -1 when it did not answer within 5 s. */
     int readyStatus() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

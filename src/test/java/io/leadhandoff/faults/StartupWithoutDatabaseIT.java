@@ -21,7 +21,7 @@ class StartupWithoutDatabaseIT {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        AppInstance replica = new AppInstance("no-database", 18299, Map.of(
+        AppInstance replica = new AppInstance("no-database", Integer.getInteger("faults.app.port", 18291) + 8, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:mysql://127.0.0.1:" + closedPort + "/leadhandoff",
                 "QUARKUS_DATASOURCE_USERNAME", "root",
                 "QUARKUS_DATASOURCE_PASSWORD", ""));

@@ -83,6 +83,20 @@ class BulkFeedbackTest {
     }
 
     @Test
+    void aFollowUpCarryingTheEndedLeasesTokenIsRefusedAsItWouldBeAlone() {
+        String rep = TestData.unique("rep");
+        String q = Api.routedQueue("pull", Map.of(), rep);
+        String id = ingest();
+        String token = claimAll(q, rep, 1).get(id);
+
+        given().contentType(ContentType.JSON).body(List.of(verdict(id, "ACCEPTED", rep, token), verdict(id, "CONVERTED", rep, token)))
+                .post("/api/v1/feedback").then().statusCode(200)
+                .body("results.status", equalTo(List.of(200, 409)))
+                .body("results[1].problem.type", equalTo("urn:lead-handoff:problem:lease-lost"));
+        assertThat(status(id)).isEqualTo("accepted");
+    }
+
+    @Test
     void aRetryWithTheSameKeyReplaysEveryResultAndAppliesNothingTwice() {
         String rep = TestData.unique("rep");
         String q = Api.routedQueue("pull", Map.of(), rep);

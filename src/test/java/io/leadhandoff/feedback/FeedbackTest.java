@@ -29,7 +29,6 @@ class FeedbackTest {
 
     @AfterEach
     void restoreRules() {
-        clock.reset();
         Api.restoreDefaultRules();
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.leadhandoff.common.RequestConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class IdempotencyTest {
+
+    @Inject
+    TestClock clock;
 
     @Inject
     EntityManager em;
@@ -74,7 +78,7 @@ class IdempotencyTest {
         String key = TestData.unique("key");
         Map<String, Object> lead = Map.of("email", TestData.uniqueEmail());
         post(key, lead).then().statusCode(201);
-        setState(key, IdempotencyRecord.IN_FLIGHT, Instant.now().plusSeconds(60));
+        setState(key, IdempotencyRecord.IN_FLIGHT, clock.instant().plusSeconds(60));
         post(key, lead).then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:lead-handoff:problem:idempotency-in-flight"));
     }
@@ -84,7 +88,7 @@ class IdempotencyTest {
         String key = TestData.unique("key");
         Map<String, Object> lead = Map.of("email", TestData.uniqueEmail());
         String id = post(key, lead).then().statusCode(201).extract().path("lead.id");
-        setState(key, IdempotencyRecord.IN_FLIGHT, Instant.now().minusSeconds(1));
+        setState(key, IdempotencyRecord.IN_FLIGHT, clock.instant().minusSeconds(1));
         post(key, lead).then().statusCode(200).body("outcome", equalTo("merged")).body("lead.id", equalTo(id));
     }
 
@@ -168,7 +172,7 @@ class IdempotencyTest {
                 "select caller from idempotency_record where idem_key = ?1").setParameter(1, firstChunkKey).getSingleResult());
         String key = TestData.unique("key");
         List<JsonNode> body = leads.stream().map(l -> (JsonNode) mapper.valueToTree(l)).toList();
-        Instant started = Instant.now().minusSeconds(120);
+        Instant started = clock.instant().minusSeconds(120);
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("insert into idempotency_record (caller, idem_key, owner, request_hash, state, created_at, "
                             + "locked_until, expires_at) values (?1, ?2, 'dead-attempt', ?3, 'IN_FLIGHT', ?4, ?5, ?6)")
@@ -202,9 +206,28 @@ class IdempotencyTest {
         java.time.Duration held = java.time.Duration.between(instant(window[0]), instant(window[1]));
         assertThat(held).isEqualTo(config.deadline().plus(config.takeoverMargin()));
 
-        setState(key, IdempotencyRecord.IN_FLIGHT, Instant.now().plusSeconds(10));
-        String retryAfter = post(key, lead).then().statusCode(409).extract().header("Retry-After");
-        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 10);
+    }
+
+    @Test
+    void whileTheHolderIsWithinItsDeadlineA409AsksForARetryInASecond() {
+        String key = TestData.unique("key");
+        Map<String, Object> lead = Map.of("email", TestData.uniqueEmail());
+        post(key, lead).then().statusCode(201);
+        setState(key, IdempotencyRecord.IN_FLIGHT, clock.instant().plus(config.deadline()).plus(config.takeoverMargin()));
+        post(key, lead).then().statusCode(409).header("Retry-After", "1")
+                .body("type", equalTo("urn:lead-handoff:problem:idempotency-in-flight"));
+    }
+
+    @Test
+    void onceTheHolderIsPastItsDeadlineA409SaysWhenItsKeyCanBeTakenOver() {
+        String key = TestData.unique("key");
+        Map<String, Object> lead = Map.of("email", TestData.uniqueEmail());
+        post(key, lead).then().statusCode(201);
+        setState(key, IdempotencyRecord.IN_FLIGHT, clock.instant().plus(config.deadline()).plus(config.takeoverMargin()));
+        clock.advance(config.deadline().plusSeconds(1));
+        post(key, lead).then().statusCode(409).header("Retry-After", String.valueOf(config.takeoverMargin().toSeconds() - 1));
+        clock.advance(config.takeoverMargin());
+        post(key, lead).then().statusCode(200).body("outcome", equalTo("merged"));
     }
 
     private static Instant instant(Object value) {

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.inject.Vetoed;
 import io.leadhandoff.write.WritePath;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Group commit of single-lead intake, with the real intake service and transactions behind it. */
@@ -91,9 +93,7 @@ class IntakeGroupsTest {
                 queued.add(pool.submit(() -> groups.ingest(lead(email), r -> r)));
             }
             // all five are waiting for the one writer slot
-            for (int i = 0; i < 200 && queuedCount(groups) < 5; i++) {
-                Thread.sleep(10);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queuedCount(groups) >= 5);
             recording.release.countDown();
             assertThat(head.get(30, TimeUnit.SECONDS).view().email()).isEqualTo(first);
             for (int i = 0; i < 5; i++) {
@@ -120,17 +120,11 @@ class IntakeGroupsTest {
             await(recording.entered);
             String shared = TestData.uniqueEmail();
             Future<LeadService.Ingested> one = pool.submit(() -> groups.ingest(lead(shared), r -> r));
-            for (int i = 0; i < 200 && queuedCount(groups) < 1; i++) {
-                Thread.sleep(10);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queuedCount(groups) >= 1);
             Future<LeadService.Ingested> bad = pool.submit(() -> groups.ingest(lead(poison), r -> r));
-            for (int i = 0; i < 200 && queuedCount(groups) < 2; i++) {
-                Thread.sleep(10);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queuedCount(groups) >= 2);
             Future<LeadService.Ingested> two = pool.submit(() -> groups.ingest(lead(shared), r -> r));
-            for (int i = 0; i < 200 && queuedCount(groups) < 3; i++) {
-                Thread.sleep(10);
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> queuedCount(groups) >= 3);
             recording.release.countDown();
             head.get(30, TimeUnit.SECONDS);
             assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("cannot store " + poison);

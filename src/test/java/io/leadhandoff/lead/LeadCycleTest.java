@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.leadhandoff.Api;
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.leadhandoff.write.WritePath;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Test;
 /** Issue 16, item 3: a recycled or closed lead touched again starts a new cycle, linked to the one before. */
 @QuarkusTest
 class LeadCycleTest {
+
+    @Inject
+    TestClock clock;
 
     @Inject
     ErasureService erasure;
@@ -151,7 +155,7 @@ class LeadCycleTest {
     @Test
     void reportsCountLaterCycles() {
         String campaign = TestData.unique("cyc");
-        Instant from = Instant.now().minusSeconds(1);
+        Instant from = clock.instant().minusSeconds(1);
         String email = TestData.uniqueEmail();
         String first = Api.ingest(Map.of("email", email, "campaign", campaign));
         Api.feedback(first, Map.of("outcome", "RECYCLED", "reason", "BAD_TIMING")).then().statusCode(200);

@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.leadhandoff.Api;
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Test;
 /** Issue 16, item 4: the filters that find a person, a company or a rep's leads. */
 @QuarkusTest
 class LeadFindTest {
+
+    @Inject
+    TestClock clock;
 
     @AfterEach
     void restore() {
@@ -82,9 +87,9 @@ class LeadFindTest {
     @Test
     void findsLeadsReceivedInACreatedRange() {
         String campaign = TestData.unique("range");
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = clock.instant().minusSeconds(1);
         String id = Api.ingest(Map.of("email", TestData.uniqueEmail(), "campaign", campaign));
-        Instant after = Instant.now().plusSeconds(2);
+        Instant after = clock.instant().plusSeconds(2);
         given().queryParam("campaign", campaign).queryParam("createdFrom", before.toString()).queryParam("createdTo", after.toString())
                 .get("/api/v1/leads").then().statusCode(200).body("items.id", contains(id));
         given().queryParam("campaign", campaign).queryParam("createdFrom", after.toString())

@@ -92,6 +92,19 @@ class LeadIntakeTest {
     }
 
     @Test
+    void aMergeLeavesAnEmptyCampaignEmpty() {
+        String email = TestData.uniqueEmail();
+        String id = create(Map.of("email", email, "source", "hubspot"));
+        String touching = TestData.unique("ebook");
+
+        post(Map.of("email", email, "source", "mautic", "campaign", touching)).then().statusCode(200)
+                .body("outcome", equalTo("merged"))
+                .body("lead.campaign", nullValue());
+        given().when().get("/api/v1/leads/" + id + "/history").then().statusCode(200)
+                .body("items.find { it.type == 'lead.merged' }.detail.campaign", equalTo(touching));
+    }
+
+    @Test
     void updatesTheLeadOnARepeatOfSourceAndExternalId() {
         String externalId = TestData.unique("mkto");
         String id = create(Map.of("email", TestData.uniqueEmail(), "source", "marketo", "externalId", externalId,

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class LeadListTest {
+
+    @Inject
+    TestClock clock;
 
     @Test
     void pagesThroughEveryLeadOnceWithACursor() {
@@ -49,14 +54,14 @@ class LeadListTest {
     @Test
     void filtersByStatusSourceAndUpdatedSince() {
         String source = TestData.unique("src");
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = clock.instant().minusSeconds(1);
         String id = LeadIntakeTest.create(Map.of("email", TestData.uniqueEmail(), "source", source));
         given().queryParam("source", source).queryParam("status", "queued").queryParam("updatedSince", before.toString())
                 .when().get("/api/v1/leads")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id)).body("nextCursor", nullValue());
         given().queryParam("source", source).queryParam("status", "won")
                 .when().get("/api/v1/leads").then().statusCode(200).body("items", hasSize(0));
-        given().queryParam("source", source).queryParam("updatedSince", Instant.now().plusSeconds(3600).toString())
+        given().queryParam("source", source).queryParam("updatedSince", clock.instant().plusSeconds(3600).toString())
                 .when().get("/api/v1/leads").then().statusCode(200).body("items", hasSize(0));
     }
 

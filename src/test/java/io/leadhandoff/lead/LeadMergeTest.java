@@ -111,12 +111,21 @@ class LeadMergeTest {
         List<String> filled = touch(lead, second, new LinkedHashMap<>(first.attributes()), T1);
         Map<String, Object> after = snapshot(lead);
         before.forEach((name, value) -> {
-            boolean fillable = value == null && offered.get(name) != null;
+            boolean fillable = value == null && offered.get(name) != null && !name.equals("campaign");
             assertThat(filled.contains(name)).as(name).isEqualTo(fillable);
             if (fillable) {
                 assertThat(after.get(name)).as(name).isNotNull();
             }
         });
+    }
+
+    @Property
+    void aTouchKeepsTheFirstTouchsCampaignEvenNone(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second) {
+        Lead lead = created(first);
+        List<String> filled = touch(lead, second, new LinkedHashMap<>(first.attributes()), T1);
+
+        assertThat(lead.campaign).isEqualTo(first.campaign());
+        assertThat(filled).doesNotContain("campaign");
     }
 
     @Property

@@ -27,7 +27,7 @@ class LeadTransitionsTest {
         lead.id = "01JDB7T3V9A1B2C3D4E5F6G7H8";
         lead.email = "ada@example.com";
         lead.status = LeadStatus.SCORED;
-        lead.route(new RoutingDecision("queued", "inbound", null, "rule", "r1", 1, List.of()), "{}", 30, T0);
+        lead.route(new RoutingDecision("queued", "inbound", null, "rule", "r1", 1, List.of()), "{}", T0.plusSeconds(1800), T0);
         return lead;
     }
 
@@ -73,7 +73,7 @@ class LeadTransitionsTest {
     void anExpiredLeaseSendsTheLeadBackToTheWholeQueueDueAgain() {
         Lead lead = queued();
         lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
-        LeadChange.LeaseExpired expired = lead.expireLease(30, T0.plusSeconds(1000));
+        LeadChange.LeaseExpired expired = lead.expireLease(T0.plusSeconds(1000 + 1800), T0.plusSeconds(1000));
         assertThat(lead.status()).isEqualTo(LeadStatus.QUEUED);
         assertThat(lead.leaseToken()).isNull();
         assertThat(lead.ownerRepId()).isNull();

@@ -43,7 +43,7 @@ class BadInputSweepTest {
 
     @SuppressWarnings("unchecked")
     private static List<Operation> writeOperations() {
-        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = Api.management().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         List<Operation> ops = new ArrayList<>();

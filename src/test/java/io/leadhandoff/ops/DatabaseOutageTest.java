@@ -1,6 +1,7 @@
 package io.leadhandoff.ops;
 
 import static io.leadhandoff.Api.given;
+import static io.leadhandoff.Api.management;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadhandoff.TestData;
@@ -92,12 +93,12 @@ class DatabaseOutageTest {
             }
         }
         assertThat(unavailable).isPositive();
-        given().get("/q/health/ready").then().statusCode(503);
-        given().get("/q/health/live").then().statusCode(200);
+        management().get("/q/health/ready").then().statusCode(503);
+        management().get("/q/health/live").then().statusCode(200);
 
         proxy.restore();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
+                .until(() -> management().get("/q/health/ready").statusCode() == 200);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             Response r = post(campaign);
             assertThat(r.statusCode()).isIn(201, 503);

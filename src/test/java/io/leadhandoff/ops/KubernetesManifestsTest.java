@@ -78,6 +78,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void probesAndMetricsUseTheManagementPort() throws IOException {
+        Container c = container();
+        assertThat(c.getPorts()).anyMatch(p -> p.getName().equals("management") && p.getContainerPort() == 9000);
+        assertThat(List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe()))
+                .allSatisfy(p -> assertThat(p.getHttpGet().getPort().getStrVal()).isEqualTo("management"));
+        Map<String, String> annotations = load("deployment.yaml", Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations();
+        assertThat(annotations).containsEntry("prometheus.io/port", "9000");
+        Properties app = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of("src", "main", "resources", "application.properties"))) {
+            app.load(in);
+        }
+        assertThat(app.getProperty("quarkus.management.enabled")).isEqualTo("true");
+        assertThat(app.getProperty("%prod.quarkus.swagger-ui.enabled")).as("Swagger UI off in production unless configured").isEqualTo("false");
+    }
+
+    @Test
     void runsLockedDown() throws IOException {
         Deployment d = load("deployment.yaml", Deployment.class);
         var pod = d.getSpec().getTemplate().getSpec();
@@ -133,11 +149,26 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void networkPolicyAdmitsOnlyHttpAndReachesOnlyTheDatabaseAndDns() throws IOException {
+    void networkPolicyAdmitsTheApiFromAnywhereAndTheManagementPortFromTheClusterOnly() throws IOException {
+        NetworkPolicy policy = load("networkpolicy.yaml", NetworkPolicy.class);
+        assertThat(policy.getSpec().getIngress()).flatExtracting(r -> r.getPorts()).extracting(p -> p.getPort().getIntVal())
+                .containsExactlyInAnyOrder(8080, 9000);
+        var management = policy.getSpec().getIngress().stream()
+                .filter(r -> r.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 9000)).toList();
+        assertThat(management).singleElement().satisfies(rule -> {
+            assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(9000);
+            assertThat(rule.getFrom()).as("peers of the management port").isNotEmpty()
+                    .allSatisfy(peer -> {
+                        assertThat(peer.getIpBlock()).as("no address range: pods of the cluster only").isNull();
+                        assertThat(peer.getNamespaceSelector()).isNotNull();
+                    });
+        });
+    }
+
+    @Test
+    void networkPolicyReachesOnlyTheDatabaseAndDns() throws IOException {
         NetworkPolicy policy = load("networkpolicy.yaml", NetworkPolicy.class);
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
-        assertThat(policy.getSpec().getIngress()).flatExtracting(r -> r.getPorts()).extracting(p -> p.getPort().getIntVal())
-                .containsExactly(8080);
         assertThat(policy.getSpec().getEgress()).flatExtracting(r -> r.getPorts()).extracting(p -> p.getPort().getIntVal())
                 .containsOnly(3306, 53);
     }

@@ -87,6 +87,7 @@ class ReliabilityIT {
                 "-jar", jar.toString());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(PORTS[i]));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(PORTS[i] + 1000));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcBase + DB + "?rewriteBatchedStatements=true");
         env.put("QUARKUS_DATASOURCE_USERNAME", "root");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -104,7 +105,7 @@ class ReliabilityIT {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORTS[i] + "/q/health/ready")).build(),
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (PORTS[i] + 1000) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.leadhandoff.feedback.FeedbackRequest;
 import io.leadhandoff.feedback.FeedbackService;
@@ -36,10 +37,12 @@ class LearningLoopTest {
 
     @Inject
     FeedbackService feedback;
+    @Inject
+    TestClock clock;
 
     @Test
     void feedbackTrainsAModelThatBeatsTheRulesAndReportsExposeTheBadSource() {
-        Instant from = nextSecond();
+        Instant from = clock.nextSecond();
         String tag = TestData.unique("loop");
         List<SyntheticLeads.Lead> leads = SyntheticLeads.generate(LEADS, 42, tag);
         List<String> ids = new ArrayList<>();
@@ -55,7 +58,7 @@ class LearningLoopTest {
             String id = ids.get(i);
             QuarkusTransaction.requiringNew().run(() -> feedback.record(id, verdict, io.leadhandoff.security.Caller.SYSTEM));
         }
-        Instant to = nextSecond();
+        Instant to = clock.nextSecond();
 
         // the report shows which source sends bad leads
         Response quality = given().queryParam("groupBy", "source").queryParam("from", from.toString()).queryParam("to", to.toString())
@@ -74,6 +77,7 @@ class LearningLoopTest {
                 .body("candidate.active", equalTo(false))
                 .body("candidate.origin", equalTo("trained"))
                 .body("candidate.model.learned.weights", notNullValue())
+                .body("evaluation.labelPolicy", containsString("won or lost"))
                 .extract().response();
         double candidateAuc = ((Number) trained.path("evaluation.candidate.auc")).doubleValue();
         double activeAuc = ((Number) trained.path("evaluation.active.auc")).doubleValue();
@@ -103,7 +107,7 @@ class LearningLoopTest {
 
             // the same fresh market, claimed best first under the rules (the candidate scoring beside them as challenger)…
             given().contentType(ContentType.JSON).body(Map.of("version", version)).put("/api/v1/scoring/challenger").then().statusCode(200);
-            Instant freshFrom = nextSecond();
+            Instant freshFrom = clock.nextSecond();
             ClaimRun byRules = claimFreshMarket(tag);
             for (int i = 0; i < FRESH; i++) {
                 boolean accepted = byRules.claimed().get(i).accepted();
@@ -210,16 +214,9 @@ class LearningLoopTest {
         }
     }
 
-    /** The service stores whole seconds: windows start on a second that has not begun yet, so they hold only this test's leads. */
-    private static Instant nextSecond() {
-        Instant next = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
-        org.awaitility.Awaitility.await().until(() -> !Instant.now().isBefore(next));
-        return next;
-    }
-
     @Test
     void refusesToTrainWithoutEnoughFeedbackSayingHowMuchMore() {
-        Instant future = Instant.now().plusSeconds(86_400 * 365L);
+        Instant future = clock.instant().plusSeconds(86_400 * 365L);
         given().contentType(ContentType.JSON).body(Map.of("from", future.toString(), "to", future.plusSeconds(60).toString()))
                 .post("/api/v1/scoring/models/train").then().statusCode(422)
                 .body("detail", containsString("200 more labelled leads needed"));

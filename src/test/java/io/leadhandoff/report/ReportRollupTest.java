@@ -43,7 +43,6 @@ class ReportRollupTest {
     @AfterEach
     void reset() {
         rollup.eventsPerStep(ReportRollup.EVENTS_PER_STEP);
-        clock.reset();
         Api.restoreDefaultRules();
     }
 

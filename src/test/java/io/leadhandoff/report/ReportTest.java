@@ -13,8 +13,12 @@ import io.leadhandoff.work.SlaService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,13 +34,12 @@ class ReportTest {
 
     @AfterEach
     void reset() {
-        clock.reset();
         Api.restoreDefaultRules();
     }
 
     @Test
     void costsPerLeadAcceptedAndWonByCampaign() {
-        Instant from = Instant.now().minusSeconds(1);
+        Instant from = clock.instant().minusSeconds(1);
         String campaign = TestData.unique("camp");
         String a = Api.ingest(Map.of("email", TestData.uniqueEmail(), "campaign", campaign));
         String b = Api.ingest(Map.of("email", TestData.uniqueEmail(), "campaign", campaign));
@@ -44,14 +47,14 @@ class ReportTest {
         Api.feedback(a, Map.of("outcome", "CONVERTED", "amount", 1000)).then().statusCode(200);
         Api.feedback(a, Map.of("outcome", "WON", "amount", 5000)).then().statusCode(200);
         Api.feedback(b, Map.of("outcome", "REJECTED", "reason", "SPAM")).then().statusCode(200);
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = LocalDate.now(clock).toString();
         given().contentType(ContentType.JSON).body(Map.of("from", today, "to", today, "amount", 300, "currency", "EUR"))
                 .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(200).body("amount", equalTo(300));
         given().contentType(ContentType.JSON).body(Map.of("from", today, "to", today, "amount", 400, "currency", "EUR"))
                 .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(200);
         // a window of the whole day gets the whole day's spend
-        String dayStart = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
-        String dayEnd = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+        String dayStart = LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        String dayEnd = LocalDate.now(clock).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         given().queryParam("groupBy", "campaign").queryParam("from", dayStart).queryParam("to", dayEnd).get("/api/v1/reports/lead-quality")
                 .then().statusCode(200)
                 .body("rows.find { it.group == '" + campaign + "' }.currency", equalTo("EUR"))
@@ -69,13 +72,12 @@ class ReportTest {
 
     @Test
     void spendIsProratedToTheWindowByDaysNeverAddedAcrossCurrenciesAndCountedBySource() {
-        Instant start = Instant.now();
         String source = TestData.unique("src");
         String campaign = TestData.unique("camp");
         String other = TestData.unique("camp");
         Api.ingest(Map.of("email", TestData.uniqueEmail(), "campaign", campaign, "source", source));
         Api.ingest(Map.of("email", TestData.uniqueEmail(), "campaign", other, "source", source));
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         // 3,000 over 30 days, 10 of which lie in the window: 1,000
         given().contentType(ContentType.JSON).body(Map.of("from", today.minusDays(20).toString(), "to", today.plusDays(9).toString(),
                         "amount", 3000, "currency", "USD", "source", source))
@@ -90,8 +92,8 @@ class ReportTest {
         given().contentType(ContentType.JSON).body(Map.of("from", today.plusDays(10).toString(), "to", today.plusDays(20).toString(),
                         "amount", 1000, "currency", "USD", "source", "elsewhere"))
                 .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(409);
-        String from = today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
-        String to = today.plusDays(10).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+        String from = today.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        String to = today.plusDays(10).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
         given().queryParam("groupBy", "campaign").queryParam("from", from).queryParam("to", to).get("/api/v1/reports/lead-quality")
                 .then().statusCode(200)
                 .body("rows.find { it.group == '" + campaign + "' }.spend", equalTo(1000.0f))
@@ -102,17 +104,23 @@ class ReportTest {
                 .body("rows.find { it.group == '" + source + "' }.spend", equalTo(1500.0f))
                 .body("rows.find { it.group == '" + source + "' }.costPerLead", equalTo(750.0f))
                 .body("rows.find { it.group == '" + source + "' }.currency", equalTo("USD"));
-        // one hour of a one-day period: 1/24 of it
-        String hour = start.minusSeconds(1800).toString();
-        String hourEnd = start.plusSeconds(1800).toString();
-        given().queryParam("groupBy", "campaign").queryParam("from", hour).queryParam("to", hourEnd).get("/api/v1/reports/lead-quality")
+        // the hour around the leads: its share of the one-day period, by the seconds of it that fall on that day
+        // (1/24 of 500 at midday; less when the hour crosses midnight)
+        Instant hour = clock.instant().minusSeconds(1800);
+        Instant hourEnd = clock.instant().plusSeconds(1800);
+        Instant dayStart = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayEnd = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        long onThatDay = Duration.between(hour.isAfter(dayStart) ? hour : dayStart, hourEnd.isBefore(dayEnd) ? hourEnd : dayEnd).toSeconds();
+        float share = BigDecimal.valueOf(500L * onThatDay).divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_UP).floatValue();
+        given().queryParam("groupBy", "campaign").queryParam("from", hour.toString()).queryParam("to", hourEnd.toString())
+                .get("/api/v1/reports/lead-quality")
                 .then().statusCode(200)
-                .body("rows.find { it.group == '" + other + "' }.spend", equalTo(20.83f));
+                .body("rows.find { it.group == '" + other + "' }.spend", equalTo(share));
     }
 
     @Test
     void leadQualityRowsSortByAColumnAndRefuseAnUnknownOne() {
-        Instant from = Instant.now().minusSeconds(1);
+        Instant from = clock.instant().minusSeconds(1);
         String good = TestData.unique("good");
         String bad = TestData.unique("bad");
         Api.feedback(Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", good)), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
@@ -130,7 +138,7 @@ class ReportTest {
 
     @Test
     void slaReportCountsBreachesByQueueAndRep() {
-        Instant from = Instant.now().minusSeconds(1);
+        Instant from = clock.instant().minusSeconds(1);
         String rep = TestData.unique("slow");
         String other = TestData.unique("other");
         String q = Api.routedQueue("round-robin", Map.of("slaMinutes", 5), rep, other);
@@ -147,7 +155,7 @@ class ReportTest {
 
     @Test
     void csvExportsHoldTheWholeReport() {
-        Instant from = Instant.now().minusSeconds(1);
+        Instant from = clock.instant().minusSeconds(1);
         String rep = TestData.unique("slow");
         String q = Api.routedQueue("round-robin", Map.of("slaMinutes", 5), rep);
         Api.feedback(Api.ingest(Map.of("email", TestData.uniqueEmail())), Map.of("outcome", "REJECTED", "reason", "SPAM")).then().statusCode(200);

@@ -7,22 +7,25 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.leadhandoff.Api;
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Champion and challenger: the challenger scores every new lead beside the active model, acts on nothing, and is compared on the same leads. */
 @QuarkusTest
 class ChallengerTest {
+
+    @Inject
+    TestClock clock;
 
     @AfterEach
     void restore() {
@@ -41,19 +44,13 @@ class ChallengerTest {
         return given().contentType(ContentType.JSON).body(document).post("/api/v1/scoring/models").then().statusCode(201).extract().path("version");
     }
 
-    private static Instant nextSecond() {
-        Instant next = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Awaitility.await().until(() -> !Instant.now().isBefore(next));
-        return next;
-    }
-
     @Test
     void theChallengerScoresEveryNewLeadBesideTheChampionAndIsComparedOnTheSameLeads() {
         int challenger = learnedModel();
         given().contentType(ContentType.JSON).body(Map.of("version", challenger)).put("/api/v1/scoring/challenger")
                 .then().statusCode(200).body("version", equalTo(challenger)).body("challenger", equalTo(true)).body("active", equalTo(false));
         Api.routedQueue("pull", Map.of());
-        Instant from = nextSecond();
+        Instant from = clock.nextSecond();
         List<String> accepted = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -68,7 +65,7 @@ class ChallengerTest {
         }
         accepted.forEach(id -> Api.feedback(id, Map.of("outcome", "ACCEPTED", "repId", "rep-c")).then().statusCode(200));
         rejected.forEach(id -> Api.feedback(id, Map.of("outcome", "REJECTED", "reason", "NOT_A_FIT", "repId", "rep-c")).then().statusCode(200));
-        Instant to = Instant.now().plusSeconds(1);
+        Instant to = clock.instant().plusSeconds(1);
 
         given().queryParam("from", from.toString()).queryParam("to", to.toString()).get("/api/v1/scoring/challenger").then().statusCode(200)
                 .body("championVersion", equalTo(1))

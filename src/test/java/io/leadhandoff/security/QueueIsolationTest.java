@@ -10,7 +10,6 @@ import io.leadhandoff.Api;
 import io.leadhandoff.TestData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -91,7 +90,7 @@ class QueueIsolationTest {
     @Test
     void aLegacyQueueLimitedAdminKeyKeepsOnlyItsSalesSideScopesOnEveryOperation() {
         String key = legacyQueueLimitedKey(List.of("admin"), List.of(queue()));
-        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = Api.management().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         int checked = 0;
         for (var path : paths.entrySet()) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.leadhandoff.ForwardedFor;
+import io.leadhandoff.TestClock;
 import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -19,7 +20,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SourceWebhookTest {
 
-    private static final String SECRET = "hs-client-secret-5b2d4d8e9f61";
-
     @Inject
-    Clock clock;
+    TestClock clock;
+
+    private static final String SECRET = "hs-client-secret-5b2d4d8e9f61";
 
     private static String source(String kind, Map<String, Object> settings) {
         String id = TestData.unique(kind.replace("-", "")).toLowerCase();
@@ -80,7 +80,7 @@ class SourceWebhookTest {
         String src = source("hubspot", Map.of("leadSource", "hubspot"));
         String email = TestData.uniqueEmail();
         String body = hubspotContact(email, 90211);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         String leadId = hubspotV3(src, body, now, SECRET).post(path(src)).then().statusCode(200)
                 .body("results[0].outcome", equalTo("created"))
                 .extract().path("results[0].leadId");
@@ -97,13 +97,13 @@ class SourceWebhookTest {
     void hubspotRefusesWrongStaleOrMissingSignatures() {
         String src = source("hubspot", Map.of());
         String body = hubspotContact(TestData.uniqueEmail(), 1);
-        hubspotV3(src, body, System.currentTimeMillis(), "another-secret-entirely").post(path(src)).then().statusCode(401)
+        hubspotV3(src, body, clock.millis(), "another-secret-entirely").post(path(src)).then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", containsString("Signature"));
-        hubspotV3(src, body, System.currentTimeMillis() - 6 * 60_000, SECRET).post(path(src)).then().statusCode(401)
+        hubspotV3(src, body, clock.millis() - 6 * 60_000, SECRET).post(path(src)).then().statusCode(401)
                 .body("detail", containsString("5 minutes"));
         RestAssured.given().contentType(ContentType.JSON).body(body).post(path(src)).then().statusCode(401);
         // a tampered body under a valid signature of the original
-        String ts = Long.toString(System.currentTimeMillis());
+        String ts = Long.toString(clock.millis());
         byte[] mac = Signatures.hmacSha256(SECRET.getBytes(StandardCharsets.UTF_8), ("POST" + uri(src) + body + ts).getBytes(StandardCharsets.UTF_8));
         RestAssured.given().contentType(ContentType.JSON).body(body.replace("Lovelace", "Byron"))
                 .header("X-HubSpot-Request-Timestamp", ts).header("X-HubSpot-Signature-v3", Base64.getEncoder().encodeToString(mac))
@@ -134,7 +134,7 @@ class SourceWebhookTest {
         String src = source("hubspot", Map.of());
         given().get("/api/v1/sources/" + src).then().body("acceptV2Signatures", equalTo(false));
         String body = "{\"email\":\"" + TestData.uniqueEmail() + "\",\"hs_object_id\":\"552\"}";
-        long capturedAt = System.currentTimeMillis() - 10 * 60_000;
+        long capturedAt = clock.millis() - 10 * 60_000;
         // the captured request carried both signatures; its v3 is stale
         hubspotV3(src, body, capturedAt, SECRET).header("X-HubSpot-Signature", hubspotV2Signature(src, body))
                 .post(path(src)).then().statusCode(401).body("detail", containsString("5 minutes"));
@@ -153,7 +153,7 @@ class SourceWebhookTest {
                 .post("/api/v1/leads").then().statusCode(201).extract().path("lead.id");
         String objectId = Long.toString(555_000_000L + new SecureRandom().nextInt(1_000_000));
         String touch = "{\"email\":\"" + email + "\",\"firstname\":\"Emmy\",\"phone\":\"030 1234567\",\"hs_object_id\":\"" + objectId + "\"}";
-        hubspotV3(src, touch, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+        hubspotV3(src, touch, clock.millis(), SECRET).post(path(src)).then().statusCode(200)
                 .body("results[0].outcome", equalTo("merged")).body("results[0].leadId", equalTo(leadId));
         given().get("/api/v1/leads/" + leadId).then()
                 .body("source", equalTo("webform")).body("externalId", nullValue())
@@ -161,13 +161,13 @@ class SourceWebhookTest {
 
         // HubSpot's later update of the contact, under a changed email, finds the lead by the contact id
         String update = "{\"email\":\"" + TestData.uniqueEmail() + "\",\"firstname\":\"Amalie\",\"hs_object_id\":\"" + objectId + "\"}";
-        hubspotV3(src, update, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+        hubspotV3(src, update, clock.millis(), SECRET).post(path(src)).then().statusCode(200)
                 .body("results[0].outcome", equalTo("updated")).body("results[0].leadId", equalTo(leadId));
 
         // and so does its privacy deletion
         String deletion = "[{\"eventId\": " + objectId + ", \"subscriptionType\": \"contact.privacyDeletion\", \"objectId\": " + objectId
                 + ", \"portalId\": 62515, \"occurredAt\": 1764324000000, \"attemptNumber\": 0}]";
-        hubspotV3(src, deletion, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+        hubspotV3(src, deletion, clock.millis(), SECRET).post(path(src)).then().statusCode(200)
                 .body("results[0].outcome", equalTo("erased")).body("results[0].leadId", equalTo(leadId));
         given().get("/api/v1/leads/" + leadId).then().body("status", equalTo("erased")).body("email", nullValue())
                 .body("source", equalTo("webform"));
@@ -178,7 +178,7 @@ class SourceWebhookTest {
         String src = source("hubspot", Map.of());
         long objectId = 990_000_000L + new SecureRandom().nextInt(1_000_000);
         String deletion = "[{\"eventId\": " + objectId + ", \"subscriptionType\": \"contact.privacyDeletion\", \"objectId\": " + objectId + "}]";
-        hubspotV3(src, deletion, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+        hubspotV3(src, deletion, clock.millis(), SECRET).post(path(src)).then().statusCode(200)
                 .body("results[0].outcome", equalTo("not-found")).body("results[0].leadId", nullValue())
                 .body("results[0].note", containsString(Long.toString(objectId)));
     }
@@ -187,7 +187,7 @@ class SourceWebhookTest {
     void hubspotContactWithoutEmailIsA422NamingTheHubSpotField() {
         String src = source("hubspot", Map.of());
         String body = "{\"vid\": 5, \"properties\": {\"firstname\": {\"value\": \"Nobody\"}}}";
-        hubspotV3(src, body, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(422)
+        hubspotV3(src, body, clock.millis(), SECRET).post(path(src)).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.pointer", hasItem("/properties/email/value"));
     }
@@ -196,7 +196,7 @@ class SourceWebhookTest {
     void hubspotPrivacyDeletionEventErasesTheContactsLead() {
         String src = source("hubspot", Map.of());
         String email = TestData.uniqueEmail();
-        String leadId = hubspotV3(src, hubspotContact(email, 777001), System.currentTimeMillis(), SECRET).post(path(src))
+        String leadId = hubspotV3(src, hubspotContact(email, 777001), clock.millis(), SECRET).post(path(src))
                 .then().statusCode(200).extract().path("results[0].leadId");
         String batch = """
                 [{"eventId": 100, "subscriptionId": 25, "portalId": 62515, "appId": 54321, "occurredAt": 1764324000000,
@@ -204,7 +204,7 @@ class SourceWebhookTest {
                  {"eventId": 101, "subscriptionId": 26, "portalId": 62515, "appId": 54321, "occurredAt": 1764324000000,
                   "subscriptionType": "contact.propertyChange", "attemptNumber": 0, "objectId": 777001,
                   "propertyName": "firstname", "propertyValue": "Augusta"}]""";
-        hubspotV3(src, batch, System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+        hubspotV3(src, batch, clock.millis(), SECRET).post(path(src)).then().statusCode(200)
                 .body("results[0].outcome", equalTo("erased")).body("results[0].leadId", equalTo(leadId))
                 .body("results[1].outcome", equalTo("ignored"));
         given().get("/api/v1/leads/" + leadId).then().statusCode(200)
@@ -215,11 +215,12 @@ class SourceWebhookTest {
     @Test
     void hubspotOverItsRateLimitGetsRetryAfterInMilliseconds() {
         String src = source("hubspot", Map.of("ratePerSecond", 1, "burst", 1));
-        hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 3), System.currentTimeMillis(), SECRET).post(path(src)).then().statusCode(200)
+        hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 3), clock.millis(), SECRET).post(path(src)).then().statusCode(200)
                 .header("RateLimit-Policy", equalTo("\"default\";q=1;w=1"));
-        Response limited = hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 4), System.currentTimeMillis(), SECRET).post(path(src));
+        Response limited = hubspotV3(src, hubspotContact(TestData.uniqueEmail(), 4), clock.millis(), SECRET).post(path(src));
         limited.then().statusCode(429).contentType("application/problem+json").header("RateLimit", containsString("r=0"));
-        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(100L, 1000L);
+        // the clock stands still: the one token of a 1-per-second bucket is back in exactly a second
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isEqualTo(1000L);
     }
 
     @Test
@@ -335,7 +336,7 @@ class SourceWebhookTest {
         String email = TestData.uniqueEmail();
         String body = "{\"type\":\"lead.created\",\"timestamp\":\"2026-11-30T09:00:00Z\",\"data\":{\"email\":\"" + email
                 + "\",\"company\":\"Svix\",\"utm\":{\"campaign\":\"sw-launch\"}}}";
-        String leadId = standardWebhook(secret, "msg_" + TestData.unique("e"), System.currentTimeMillis() / 1000, body).post(path(src))
+        String leadId = standardWebhook(secret, "msg_" + TestData.unique("e"), clock.millis() / 1000, body).post(path(src))
                 .then().statusCode(200).body("results[0].outcome", equalTo("created")).extract().path("results[0].leadId");
         given().get("/api/v1/leads/" + leadId).then().body("email", equalTo(email)).body("company", equalTo("Svix"))
                 .body("utm.campaign", equalTo("sw-launch"));
@@ -378,7 +379,7 @@ class SourceWebhookTest {
                 .post("/api/v1/sources").then().statusCode(201).body("secretHints", org.hamcrest.Matchers.hasSize(2))
                 .body(not(containsString(newSecret)));
         String body = "{\"email\":\"" + TestData.uniqueEmail() + "\",\"company\":\"Svix\"}";
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock.millis() / 1000;
         String id = "msg_" + TestData.unique("x");
         standardWebhook(newSecret, id, now, body).post(path(src)).then().statusCode(200).body("results[0].outcome", equalTo("created"));
         standardWebhook(oldSecret, id, now, body).post(path(src)).then().statusCode(200).body("results[0].outcome", equalTo("duplicate"));

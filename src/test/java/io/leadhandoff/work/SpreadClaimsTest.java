@@ -38,13 +38,11 @@ class SpreadClaimsTest {
 
     @AfterEach
     void cleanUp() {
-        clock.reset();
         Api.restoreDefaultRules();
     }
 
     /** Leads of equal score, each queued a second after the one before: best first is the order they came in. */
     private List<String> queuedInOrder(int n) {
-        clock.freeze();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ids.add(Api.ingest(Map.of("email", TestData.uniqueEmail(), "title", "Manager")));

@@ -32,7 +32,6 @@ class WorkTest {
 
     @AfterEach
     void cleanUp() {
-        clock.reset();
         Api.restoreDefaultRules();
     }
 

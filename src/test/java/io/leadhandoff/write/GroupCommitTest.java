@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Deadlines in group commit, without a database: the transaction is the calling thread. */
@@ -89,9 +90,7 @@ class GroupCommitTest {
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
             Future<String> a = pool.submit(() -> groups.submit("a", Deadline.in(Duration.ofSeconds(30)), r -> r));
             Future<String> b = pool.submit(() -> groups.submit("b", Deadline.in(Duration.ofSeconds(30)), r -> r));
-            while (groups.waiting() < 2) {
-                Thread.onSpinWait();
-            }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> groups.waiting() >= 2);
             release.countDown();
             for (Future<String> f : List.of(holder, a, b)) {
                 assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(TransactionRunner.OutcomeUnknown.class);

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Outbound webhooks: intake throughput with 0 and with 5 subscriptions (the write path must not notice them), and the
+# delivery lag (event happened -> receiver got it) at that intake rate with a fast receiver. Needs the packaged jar
+# (./mvnw package -DskipTests), wrk, python3, a MariaDB/MySQL on 127.0.0.1:3306.
+#   bench/webhooks.sh                  # 30 s per run after a 20 s warm-up
+#   DURATION=10s bench/webhooks.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-20s}
+DB=${DB:-lh_bench_webhooks}
+PORT=${PORT:-8080}
+RECEIVER_PORT=${RECEIVER_PORT:-$((PORT + 1))}
+CONNECTIONS=${CONNECTIONS:-16}
+ADMIN=bench-admin-key-0123456789abcdef
+BASE=http://127.0.0.1:$PORT
+export QUARKUS_HTTP_PORT=$PORT
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?rewriteBatchedStatements=true"
+export QUARKUS_DATASOURCE_USERNAME=${DB_USER:-root} QUARKUS_DATASOURCE_PASSWORD=${DB_PASSWORD:-}
+export LEAD_HANDOFF_SECURITY_BOOTSTRAP_ADMIN_KEY=$ADMIN
+export LEAD_HANDOFF_SECURITY_DEFAULT_RATE_PER_SECOND=100000 LEAD_HANDOFF_SECURITY_DEFAULT_BURST=100000
+export LEAD_HANDOFF_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1
+export QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
+sql() { mariadb -u"${DB_USER:-root}" ${DB_PASSWORD:+-p"$DB_PASSWORD"} -N -B "$@"; }
+num() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" | head -1; }
+
+sql -e "drop database if exists $DB; create database $DB character set utf8mb4"
+RECEIVED=target/bench-webhooks-received.txt
+: > "$RECEIVED"
+python3 bench/webhook-receiver.py "$RECEIVER_PORT" "$RECEIVED" &
+RECEIVER_PID=$!
+java -Xmx256m -jar target/quarkus-app/quarkus-run.jar > target/bench-webhooks-app.log 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID $RECEIVER_PID 2>/dev/null || true' EXIT
+until curl -sf "$BASE/q/health/ready" > /dev/null; do sleep 0.2; done
+export LH_API_KEY=$(curl -sf -X POST "$BASE/api/v1/api-keys" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","scopes":["leads:write"]}' | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+
+run() { # name
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/single-lead.lua "$BASE" > /dev/null 2>&1 || true
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/single-lead.lua "$BASE" > "target/bench-webhooks-$1.txt" 2>&1
+  local r; r=$(grep RESULT "target/bench-webhooks-$1.txt")
+  echo "$1: $(echo "$(echo "$r" | num requests) * 1000000 / $(echo "$r" | num duration_us)" | bc) leads/s, p99 $(echo "$r" | num p99_ms) ms, non-2xx $(echo "$r" | num non2xx), errors $(echo "$r" | num errors)"
+}
+
+run "0-subscriptions"
+for i in 1 2 3 4 5; do
+  curl -sf -X POST "$BASE/api/v1/webhooks" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook-$i\",\"eventTypes\":[\"lead.created\",\"lead.routed\",\"lead.assigned\"]}" > /dev/null
+done
+: > "$RECEIVED"
+run "5-subscriptions"
+sleep 5 # the last events of the run reach the receiver
+python3 - "$RECEIVED" <<'PY'
+import sys
+lags = sorted(float(r) - float(h) for _, r, h in (line.split() for line in open(sys.argv[1])))
+if lags:
+    pick = lambda p: lags[min(len(lags) - 1, int(p * len(lags)))]
+    print(f"delivery lag over {len(lags)} deliveries: p50 {pick(0.5):.2f} s, p99 {pick(0.99):.2f} s, max {lags[-1]:.2f} s")
+PY

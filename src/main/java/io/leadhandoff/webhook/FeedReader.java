@@ -1,0 +1,129 @@
+package io.leadhandoff.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadhandoff.event.FeedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the change feed for subscriptions, in the caller's transaction: the same rows {@code GET /events} serves. */
+@ApplicationScoped
+class FeedReader {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final String COLUMNS = "select f.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail ";
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    FeedReader(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /** The newest feed position. */
+    long head() {
+        return ((Number) em.createNativeQuery("select last_seq from event_sequencer where id = 1").getSingleResult()).longValue();
+    }
+
+    /** Events after {@code position} of these feed types, in feed order. */
+    List<FeedEvent> after(long position, Collection<String> feedTypes, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + "from change_feed f join lead_event e on e.id = f.event_id "
+                        + "where f.seq > :after and e.type in (:types) order by f.seq limit " + limit)
+                .setParameter("after", position).setParameter("types", feedTypes).getResultList();
+        return rows.stream().map(this::event).toList();
+    }
+
+    /**
+     * Events of these feed types that happened in {@code [from, to)}, up to position {@code through}, of leads from these
+     * sources (empty: any) with at least this score (null: any), in feed order; at most {@code limit}.
+     */
+    List<FeedEvent> between(Instant from, Instant to, long through, Collection<String> feedTypes, List<String> sources, Integer minScore,
+                            int limit) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append("from change_feed f join lead_event e on e.id = f.event_id ");
+        if (!sources.isEmpty() || minScore != null) {
+            sql.append("join lead l on l.id = e.lead_id ");
+        }
+        sql.append("where f.occurred_at >= :from and f.occurred_at < :to and f.seq <= :through and e.type in (:types) ");
+        if (!sources.isEmpty()) {
+            sql.append("and l.source in (:sources) ");
+        }
+        if (minScore != null) {
+            sql.append("and l.score_total >= :minScore ");
+        }
+        Query query = em.createNativeQuery(sql.append("order by f.seq limit ").append(limit).toString())
+                .setParameter("from", from).setParameter("to", to).setParameter("through", through).setParameter("types", feedTypes);
+        if (!sources.isEmpty()) {
+            query.setParameter("sources", sources);
+        }
+        if (minScore != null) {
+            query.setParameter("minScore", minScore);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(this::event).toList();
+    }
+
+    /** One event by id, with the position it was delivered at (the feed row may be gone after the retention). */
+    FeedEvent byId(String eventId, long seq) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select e.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail "
+                + "from lead_event e where e.id = :id").setParameter("id", eventId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.get(0);
+        row[0] = seq;
+        return event(row);
+    }
+
+    /** When the first event after {@code position} of these types happened, or null when there is none. */
+    Instant firstAfter(long position, Collection<String> feedTypes) {
+        List<FeedEvent> next = after(position, feedTypes, 1);
+        return next.isEmpty() ? null : next.get(0).occurredAt();
+    }
+
+    private FeedEvent event(Object[] row) {
+        return new FeedEvent(((Number) row[0]).longValue(), (String) row[1], (String) row[4], (String) row[2], (String) row[3],
+                instant(row[5]), (String) row[6], json(row[7]));
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
+    }
+
+    private Map<String, Object> json(Object detail) {
+        try {
+            String text = detail instanceof Clob clob ? clob.getSubString(1, (int) clob.length()) : (String) detail;
+            return text == null ? null : mapper.readValue(text, MAP);
+        } catch (JsonProcessingException | SQLException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.leadhandoff.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one signed request with the JDK client: no redirects followed, a timeout per request, at most
+ * {@code max-concurrency-per-destination} requests in flight to one host and port, the destination checked against
+ * request forgery right before connecting.
+ */
+@ApplicationScoped
+class Sender {
+
+    private static final int READ_LIMIT = 2_048;
+
+    private final HttpClient client;
+    private final Destinations destinations;
+    private final WebhookConfig config;
+    private final Clock clock;
+    private final Map<String, Semaphore> perDestination = new ConcurrentHashMap<>();
+
+    Sender(Destinations destinations, WebhookConfig config, Clock clock) {
+        this.destinations = destinations;
+        this.config = config;
+        this.clock = clock;
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(config.requestTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Sends {@code message} to {@code url}, signed with {@code secrets}; never throws for what the destination did. */
+    Outcome send(String url, Message message, List<String> secrets) {
+        long started = System.nanoTime();
+        URI uri;
+        try {
+            uri = destinations.check(url);
+        } catch (Destinations.Refused e) {
+            return new Outcome(null, 0, "refused: " + Outcome.cap(e.getMessage(), 180), null, null);
+        }
+        Semaphore gate = perDestination.computeIfAbsent(uri.getHost() + ":" + uri.getPort(),
+                k -> new Semaphore(config.maxConcurrencyPerDestination()));
+        try {
+            if (!gate.tryAcquire(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                return new Outcome(null, millis(started), "too many deliveries in flight to this destination", null, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, millis(started), "interrupted", null, null);
+        }
+        try {
+            long timestamp = clock.instant().getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
+                    .header("content-type", "application/json")
+                    .header("user-agent", "lead-handoff-webhooks/1")
+                    .header("webhook-id", message.id())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", Signer.header(secrets, message.id(), timestamp, message.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8)).build();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String excerpt;
+            try (InputStream in = response.body()) {
+                excerpt = new String(in.readNBytes(READ_LIMIT), StandardCharsets.UTF_8);
+            }
+            return new Outcome(response.statusCode(), millis(started), null, Outcome.cap(excerpt, Outcome.EXCERPT),
+                    retryAfter(response.headers().firstValue("retry-after").orElse(null)));
+        } catch (HttpConnectTimeoutException e) {
+            return new Outcome(null, millis(started), "connect timeout", null, null);
+        } catch (HttpTimeoutException e) {
+            return new Outcome(null, millis(started), "timeout after " + config.requestTimeout().toSeconds() + " s", null, null);
+        } catch (IOException e) {
+            return new Outcome(null, millis(started), "connection failed: " + e.getClass().getSimpleName(), null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, millis(started), "interrupted", null, null);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(null, millis(started), "invalid request: " + Outcome.cap(e.getMessage(), 150), null, null);
+        } finally {
+            gate.release();
+        }
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
+    Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(clock.instant(), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    private static long millis(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+}

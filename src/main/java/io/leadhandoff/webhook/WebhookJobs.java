@@ -1,0 +1,41 @@
+package io.leadhandoff.webhook;
+
+import io.leadhandoff.write.WritePath;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The delivery loop on every replica (each subscription is delivered for by one replica at a time), and the attempts' clean-up. */
+@ApplicationScoped
+public class WebhookJobs {
+
+    static final Duration ATTEMPT_RETENTION = Duration.ofDays(30);
+
+    private final Deliveries deliveries;
+    private final DeliveryLog log;
+    private final Clock clock;
+
+    /** The most one step of this job may take. */
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private final WritePath writes;
+
+    WebhookJobs(Deliveries deliveries, DeliveryLog log, Clock clock, WritePath writes) {
+        this.writes = writes;
+        this.deliveries = deliveries;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${lead-handoff.webhooks.deliver-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void deliver() {
+        deliveries.pass();
+    }
+
+    @Scheduled(every = "6h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgeAttempts() {
+        writes.job(STEP, () -> log.purge(clock.instant().minus(ATTEMPT_RETENTION)));
+    }
+}
