@@ -48,7 +48,7 @@ public class AuditResource {
     @Schema(name = "AuditPage")
     static final class AuditPage {
         public List<AuditView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(hidden = true)
 public record Page<T>(
         @Schema(description = "The items of this page, in list order") List<T> items,
-        @Schema(description = "Pass as `cursor` to get the next page; null on the last page", nullable = true)
+        @Schema(description = "Pass as `cursor` to get the next page; absent on the last page")
         String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;

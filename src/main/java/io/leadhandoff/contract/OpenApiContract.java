@@ -7,6 +7,8 @@ import static org.eclipse.microprofile.openapi.OASFactory.createHeader;
 import static org.eclipse.microprofile.openapi.OASFactory.createMediaType;
 import static org.eclipse.microprofile.openapi.OASFactory.createParameter;
 import static org.eclipse.microprofile.openapi.OASFactory.createSchema;
+import static org.eclipse.microprofile.openapi.OASFactory.createSecurityRequirement;
+import static org.eclipse.microprofile.openapi.OASFactory.createSecurityScheme;
 
 import io.leadhandoff.common.HttpEdge;
 import io.leadhandoff.common.Ids;
@@ -16,6 +18,7 @@ import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.security.ApiKeyFilter;
 import io.leadhandoff.security.RateLimits;
 import io.leadhandoff.security.Scope;
+import io.leadhandoff.source.SourceSettings;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * What every operation shares, added to the document in one place: the error answers each kind of operation can
@@ -85,10 +89,33 @@ public class OpenApiContract implements OASFilter {
             new Common("503", ProblemType.SERVICE_UNAVAILABLE, "The database is unreachable or contended; nothing was done, retry after `Retry-After`",
                     "The database is not reachable right now; retry shortly"));
 
+    /**
+     * The signature or secret header of each source kind, besides HubSpot's v3 ({@link ApiKeyFilter#SOURCE_SIGNATURE}):
+     * alternatives, so a validating proxy forwards whichever the tool sends. The service checks the one its source's kind uses.
+     */
+    private static final Map<String, SecurityScheme> SOURCE_SCHEMES = sourceSchemes();
+
+    private static Map<String, SecurityScheme> sourceSchemes() {
+        Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
+        schemes.put("hubspotSignatureV2", sourceScheme("X-HubSpot-Signature", "HubSpot v1/v2 signature (with "
+                + "`X-HubSpot-Signature-Version`), accepted only by HubSpot sources that allow v2-only signatures"));
+        schemes.put("mauticSignature", sourceScheme("Webhook-Signature", "Mautic: base64 HMAC-SHA256 of the raw body"));
+        schemes.put("standardWebhooksSignature", sourceScheme("webhook-signature", "Standard Webhooks: `v1,<base64 HMAC>` of "
+                + "`webhook-id.webhook-timestamp.body`, with the `webhook-id` and `webhook-timestamp` headers"));
+        schemes.put("sharedSecret", sourceScheme(SourceSettings.DEFAULT_SECRET_HEADER, "Marketo, Pardot and generic sources: the "
+                + "shared secret in this header, or in the header the source configures (`secretHeader`)"));
+        return schemes;
+    }
+
+    private static SecurityScheme sourceScheme(String header, String description) {
+        return createSecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(header).description(description);
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
         headers().forEach(components::addHeader);
+        SOURCE_SCHEMES.forEach(components::addSecurityScheme);
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -173,6 +200,11 @@ public class OpenApiContract implements OASFilter {
                 .forEach(p -> p.setSchema(PATH_PARAMETERS.get(p.getName()).get()));
         boolean keyed = requires(operation, Scope.SCHEME);
         boolean signed = requires(operation, ApiKeyFilter.SOURCE_SIGNATURE);
+        if (signed) {
+            SOURCE_SCHEMES.keySet().forEach(scheme -> operation.addSecurityRequirement(createSecurityRequirement().addScheme(scheme)));
+            // Pardot may send its shared secret as a form field instead of a header: the body is checked, no header is needed
+            operation.addSecurityRequirement(createSecurityRequirement());
+        }
         boolean body = operation.getRequestBody() != null;
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean pathParameters = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
@@ -200,6 +232,10 @@ public class OpenApiContract implements OASFilter {
                     APIResponse response = createAPIResponse().description(common.description());
                     problem(common.status(), response);
                     response.addHeader(REQUEST_ID, ref(REQUEST_ID));
+                    if (!"401".equals(common.status())) {
+                        response.addHeader(RateLimits.STATE, ref(RateLimits.STATE));
+                        response.addHeader(RateLimits.POLICY, ref(RateLimits.POLICY));
+                    }
                     components.addResponse(common.component(), response);
                 }
             }
@@ -218,7 +254,7 @@ public class OpenApiContract implements OASFilter {
                 problem(status, response);
             }
             response.addHeader(REQUEST_ID, ref(REQUEST_ID));
-            if (keyed && status.startsWith("2")) {
+            if ((keyed || signed) && !"401".equals(status)) { // once the key (or source) is known, every answer carries them
                 response.addHeader(RateLimits.STATE, ref(RateLimits.STATE));
                 response.addHeader(RateLimits.POLICY, ref(RateLimits.POLICY));
             }
@@ -254,7 +290,7 @@ public class OpenApiContract implements OASFilter {
         if ("401".equals(status)) {
             response.addHeader(WWW_AUTHENTICATE, ref(WWW_AUTHENTICATE));
         }
-        if ("429".equals(status) || "503".equals(status)) {
+        if ("409".equals(status) || "429".equals(status) || "503".equals(status)) { // a 409 for a key still in flight says when to retry
             response.addHeader(RETRY_AFTER, ref(RETRY_AFTER));
         }
         if ("429".equals(status)) {

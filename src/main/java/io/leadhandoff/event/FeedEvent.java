@@ -12,8 +12,8 @@ public record FeedEvent(
                 + "lead.lease_extended, lead.lease_expired, lead.sla_breached, lead.escalated, lead.feedback, lead.erased",
                 examples = "lead.claimed") String type,
         String leadId,
-        @Schema(description = "The queue the lead was in when it happened", nullable = true) String queueId,
+        @Schema(description = "The queue the lead was in when it happened") String queueId,
         Instant occurredAt,
-        @Schema(description = "Who caused it: a rep id, a source, `system`", nullable = true) String actor,
+        @Schema(description = "Who caused it: a rep id, a source, `system`") String actor,
         @Schema(description = "What happened, as in the lead's history") Map<String, Object> detail) {
 }

@@ -76,7 +76,7 @@ public class ReasonResource {
     @Schema(name = "ReasonCodePage")
     static final class ReasonPage {
         public List<ReasonViews.ReasonView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

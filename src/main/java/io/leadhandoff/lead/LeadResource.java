@@ -241,7 +241,7 @@ public class LeadResource {
     @Schema(name = "LeadPage")
     static final class LeadPage {
         public List<LeadView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 
@@ -249,7 +249,7 @@ public class LeadResource {
     @Schema(name = "HistoryPage")
     static final class HistoryPage {
         public List<HistoryEntry> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

@@ -52,7 +52,7 @@ public record LeadView(
         @Schema(description = "How many times marketing posted this lead (1 + merges and updates)", examples = "1") int touches,
         @Schema(description = "When the lead was first received (UTC)") Instant createdAt,
         @Schema(description = "When the lead last changed (UTC)") Instant updatedAt,
-        @Schema(description = "When its personal data was erased (UTC); personal fields are null from then on", nullable = true) Instant erasedAt,
+        @Schema(description = "When its personal data was erased (UTC); personal fields are absent from then on") Instant erasedAt,
         @Schema(description = "The lifecycle chain this lead is part of: a closed lead touched again starts a new cycle") Cycle cycle) {
 
     /** The lifecycle as the API document states it: transitions, cycles and the counting rule. */
@@ -77,8 +77,8 @@ public record LeadView(
     @Schema(name = "LeadCycle")
     public record Cycle(
             @Schema(description = "1 for the person's first lead; n + 1 for the lead started when cycle n, closed, was touched again", examples = "1") int number,
-            @Schema(description = "The lead of the previous cycle", nullable = true, examples = "01JDB7T3V8Q5M4N2P1R0S9T8U7") String previousLeadId,
-            @Schema(description = "The lead of the next cycle, once this one was touched again after closing", nullable = true) String nextLeadId) {
+            @Schema(description = "The lead of the previous cycle", examples = "01JDB7T3V8Q5M4N2P1R0S9T8U7") String previousLeadId,
+            @Schema(description = "The lead of the next cycle, once this one was touched again after closing") String nextLeadId) {
     }
 
     /** Who holds a claimed lead and until when. */

@@ -175,14 +175,14 @@ public class QueueResource {
     @Schema(name = "QueuePage")
     static final class QueuePage {
         public List<RoutingViews.QueueView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 
     @Schema(name = "QueueMemberPage")
     static final class MemberPage {
         public List<RoutingViews.MemberView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

@@ -176,7 +176,7 @@ public class ScoringResource {
     @Schema(name = "ScoringModelPage")
     static final class ModelPage {
         public List<ModelView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

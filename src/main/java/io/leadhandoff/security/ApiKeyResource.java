@@ -41,9 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "Missing or invalid key: 401 with `WWW-Authenticate`; missing scope: 403; over the key's rate limit: 429 with `Retry-After`.")
 @SecurityScheme(securitySchemeName = ApiKeyFilter.SOURCE_SIGNATURE, type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER,
         apiKeyName = "X-HubSpot-Signature-v3",
-        description = "Source endpoints take no API key: each verifies its tool's own signature or shared secret "
-                + "(X-HubSpot-Signature-v3 / X-HubSpot-Signature, Webhook-Signature for Mautic, webhook-signature for Standard Webhooks, "
-                + "or the source's configured shared-secret header). See the Sources operations.")
+        description = "Source endpoints take no API key: each verifies its tool's own signature or shared secret. This is HubSpot's "
+                + "v3 signature (with `X-HubSpot-Request-Timestamp`); the other tools' headers are the alternatives listed on the "
+                + "operation, and a Pardot form may carry its shared secret as a form field instead.")
 @SecurityRequirement(name = Scope.SCHEME, scopes = "admin")
 public class ApiKeyResource {
 
@@ -117,7 +117,7 @@ public class ApiKeyResource {
     @Schema(name = "ApiKeyPage")
     static final class KeyPage {
         public List<ApiKeyViews.KeyView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

@@ -40,9 +40,9 @@ public final class ApiKeyViews {
             @Schema(examples = "01JDX3Q6ZK8M3T2W9R4B7N5C1F") String id,
             @Schema(description = "The visible start of the key, to recognise it", examples = "lh_k7m2x9q4pa") String prefix,
             String name, List<String> scopes,
-            @Schema(description = "Queues the key is limited to; null for every queue", nullable = true) List<String> queues,
+            @Schema(description = "Queues the key is limited to; absent for every queue") List<String> queues,
             int ratePerSecond, int burst, String createdBy, Instant createdAt,
-            @Schema(nullable = true) Instant revokedAt) {
+            Instant revokedAt) {
     }
 
     @Schema(name = "CreatedApiKey")

@@ -38,10 +38,12 @@ public final class RateLimits {
      */
     public static ProblemException tooMany(RateLimiter.Limit limit, RateLimiter.Decision decision, boolean retryAfterInMillis) {
         long seconds = Math.max(1, (decision.retryAfterMillis() + 999) / 1000);
+        long millis = Math.max(1, decision.retryAfterMillis());
+        String retryAfter = Long.toString(retryAfterInMillis ? millis : seconds);
         return new ProblemException(ProblemType.RATE_LIMITED,
                 "Rate limit of " + limit.perSecond() + " requests per second (burst " + limit.burst() + ") exceeded; retry after "
-                        + seconds + " s")
-                .withHeader("Retry-After", retryAfterInMillis ? Long.toString(Math.max(1, decision.retryAfterMillis())) : Long.toString(seconds))
+                        + retryAfter + (retryAfterInMillis ? " ms" : " s") + " (Retry-After)")
+                .withHeader("Retry-After", retryAfter)
                 .withHeader(POLICY, policy(limit))
                 .withHeader(STATE, state(decision));
     }

@@ -118,7 +118,7 @@ public class SourceResource {
     @Schema(name = "SourcePage")
     static final class SourcePage {
         public List<SourceViews.SourceView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

@@ -59,7 +59,7 @@ public final class SourceViews {
                              List<String> secretHints,
                              String secretHeader, String secretField, String auth, Map<String, String> mapping, String eventIdPointer,
                              String leadSource, Integer ratePerSecond, Integer burst,
-                             @Schema(description = "hubspot only: whether v2-only signed requests are accepted", nullable = true)
+                             @Schema(description = "hubspot only: whether v2-only signed requests are accepted")
                              Boolean acceptV2Signatures, Instant createdAt, Instant updatedAt) {
     }
 
@@ -69,8 +69,8 @@ public final class SourceViews {
             @Schema(description = "created, merged, updated, duplicate (already processed: nothing done), erased, not-found (an erasure "
                     + "for a contact no lead is known by), ignored or rejected",
                     examples = "created") String outcome,
-            @Schema(nullable = true) String leadId,
-            @Schema(description = "Why an event was ignored", nullable = true) String note) {
+            String leadId,
+            @Schema(description = "Why an event was ignored") String note) {
     }
 
     @Schema(name = "SourceDelivery")

@@ -53,7 +53,7 @@ public class RepLeadsResource {
     @Schema(name = "RepLeadPage")
     static final class RepLeadPage {
         public List<LeadView> items;
-        @Schema(nullable = true)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page")
         public String nextCursor;
     }
 }

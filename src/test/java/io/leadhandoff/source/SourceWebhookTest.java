@@ -221,6 +221,7 @@ class SourceWebhookTest {
         limited.then().statusCode(429).contentType("application/problem+json").header("RateLimit", containsString("r=0"));
         // the clock stands still: the one token of a 1-per-second bucket is back in exactly a second
         assertThat(Long.parseLong(limited.header("Retry-After"))).isEqualTo(1000L);
+        assertThat(limited.jsonPath().getString("detail")).endsWith("retry after 1000 ms (Retry-After)");
     }
 
     @Test
