@@ -72,6 +72,13 @@ public final class AccountViews {
                               @Schema(description = "Pass as `cursor` for the next page; null on the last", nullable = true) String nextCursor) {
     }
 
+    /** An import's body in its wrapped form; a bare JSON array of the same items is taken too. */
+    @Schema(name = "AccountBatchRequest", description = "`{\"accounts\": [...]}`; a bare JSON array of the same items is taken too")
+    public record BatchRequest(
+            @Schema(description = "1 to 1,000 accounts", implementation = AccountRequest[].class, maxItems = AccountBatch.MAX_ITEMS, minItems = 1)
+            List<AccountRequest> accounts) {
+    }
+
     @Schema(name = "AccountBatchResult")
     public record BatchResult(@Schema(description = "Counts by outcome") Summary summary,
                               @Schema(description = "One result per item, in request order") List<Item> results) {
