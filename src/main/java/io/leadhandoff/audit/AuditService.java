@@ -11,7 +11,6 @@ import io.leadhandoff.security.Callers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -65,7 +64,6 @@ public class AuditService {
     }
 
     /** Newest first, optionally only one target (e.g. {@code queue:inbound}). */
-    @Transactional
     public Page<AuditView> list(String target, String cursor, int limit) {
         String after = Cursor.decode(cursor);
         StringBuilder jpql = new StringBuilder("from AuditEntry where 1 = 1");

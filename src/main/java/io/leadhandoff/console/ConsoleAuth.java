@@ -1,5 +1,6 @@
 package io.leadhandoff.console;
 
+import io.leadhandoff.write.WritePath;
 import io.leadhandoff.security.ApiKeyService;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
@@ -25,8 +26,11 @@ public class ConsoleAuth {
     private final RateLimiter limiter;
     private final CurrentCaller current;
     private final RateLimiter.Limit signInLimit;
+    private final WritePath writes;
 
-    public ConsoleAuth(ConsoleSessions sessions, ApiKeyService keys, RateLimiter limiter, CurrentCaller current, ConsoleConfig config) {
+
+    public ConsoleAuth(ConsoleSessions sessions, ApiKeyService keys, RateLimiter limiter, CurrentCaller current, ConsoleConfig config, WritePath writes) {
+        this.writes = writes;
         this.sessions = sessions;
         this.keys = keys;
         this.limiter = limiter;
@@ -60,11 +64,14 @@ public class ConsoleAuth {
             return Optional.empty();
         }
         take("key:" + caller.get().id(), caller.get().limit());
-        return Optional.of(sessions.open(caller.get()));
+        return Optional.of(writes.transaction(() -> sessions.open(caller.get())));
     }
 
     public void signOut(String token) {
-        sessions.close(token);
+        writes.transaction(() -> {
+            sessions.close(token);
+            return null;
+        });
     }
 
     private void take(String bucket, RateLimiter.Limit limit) {

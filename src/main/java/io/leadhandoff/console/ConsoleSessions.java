@@ -30,7 +30,7 @@ public class ConsoleSessions {
     }
 
     /** Opens a session for this caller's key and returns its token, the cookie's value. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public String open(Caller caller) {
         Instant now = clock.instant();
         em.createQuery("delete from ConsoleSession where expiresAt < :now").setParameter("now", now).executeUpdate();
@@ -45,7 +45,6 @@ public class ConsoleSessions {
     }
 
     /** The key id of the unexpired session behind this token. */
-    @Transactional
     public Optional<String> keyOf(String token) {
         if (token == null || token.length() != TOKEN_LENGTH) {
             return Optional.empty();
@@ -57,7 +56,7 @@ public class ConsoleSessions {
         return Optional.of(session.apiKeyId);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void close(String token) {
         if (token != null && token.length() == TOKEN_LENGTH) {
             em.createQuery("delete from ConsoleSession where tokenHash = :hash")

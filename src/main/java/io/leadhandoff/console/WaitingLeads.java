@@ -1,10 +1,10 @@
 package io.leadhandoff.console;
 
+import io.leadhandoff.write.Reads;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,21 +35,25 @@ public class WaitingLeads {
     }
 
     private final EntityManager em;
+    private final Reads reads;
 
-    public WaitingLeads(EntityManager em) {
+
+    public WaitingLeads(EntityManager em, Reads reads) {
+        this.reads = reads;
         this.em = em;
     }
 
-    @Transactional
     public List<Waiting> of(List<RoutingViews.QueueView> queues) {
-        List<Waiting> out = new ArrayList<>();
-        for (RoutingViews.QueueView queue : queues) {
-            List<Instant> queuedAt = em.createQuery("select l.queuedAt from Lead l where l.queueId = :queue and l.status = :queued", Instant.class)
-                    .setParameter("queue", queue.id()).setParameter("queued", LeadStatus.QUEUED).setMaxResults(LIMIT + 1).getResultList();
-            boolean capped = queuedAt.size() > LIMIT;
-            Instant oldest = capped ? null : queuedAt.stream().filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
-            out.add(new Waiting(queue.id(), Math.min(queuedAt.size(), LIMIT), capped, oldest));
-        }
-        return out;
+        return reads.call(() -> {
+            List<Waiting> out = new ArrayList<>();
+            for (RoutingViews.QueueView queue : queues) {
+                List<Instant> queuedAt = em.createQuery("select l.queuedAt from Lead l where l.queueId = :queue and l.status = :queued", Instant.class)
+                        .setParameter("queue", queue.id()).setParameter("queued", LeadStatus.QUEUED).setMaxResults(LIMIT + 1).getResultList();
+                boolean capped = queuedAt.size() > LIMIT;
+                Instant oldest = capped ? null : queuedAt.stream().filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+                out.add(new Waiting(queue.id(), Math.min(queuedAt.size(), LIMIT), capped, oldest));
+            }
+            return out;
+        });
     }
 }

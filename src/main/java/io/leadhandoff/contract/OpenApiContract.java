@@ -5,6 +5,7 @@ import static org.eclipse.microprofile.openapi.OASFactory.createContent;
 import static org.eclipse.microprofile.openapi.OASFactory.createExample;
 import static org.eclipse.microprofile.openapi.OASFactory.createHeader;
 import static org.eclipse.microprofile.openapi.OASFactory.createMediaType;
+import static org.eclipse.microprofile.openapi.OASFactory.createParameter;
 import static org.eclipse.microprofile.openapi.OASFactory.createSchema;
 import static org.eclipse.microprofile.openapi.OASFactory.createSecurityRequirement;
 import static org.eclipse.microprofile.openapi.OASFactory.createSecurityScheme;
@@ -23,12 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
@@ -119,6 +122,7 @@ public class OpenApiContract implements OASFilter {
         OpenApiExamples examples = new OpenApiExamples(components);
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
+                keyed(method, operation);
                 complete(operation, components);
                 exemplify(operation, examples);
             }
@@ -167,6 +171,28 @@ public class OpenApiContract implements OASFilter {
             "version", () -> createSchema().addType(SchemaType.INTEGER).format("int32").minimum(BigDecimal.ONE).addExample(3),
             "domain", () -> createSchema().addType(SchemaType.STRING).maxLength(253).addExample("analytical-engines.example"),
             "campaign", () -> createSchema().addType(SchemaType.STRING).maxLength(200).addExample("webinar-2026-q4"));
+
+    /** Operations that are POSTs but store nothing (a preview, a simulation, a test event): they take no Idempotency-Key. */
+    private static final Set<String> READ_ONLY = Set.of("previewScore", "simulateRouting", "testWebhook");
+
+    /**
+     * Every write goes through the write path, which honours {@code Idempotency-Key}: the header is documented once,
+     * here, for every operation that changes something (a signed tool event is deduplicated by its event id instead).
+     */
+    private static void keyed(PathItem.HttpMethod method, Operation operation) {
+        if (method == PathItem.HttpMethod.GET || READ_ONLY.contains(operation.getOperationId())
+                || requires(operation, ApiKeyFilter.SOURCE_SIGNATURE)) {
+            return;
+        }
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        if (parameters.stream().noneMatch(p -> IdempotencyStore.HEADER.equals(p.getName()))) {
+            operation.addParameter(createParameter().name(IdempotencyStore.HEADER).in(Parameter.In.HEADER)
+                    .description("Client-chosen key (1–255 visible ASCII characters) that makes a retry safe: a retry with the "
+                            + "same key and body within 24 h replays the first answer (with `Idempotent-Replayed: true`); the same "
+                            + "key with another body is a 422")
+                    .schema(createSchema().addType(SchemaType.STRING).minLength(1).maxLength(255)));
+        }
+    }
 
     private static void complete(Operation operation, Components components) {
         (operation.getParameters() == null ? List.<Parameter>of() : operation.getParameters()).stream()

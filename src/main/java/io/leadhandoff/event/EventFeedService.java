@@ -1,5 +1,7 @@
 package io.leadhandoff.event;
 
+import io.leadhandoff.write.Reads;
+import io.leadhandoff.write.WritePath;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +10,6 @@ import io.leadhandoff.common.DatabaseFailures;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.security.Caller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -55,13 +56,20 @@ public class EventFeedService {
     /** Until when this replica holds the lease, as far as it knows; renewed at half-time. */
     private volatile Instant leaseUntil = Instant.EPOCH;
 
-    public EventFeedService(EntityManager em, ObjectMapper mapper, Clock clock,
+    /** The most one step of the sequencer or the purge may take. */
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private final WritePath writes;
+    private final Reads reads;
+
+    public EventFeedService(EntityManager em, ObjectMapper mapper, Clock clock, WritePath writes, Reads reads,
                             EventsConfig config) {
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
         this.retention = config.retention();
         this.lease = config.sequencerLease();
+        this.writes = writes;
+        this.reads = reads;
     }
 
     /**
@@ -72,7 +80,9 @@ public class EventFeedService {
         try {
             return leader() ? sequence() : 0;
         } catch (RuntimeException e) {
-            if (DatabaseFailures.race(e) || DatabaseFailures.unavailable(e)) {
+            // the runner answers a race or an outage it could not outlast as a 503 problem
+            boolean gaveUp = e instanceof ProblemException p && p.type() == ProblemType.SERVICE_UNAVAILABLE;
+            if (gaveUp || DatabaseFailures.race(e) || DatabaseFailures.unavailable(e)) {
                 LOG.debugf("Feed not sequenced this time: %s", e.getClass().getSimpleName());
                 leaseUntil = Instant.EPOCH;
                 return 0;
@@ -88,7 +98,7 @@ public class EventFeedService {
             return true;
         }
         Instant until = now.plus(lease);
-        boolean held = QuarkusTransaction.requiringNew().call(() -> {
+        boolean held = writes.job(STEP, () -> {
             // a plain read first: a replica that does not get the lease writes nothing, so it conflicts with nothing
             Number heldByOther = (Number) em.createNativeQuery("select count(*) from event_sequencer where id = 1 "
                             + "and leader is not null and leader <> :me and leader_until >= :now")
@@ -109,7 +119,7 @@ public class EventFeedService {
         int total = 0;
         int done;
         do {
-            done = QuarkusTransaction.requiringNew().call(this::sequenceBatch);
+            done = writes.job(STEP, this::sequenceBatch);
             total += done;
         } while (done == SEQUENCE_BATCH);
         return total;
@@ -207,7 +217,7 @@ public class EventFeedService {
     public FeedPage page(String cursor, int limit, Caller caller) {
         sequenceIfLeader();
         long after = position(cursor);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return reads.call(() -> {
             long purged = ((Number) em.createNativeQuery("select purged_through from event_sequencer where id = 1")
                     .getSingleResult()).longValue();
             if (cursor != null && after < purged) {
@@ -242,7 +252,7 @@ public class EventFeedService {
     /** Drops feed positions older than the retention (lead history itself is kept); only the sequencer lease holder does. */
     public int purge() {
         Instant horizon = Instant.now(clock).minus(retention);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return writes.job(STEP, () -> {
             Object max = em.createNativeQuery("select max(seq) from change_feed where occurred_at < :horizon")
                     .setParameter("horizon", horizon).getSingleResult();
             if (max == null) {

@@ -10,9 +10,7 @@ import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
 import io.leadhandoff.write.WritePath;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,19 +27,17 @@ final class BulkFeedback {
 
     private final JsonBinder binder;
     private final FeedbackService feedback;
-    private final WritePath writes;
-
-    BulkFeedback(JsonBinder binder, FeedbackService feedback, WritePath writes) {
+    BulkFeedback(JsonBinder binder, FeedbackService feedback) {
         this.binder = binder;
         this.feedback = feedback;
-        this.writes = writes;
     }
 
     /** A verdict that passed validation, with its position in the request. */
     private record Valid(int index, String leadId, FeedbackRequest request) {
     }
 
-    Response run(Write write, List<JsonNode> items, String pointerPrefix, Caller caller) {
+    /** The request as the write path applies it: invalid verdicts answered as refused, the valid ones in lead id order. */
+    WritePath.Chunks<BulkFeedbackResult.Item> chunks(List<JsonNode> items, String pointerPrefix, Caller caller) {
         BulkFeedbackResult.Item[] results = new BulkFeedbackResult.Item[items.size()];
         List<Valid> valid = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -58,7 +54,7 @@ final class BulkFeedback {
             }
         }
         valid.sort(Comparator.comparing(Valid::leadId));
-        return writes.chunked(write, new WritePath.Chunks<BulkFeedbackResult.Item>() {
+        return new WritePath.Chunks<>() {
             @Override
             public int size() {
                 return valid.size();
@@ -99,7 +95,7 @@ final class BulkFeedback {
                 }
                 return Answer.ok(new BulkFeedbackResult(new BulkFeedbackResult.Summary(ok, all.length - ok), List.of(all)));
             }
-        });
+        };
     }
 
     /**

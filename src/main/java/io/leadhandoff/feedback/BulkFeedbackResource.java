@@ -5,24 +5,19 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
-import io.leadhandoff.write.Write;
-import io.leadhandoff.write.WritePath;
+import io.leadhandoff.http.Writes;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,11 +34,11 @@ public class BulkFeedbackResource {
             + "\"reason\": \"NO_BUDGET\", \"repId\": \"rep-042\", \"leaseToken\": \"c2Vjb25kLWxlYXNlLXRva2Vu\"}]}";
 
     private final FeedbackService feedback;
-    private final WritePath writes;
+    private final Writes writes;
     private final JsonBinder binder;
     private final CurrentCaller caller;
 
-    public BulkFeedbackResource(FeedbackService feedback, WritePath writes, JsonBinder binder, CurrentCaller caller) {
+    public BulkFeedbackResource(FeedbackService feedback, Writes writes, JsonBinder binder, CurrentCaller caller) {
         this.feedback = feedback;
         this.writes = writes;
         this.binder = binder;
@@ -68,11 +63,9 @@ public class BulkFeedbackResource {
     @APIResponse(responseCode = "413", description = "More than 100 verdicts", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The body is not a list of verdicts", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response give(
-            @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes retries safe: the first answer is replayed")
-            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             JsonNode body) {
         RequestBodies.Items items = RequestBodies.items(body, "verdicts", BulkFeedbackRequest.MAX_ITEMS);
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/feedback", items.list());
-        return new BulkFeedback(binder, feedback, writes).run(write, items.list(), items.pointerPrefix(), caller.get());
+        return writes.chunked(caller.get().id(), items.list(),
+                new BulkFeedback(binder, feedback).chunks(items.list(), items.pointerPrefix(), caller.get()));
     }
 }

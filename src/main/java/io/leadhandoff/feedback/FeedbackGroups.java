@@ -3,7 +3,7 @@ package io.leadhandoff.feedback;
 import io.leadhandoff.lead.LeadView;
 import io.leadhandoff.write.GroupCommit;
 import io.leadhandoff.write.GroupCommitConfig;
-import io.leadhandoff.write.TransactionRunner;
+import io.leadhandoff.write.WritePath;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +20,9 @@ public class FeedbackGroups {
 
     private final GroupCommit<Supplier<LeadView>, LeadView> groups;
 
-    public FeedbackGroups(MeterRegistry registry, TransactionRunner transactions,
+    public FeedbackGroups(MeterRegistry registry, WritePath writes,
                           GroupCommitConfig config) {
-        this.groups = new GroupCommit<>(works -> works.stream().map(Supplier::get).toList(), transactions, config.size(), config.writers(),
+        this.groups = writes.group(works -> works.stream().map(Supplier::get).toList(), config.size(), config.writers(),
                 DistributionSummary.builder("leadhandoff.feedback.group.size")
                         .description("Feedback requests written per transaction").register(registry));
     }

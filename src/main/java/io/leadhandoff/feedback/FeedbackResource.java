@@ -5,16 +5,13 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
-import io.leadhandoff.write.WritePath;
+import io.leadhandoff.http.Writes;
 import io.leadhandoff.lead.LeadView;
 import io.leadhandoff.security.Caller;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,11 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,12 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FeedbackResource {
 
     private final FeedbackService feedback;
-    private final WritePath writes;
+    private final Writes writes;
     private final JsonBinder binder;
     private final CurrentCaller caller;
     private final FeedbackGroups groups;
 
-    public FeedbackResource(FeedbackService feedback, WritePath writes, JsonBinder binder, CurrentCaller caller,
+    public FeedbackResource(FeedbackService feedback, Writes writes, JsonBinder binder, CurrentCaller caller,
                             FeedbackGroups groups) {
         this.groups = groups;
         this.caller = caller;
@@ -71,12 +66,9 @@ public class FeedbackResource {
     @APIResponse(responseCode = "422", description = "Invalid feedback (unknown outcome or reason, missing reason, amount where none is taken)",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response give(@PathParam("id") String id,
-                         @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes retries safe: the first answer is replayed")
-                         @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
                          JsonNode body) {
         FeedbackRequest request = binder.bind(RequestBodies.require(body), FeedbackRequest.class);
         Caller who = caller.get();
-        Write write = new Write(who.id(), idempotencyKey, "POST", "/api/v1/leads/" + id + "/feedback", request);
-        return writes.grouped(write, groups.commit(), () -> feedback.record(id, request, who), Answer::ok);
+        return writes.grouped(who.id(), request, groups.commit(), () -> feedback.record(id, request, who), Answer::ok);
     }
 }

@@ -1,5 +1,6 @@
 package io.leadhandoff.feedback;
 
+import io.leadhandoff.write.AfterCommit;
 import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Ids;
@@ -41,9 +42,12 @@ public class FeedbackService {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final AuditService audit;
+    private final AfterCommit afterCommit;
+
 
     public FeedbackService(EntityManager em, LeadRepository leadRows, WorkService work, LeadViews leads, LeadHistory history,
-                           MeterRegistry metrics, Clock clock, AuditService audit) {
+                           MeterRegistry metrics, Clock clock, AuditService audit, AfterCommit afterCommit) {
+        this.afterCommit = afterCommit;
         this.audit = audit;
         this.em = em;
         this.leadRows = leadRows;
@@ -90,13 +94,16 @@ public class FeedbackService {
             }
         }
         LeadStatus from = lead.status();
-        if (!outcome.allowedFrom(from)) {
-            throw ProblemException.invalidTransition("A lead that is " + from.wire() + " cannot be marked " + outcome
-                    + "; " + outcome + " follows " + outcome.from().stream().map(LeadStatus::wire).sorted().collect(Collectors.joining(", ")),
+        Instant now = clock.instant();
+        LeadChange.Judged judged;
+        try {
+            // the lead owns its lifecycle: it refuses a verdict its status does not allow, before changing anything
+            judged = lead.judge(outcome.target(), reason == null ? null : reason.code, request.amount(), request.repId(), now);
+        } catch (Lead.VerdictRefused refused) {
+            throw ProblemException.invalidTransition(refused.getMessage() + "; " + outcome + " follows "
+                    + Lead.verdictFollows(outcome.target()).stream().map(LeadStatus::wire).sorted().collect(Collectors.joining(", ")),
                     from.wire());
         }
-        Instant now = clock.instant();
-        LeadChange.Judged judged = lead.judge(outcome.target(), reason == null ? null : reason.code, request.amount(), request.repId(), now);
         LeadFeedback row = new LeadFeedback();
         row.id = Ids.next();
         row.leadId = lead.id();
@@ -109,7 +116,9 @@ public class FeedbackService {
         row.createdAt = now;
         em.persist(row);
         history.record(lead, judged, now);
-        metrics.counter("leadhandoff.feedback", "outcome", outcome.name(), "reason", reason == null ? "none" : reason.code).increment();
+        String reasonLabel = reason == null ? "none" : reason.code;
+        // counted once the verdict commits: not for a group that is rolled back and written again one by one
+        afterCommit.run(() -> metrics.counter("leadhandoff.feedback", "outcome", outcome.name(), "reason", reasonLabel).increment());
         return lead;
     }
 
@@ -128,7 +137,6 @@ public class FeedbackService {
         return reason;
     }
 
-    @Transactional
     public Page<ReasonViews.ReasonView> reasons(String cursor, int limit) {
         String after = Cursor.decode(cursor);
         List<ReasonCode> rows = em.createQuery("from ReasonCode r where (:after is null or r.code > :after) order by r.code", ReasonCode.class)
@@ -136,7 +144,7 @@ public class FeedbackService {
         return Page.of(rows, limit, r -> r.code, FeedbackService::view);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ReasonViews.ReasonView addReason(ReasonViews.ReasonRequest request) {
         if (em.find(ReasonCode.class, request.code()) != null) {
             throw new ProblemException(ProblemType.CONFLICT, "Reason code " + request.code() + " exists");

@@ -1,5 +1,8 @@
 package io.leadhandoff.feedback;
 
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
@@ -35,8 +38,14 @@ public class ReasonResource {
 
     private final FeedbackService feedback;
     private final JsonBinder binder;
+    private final Writes writes;
 
-    public ReasonResource(FeedbackService feedback, JsonBinder binder) {
+    private final CurrentCaller caller;
+
+
+    public ReasonResource(FeedbackService feedback, JsonBinder binder, Writes writes, CurrentCaller caller) {
+        this.caller = caller;
+        this.writes = writes;
         this.feedback = feedback;
         this.binder = binder;
     }
@@ -59,8 +68,9 @@ public class ReasonResource {
     @APIResponse(responseCode = "409", description = "The code exists", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid code", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response add(JsonNode body) {
-        ReasonViews.ReasonView added = feedback.addReason(binder.bind(RequestBodies.require(body), ReasonViews.ReasonRequest.class));
-        return Response.status(201).header("Location", "/api/v1/feedback/reasons").entity(added).build();
+        ReasonViews.ReasonRequest request = binder.bind(RequestBodies.require(body), ReasonViews.ReasonRequest.class);
+        return writes.run(caller.get().id(), request,
+                () -> Answer.created(feedback.addReason(request), "/api/v1/feedback/reasons"));
     }
 
     @Schema(name = "ReasonCodePage")

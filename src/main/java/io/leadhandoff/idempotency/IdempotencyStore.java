@@ -1,5 +1,7 @@
 package io.leadhandoff.idempotency;
 
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +12,6 @@ import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.common.RequestConfig;
-import io.leadhandoff.security.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -314,9 +315,14 @@ public class IdempotencyStore {
     public String fingerprint(String method, String path, Object request) {
         try {
             byte[] canonicalBody = canonical.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(Secrets.sha256((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8), canonicalBody));
+            // hashed here rather than with security's helpers: the write path sits below security, which writes through it
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(canonicalBody));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint request", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 

@@ -7,9 +7,7 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
 import io.leadhandoff.write.WritePath;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,15 +22,13 @@ final class BatchIntake {
 
     private final JsonBinder binder;
     private final LeadService service;
-    private final WritePath writes;
-
-    BatchIntake(JsonBinder binder, LeadService service, WritePath writes) {
+    BatchIntake(JsonBinder binder, LeadService service) {
         this.binder = binder;
         this.service = service;
-        this.writes = writes;
     }
 
-    Response run(Write write, List<JsonNode> items, String pointerPrefix) {
+    /** The batch as the write path applies it: invalid items answered as refused, the valid ones chunk by chunk. */
+    WritePath.Chunks<BatchResult.Item> chunks(List<JsonNode> items, String pointerPrefix) {
         BatchResult.Item[] rejected = new BatchResult.Item[items.size()];
         List<NormalizedLead> valid = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -45,7 +41,7 @@ final class BatchIntake {
                 rejected[i] = rejected(i, ProblemType.VALIDATION, describe(bound.errors()), bound.errors());
             }
         }
-        return writes.chunked(write, new WritePath.Chunks<BatchResult.Item>() {
+        return new WritePath.Chunks<>() {
             @Override
             public int size() {
                 return valid.size();
@@ -83,7 +79,7 @@ final class BatchIntake {
                 results.forEach(item -> all[item.index()] = item);
                 return Answer.ok(summarise(List.of(all)));
             }
-        });
+        };
     }
 
     private static BatchResult summarise(List<BatchResult.Item> results) {

@@ -38,7 +38,7 @@ public class ErasureService {
     }
 
     /** Erases one lead; erasing an erased lead changes nothing. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String id, Caller caller) {
         Lead lead = leads.lockById(id);
         if (lead == null) {
@@ -49,7 +49,7 @@ public class ErasureService {
     }
 
     /** Erases every lead with this email address (any status); returns their ids. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<String> eraseByEmail(String email, String actor) {
         String normalized = Identity.email(Normalizer.text(email));
         List<Lead> rows = leads.lock("select id from lead where email = :email order by id for update", Map.of("email", normalized));
@@ -66,7 +66,7 @@ public class ErasureService {
      * Erases the lead a source knows by this contact id, whichever tool created it (HubSpot privacy deletion), with
      * every earlier cycle of that person: the identity moved to the newest cycle, the earlier ones are the same contact.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public List<String> eraseByExternalId(String source, String externalId, String actor) {
         List<String> ids = new ArrayList<>();
         for (Lead lead : leads.findByIdentity(source, externalId)) {

@@ -3,7 +3,7 @@ package io.leadhandoff.lead;
 import io.leadhandoff.common.Deadline;
 import io.leadhandoff.write.GroupCommit;
 import io.leadhandoff.write.GroupCommitConfig;
-import io.leadhandoff.write.TransactionRunner;
+import io.leadhandoff.write.WritePath;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +22,14 @@ public class IntakeGroups {
     private final GroupCommit<NormalizedLead, LeadService.Ingested> groups;
 
     @Inject
-    public IntakeGroups(LeadService service, TransactionRunner transactions, MeterRegistry registry,
+    public IntakeGroups(LeadService service, WritePath writes, MeterRegistry registry,
                         GroupCommitConfig config) {
-        this(service, transactions, config.size(), config.writers(), DistributionSummary.builder("leadhandoff.intake.group.size")
+        this(service, writes, config.size(), config.writers(), DistributionSummary.builder("leadhandoff.intake.group.size")
                 .description("Single-lead intake requests written per transaction").register(registry));
     }
 
-    IntakeGroups(LeadService service, TransactionRunner transactions, int size, int writers, DistributionSummary sizes) {
-        this.groups = new GroupCommit<>(leads -> service.ingest(leads, true), transactions, size, writers, sizes);
+    IntakeGroups(LeadService service, WritePath writes, int size, int writers, DistributionSummary sizes) {
+        this.groups = writes.group(leads -> service.ingest(leads, true), size, writers, sizes);
     }
 
     /** The group committer the write path hands single-lead posts to. */

@@ -1,5 +1,6 @@
 package io.leadhandoff.lead;
 
+import io.leadhandoff.write.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +21,11 @@ public class IntakeMetrics {
 
     private final MeterRegistry registry;
     private final Timer intake;
+    private final AfterCommit afterCommit;
 
-    public IntakeMetrics(MeterRegistry registry) {
+    public IntakeMetrics(MeterRegistry registry, AfterCommit afterCommit) {
         this.registry = registry;
+        this.afterCommit = afterCommit;
         this.intake = Timer.builder("leadhandoff.intake.duration")
                 .description("Time to normalise, de-duplicate, score, route and store one intake request")
                 .publishPercentileHistogram()
@@ -35,14 +38,15 @@ public class IntakeMetrics {
         return intake.record(work);
     }
 
+    /** Counted once the intake commits: a transaction run again after a lost race counts once. */
     void received(String source, IntakeResult.Outcome outcome) {
-        registry.counter("leadhandoff.leads.received", "source", bounded(source), "result", outcome.wire()).increment();
+        afterCommit.run(() -> registry.counter("leadhandoff.leads.received", "source", bounded(source), "result", outcome.wire()).increment());
     }
 
     /** Queue ids and rule names are admin-defined and few, so they are bounded labels. */
     void routed(String queueId, String via, String rule) {
-        registry.counter("leadhandoff.routing.decisions", "queue", queueId == null ? "none" : queueId, "via", via,
-                "rule", rule == null ? "none" : rule).increment();
+        afterCommit.run(() -> registry.counter("leadhandoff.routing.decisions", "queue", queueId == null ? "none" : queueId, "via", via,
+                "rule", rule == null ? "none" : rule).increment());
     }
 
     static String bounded(String source) {

@@ -19,7 +19,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A stored lead, the aggregate of its lifecycle. Never leaves the service layer: the API speaks {@link LeadView}.
@@ -31,6 +35,36 @@ import java.util.List;
 @Entity
 @Table(name = "lead")
 public class Lead {
+
+    /**
+     * The lifecycle: which status may follow which. Every change of status goes through {@link #moveTo}, which refuses
+     * a step not listed here; any lead may be erased once. A verdict's allowed predecessors are read off this table.
+     */
+    private static final Map<LeadStatus, Set<LeadStatus>> NEXT = lifecycle();
+
+    private static Map<LeadStatus, Set<LeadStatus>> lifecycle() {
+        Map<LeadStatus, Set<LeadStatus>> next = new EnumMap<>(LeadStatus.class);
+        next.put(LeadStatus.RECEIVED, EnumSet.of(LeadStatus.SCORED));
+        next.put(LeadStatus.SCORED, EnumSet.of(LeadStatus.QUEUED, LeadStatus.DISQUALIFIED));
+        next.put(LeadStatus.DISQUALIFIED, EnumSet.of(LeadStatus.QUEUED, LeadStatus.DISQUALIFIED));
+        next.put(LeadStatus.QUEUED, EnumSet.of(LeadStatus.CLAIMED, LeadStatus.QUEUED,
+                LeadStatus.ACCEPTED, LeadStatus.REJECTED, LeadStatus.RECYCLED));
+        next.put(LeadStatus.CLAIMED, EnumSet.of(LeadStatus.QUEUED,
+                LeadStatus.ACCEPTED, LeadStatus.REJECTED, LeadStatus.RECYCLED, LeadStatus.CONVERTED));
+        next.put(LeadStatus.ACCEPTED, EnumSet.of(LeadStatus.REJECTED, LeadStatus.RECYCLED, LeadStatus.CONVERTED));
+        next.put(LeadStatus.CONVERTED, EnumSet.of(LeadStatus.WON, LeadStatus.LOST));
+        for (LeadStatus status : LeadStatus.values()) {
+            next.computeIfAbsent(status, s -> EnumSet.noneOf(LeadStatus.class));
+            if (status != LeadStatus.ERASED) {
+                next.get(status).add(LeadStatus.ERASED);
+            }
+        }
+        return next;
+    }
+
+    /** The sales verdicts: the statuses {@link #judge} moves a lead to. */
+    private static final Set<LeadStatus> VERDICTS = EnumSet.of(LeadStatus.ACCEPTED, LeadStatus.REJECTED, LeadStatus.RECYCLED,
+            LeadStatus.CONVERTED, LeadStatus.WON, LeadStatus.LOST);
 
     @Id
     @Column(length = 26)
@@ -184,19 +218,157 @@ public class Lead {
     @Version
     long version;
 
-    /** Moves the lead to {@code next}, keeping the open-email uniqueness column in step. */
-    void moveTo(LeadStatus next) {
+    /** A lead just received from {@code profile}'s post, not yet persisted, with its custom attributes as JSON. */
+    static Lead received(String id, String source, String externalId, LeadProfile profile, LeadProfile.Attribution attribution,
+                         String attributes, Instant now) {
+        Lead lead = new Lead();
+        lead.id = id;
+        lead.source = source;
+        lead.externalId = externalId;
+        lead.take(profile);
+        lead.utmSource = attribution.utmSource();
+        lead.utmMedium = attribution.utmMedium();
+        lead.utmCampaign = attribution.utmCampaign();
+        lead.utmTerm = attribution.utmTerm();
+        lead.utmContent = attribution.utmContent();
+        lead.attributes = attributes;
+        lead.touches = 1;
+        lead.createdAt = now;
+        lead.updatedAt = now;
+        lead.status = LeadStatus.RECEIVED;
+        lead.openEmail = lead.email;
+        return lead;
+    }
+
+    /** What a post can change on the lead: its contact, company, attribution and activity fields. */
+    LeadProfile profile() {
+        return new LeadProfile(email, emailRaw, domain, freeEmail, firstName, lastName, company, website, title, phone, phoneRaw,
+                country, countryRaw, region, city, industry, employeeCount, annualRevenue, campaign, consentMarketing, consentAt,
+                formSubmissions, pageViews, emailClicks, webinarsAttended, lastActivityAt);
+    }
+
+    /**
+     * Applies a post merged by {@link LeadMerge}: its profile, its custom attributes (JSON), one more touch. A changed email
+     * moves the open-email uniqueness column with it.
+     */
+    void merge(LeadMerge.Merged merged, String attributes, Instant now) {
+        take(merged.profile());
+        this.attributes = attributes;
+        openEmail = status.isOpen() ? email : null;
+        touches++;
+        updatedAt = now;
+    }
+
+    private void take(LeadProfile p) {
+        email = p.email();
+        emailRaw = p.emailRaw();
+        domain = p.domain();
+        freeEmail = p.freeEmail();
+        firstName = p.firstName();
+        lastName = p.lastName();
+        company = p.company();
+        website = p.website();
+        title = p.title();
+        phone = p.phone();
+        phoneRaw = p.phoneRaw();
+        country = p.country();
+        countryRaw = p.countryRaw();
+        region = p.region();
+        city = p.city();
+        industry = p.industry();
+        employeeCount = p.employeeCount();
+        annualRevenue = p.annualRevenue();
+        campaign = p.campaign();
+        consentMarketing = p.consentMarketing();
+        consentAt = p.consentAt();
+        formSubmissions = p.formSubmissions();
+        pageViews = p.pageViews();
+        emailClicks = p.emailClicks();
+        webinarsAttended = p.webinarsAttended();
+        lastActivityAt = p.lastActivityAt();
+    }
+
+    /**
+     * Starts this lead as the cycle after {@code previous} (a closed lead of the same person touched again): links the two
+     * both ways, and the closed lead gives up its external id (the pair is unique among leads, and moves to this cycle).
+     */
+    void follow(Lead previous, Instant now) {
+        require(status == LeadStatus.RECEIVED, "start a cycle on");
+        previousLeadId = previous.id;
+        cycle = previous.cycle + 1;
+        previous.nextLeadId = id;
+        previous.externalId = null;
+        previous.updatedAt = now;
+    }
+
+    /** The tool identity ({@code source}, {@code externalId}) moved to another lead: this one no longer answers to it. */
+    void giveUpIdentity(String source, String externalId) {
+        if (source.equals(this.source) && externalId.equals(this.externalId)) {
+            this.externalId = null;
+        }
+    }
+
+    /** Whether this lead was created with the tool identity ({@code source}, {@code externalId}). */
+    boolean createdWith(String source, String externalId) {
+        return source.equals(this.source) && externalId.equals(this.externalId);
+    }
+
+    /** Moves the lead to {@code next} if the lifecycle allows it, keeping the open-email uniqueness column in step. */
+    private void moveTo(LeadStatus next) {
+        if (!NEXT.get(status).contains(next)) {
+            throw new IllegalStateException("Cannot move lead " + id + " from " + status.wire() + " to " + next.wire());
+        }
         status = next;
         openEmail = next.isOpen() ? email : null;
     }
 
     /**
-     * The score's numbers on the lead, where {@link LeadFacts} reads them for routing: live intake and
-     * simulation both go through here, so a rule sees the same score facts in both.
+     * Takes a score: its numbers on the lead, where {@link LeadFacts} reads them for routing (live intake and simulation
+     * both go through here, so a rule sees the same score facts in both); a received lead becomes scored. Answers
+     * whether the score says something new (the lead was never scored, or the numbers changed).
      */
-    void takeScore(Score score, String explanation, Instant at) {
+    boolean score(Score score, String explanation, Instant at) {
+        boolean changed = scoreDiffersFrom(score);
         this.scoring = new LeadScore(score, explanation, at);
         this.score = score;
+        if (status == LeadStatus.RECEIVED) {
+            moveTo(LeadStatus.SCORED);
+        }
+        return changed;
+    }
+
+    /** The statuses a lead may be in for {@code verdict} to be given. */
+    public static Set<LeadStatus> verdictFollows(LeadStatus verdict) {
+        if (!VERDICTS.contains(verdict)) {
+            throw new IllegalArgumentException(verdict + " is not a sales verdict");
+        }
+        Set<LeadStatus> from = EnumSet.noneOf(LeadStatus.class);
+        NEXT.forEach((status, next) -> {
+            if (next.contains(verdict)) {
+                from.add(status);
+            }
+        });
+        return from;
+    }
+
+    /** A verdict the lead's status does not allow: nothing was changed. */
+    public static final class VerdictRefused extends RuntimeException {
+        private final LeadStatus from;
+        private final LeadStatus verdict;
+
+        VerdictRefused(LeadStatus from, LeadStatus verdict) {
+            super("A lead that is " + from.wire() + " cannot be marked " + verdict.name(), null, false, false);
+            this.from = from;
+            this.verdict = verdict;
+        }
+
+        public LeadStatus from() {
+            return from;
+        }
+
+        public LeadStatus verdict() {
+            return verdict;
+        }
     }
 
     /** Whether {@code score} would change what the lead's score says (or the lead was never scored). */
@@ -305,10 +477,17 @@ public class Lead {
 
     /**
      * Sales' verdict, moving the lead to {@code verdict} (accepted, rejected, recycled, converted, won or lost) and
-     * ending any lease. Which verdict may follow which status is the caller's rule, answered there as a 409.
+     * ending any lease. A verdict the lifecycle does not allow from the lead's status is a {@link VerdictRefused},
+     * thrown before anything changes.
      */
     public LeadChange.Judged judge(LeadStatus verdict, String reason, BigDecimal amount, String repId, Instant now) {
+        if (!VERDICTS.contains(verdict)) {
+            throw new IllegalArgumentException(verdict + " is not a sales verdict");
+        }
         LeadStatus from = status;
+        if (!NEXT.get(from).contains(verdict)) {
+            throw new VerdictRefused(from, verdict);
+        }
         if (firstFeedbackAt == null) {
             firstFeedbackAt = now;
         }
@@ -330,7 +509,7 @@ public class Lead {
                 }
             }
             case LOST -> lostAt = now;
-            default -> throw new IllegalArgumentException(verdict + " is not a sales verdict");
+            default -> throw new IllegalStateException("unreachable: " + verdict);
         }
         if (reason != null) {
             outcomeReason = reason;
@@ -408,7 +587,7 @@ public class Lead {
             domain = null;
         }
         lease = null;
-        status = LeadStatus.ERASED;
+        moveTo(LeadStatus.ERASED);
         erasedAt = now;
         updatedAt = now;
         return new LeadChange.Erased(actor);

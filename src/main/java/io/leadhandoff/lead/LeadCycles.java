@@ -48,11 +48,7 @@ class LeadCycles {
      * up its external id (the pair is unique among leads), written before the new lead is inserted.
      */
     void start(Lead previous, Lead next, Instant now, Map<String, Lead> byExternal, LeadHistory.Pending events) {
-        next.previousLeadId = previous.id;
-        next.cycle = previous.cycle + 1;
-        previous.nextLeadId = next.id;
-        previous.externalId = null;
-        previous.updatedAt = now;
+        next.follow(previous, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("nextLeadId", next.id);
         detail.put("cycle", next.cycle);
@@ -70,8 +66,8 @@ class LeadCycles {
     void moveIdentity(NormalizedLead in, Lead from, Lead to) {
         LeadIdentity identity = em.find(LeadIdentity.class, new LeadIdentity.Key(in.source(), in.externalId()));
         identity.leadId = to.id;
-        if (in.source().equals(from.source) && in.externalId().equals(from.externalId)) {
-            from.externalId = null;
+        if (from.createdWith(in.source(), in.externalId())) {
+            from.giveUpIdentity(in.source(), in.externalId());
             em.flush();
         }
     }

@@ -1,5 +1,6 @@
 package io.leadhandoff.lead;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The rules by which a post changes the lead it belongs to, with no framework in it: a touch (same email, an
  * open lead) fills what the lead lacks and adds up activity; a repeat of the sending tool's record (same source
- * and external id) replaces what it sends, counters included. Each answers the names of the fields it changed.
+ * and external id) replaces what it sends, counters included. Each computes the lead's next {@link LeadProfile} with
+ * the names of the fields it changed ({@link Merged}), which {@link Lead#merge} applies: nothing here writes a lead.
  * The custom attributes come in as the lead's decoded map and are changed in place.
  */
 final class LeadMerge {
@@ -21,49 +23,14 @@ final class LeadMerge {
     private LeadMerge() {
     }
 
+    /** A merge's outcome: the lead's next profile and the names of the fields that changed. */
+    record Merged(LeadProfile profile, List<String> changed) {
+    }
+
     /** A lead as it would be stored, not yet persisted, with {@code attributes} its custom attributes as JSON. */
     static Lead newLead(String id, NormalizedLead in, String attributes, Instant now) {
-        Lead lead = new Lead();
-        lead.id = id;
-        lead.source = in.source();
-        lead.externalId = in.source() == null ? null : in.externalId();
-        lead.email = in.email();
-        lead.emailRaw = in.emailRaw();
-        lead.domain = in.domain();
-        lead.freeEmail = in.freeEmail();
-        lead.firstName = in.firstName();
-        lead.lastName = in.lastName();
-        lead.company = in.company();
-        lead.website = in.website();
-        lead.title = in.title();
-        lead.phone = in.phone();
-        lead.phoneRaw = in.phoneRaw();
-        lead.country = in.country();
-        lead.countryRaw = in.countryRaw();
-        lead.region = in.region();
-        lead.city = in.city();
-        lead.industry = in.industry();
-        lead.employeeCount = in.employeeCount();
-        lead.annualRevenue = in.annualRevenue();
-        lead.campaign = in.campaign();
-        lead.utmSource = in.utmSource();
-        lead.utmMedium = in.utmMedium();
-        lead.utmCampaign = in.utmCampaign();
-        lead.utmTerm = in.utmTerm();
-        lead.utmContent = in.utmContent();
-        lead.consentMarketing = in.consentMarketing();
-        lead.consentAt = in.consentAt();
-        lead.formSubmissions = in.formSubmissions();
-        lead.pageViews = in.pageViews();
-        lead.emailClicks = in.emailClicks();
-        lead.webinarsAttended = in.webinarsAttended();
-        lead.lastActivityAt = in.lastActivityAt();
-        lead.attributes = attributes;
-        lead.touches = 1;
-        lead.createdAt = now;
-        lead.updatedAt = now;
-        lead.moveTo(LeadStatus.RECEIVED);
-        return lead;
+        return Lead.received(id, in.source(), in.source() == null ? null : in.externalId(), LeadProfile.of(in),
+                LeadProfile.Attribution.of(in), attributes, now);
     }
 
     /**
@@ -72,7 +39,8 @@ final class LeadMerge {
      * campaign that reached an open lead did not bring it, and crediting it would lower its cost per lead with
      * leads it did not generate (the touch's campaign is in the lead's history). Answers the fields filled.
      */
-    static List<String> touch(Lead lead, NormalizedLead in, Map<String, Object> attributes, Instant now) {
+    static Merged touch(LeadProfile current, NormalizedLead in, Map<String, Object> attributes) {
+        Draft lead = new Draft(current);
         List<String> filled = new ArrayList<>();
         fill(filled, "firstName", lead.firstName, in.firstName(), v -> lead.firstName = v);
         fill(filled, "lastName", lead.lastName, in.lastName(), v -> lead.lastName = v);
@@ -108,9 +76,7 @@ final class LeadMerge {
         lead.emailClicks += in.emailClicks();
         lead.webinarsAttended += in.webinarsAttended();
         lead.lastActivityAt = latest(lead.lastActivityAt, in.lastActivityAt());
-        lead.touches++;
-        lead.updatedAt = now;
-        return filled;
+        return new Merged(lead.profile(), filled);
     }
 
     /**
@@ -118,14 +84,14 @@ final class LeadMerge {
      * its activity counters (tools send running totals, so the higher one is kept). The email moves only when
      * {@code emailMoves} (no other open lead holds the new address). Answers the fields changed.
      */
-    static List<String> repeat(Lead lead, NormalizedLead in, boolean emailMoves, Map<String, Object> attributes, Instant now) {
+    static Merged repeat(LeadProfile current, NormalizedLead in, boolean emailMoves, Map<String, Object> attributes) {
+        Draft lead = new Draft(current);
         List<String> changed = new ArrayList<>();
         if (emailMoves && !Objects.equals(lead.email, in.email())) {
             lead.email = in.email();
             lead.emailRaw = in.emailRaw();
             lead.domain = in.domain();
             lead.freeEmail = in.freeEmail();
-            lead.moveTo(lead.status);
             changed.add("email");
         }
         replace(changed, "firstName", lead.firstName, in.firstName(), v -> lead.firstName = v);
@@ -166,13 +132,11 @@ final class LeadMerge {
         lead.emailClicks = Math.max(lead.emailClicks, in.emailClicks());
         lead.webinarsAttended = Math.max(lead.webinarsAttended, in.webinarsAttended());
         lead.lastActivityAt = latest(lead.lastActivityAt, in.lastActivityAt());
-        lead.touches++;
-        lead.updatedAt = now;
-        return changed;
+        return new Merged(lead.profile(), changed);
     }
 
     /** The post's phone; a national number the post could not place (it names no country) is read in the lead's country. */
-    private static void takePhone(Lead lead, NormalizedLead in) {
+    private static void takePhone(Draft lead, NormalizedLead in) {
         String placed = in.country() == null && lead.country != null && in.phoneRaw() == null ? Normalizer.e164(in.phone(), lead.country) : null;
         lead.phone = placed != null ? placed : in.phone();
         lead.phoneRaw = placed != null && !placed.equals(in.phone()) ? in.phone() : in.phoneRaw();
@@ -197,5 +161,70 @@ final class LeadMerge {
             return b;
         }
         return b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** The profile being computed: a working copy, never a lead. */
+    private static final class Draft {
+        String email;
+        String emailRaw;
+        String domain;
+        boolean freeEmail;
+        String firstName;
+        String lastName;
+        String company;
+        String website;
+        String title;
+        String phone;
+        String phoneRaw;
+        String country;
+        String countryRaw;
+        String region;
+        String city;
+        String industry;
+        Integer employeeCount;
+        BigDecimal annualRevenue;
+        String campaign;
+        Boolean consentMarketing;
+        Instant consentAt;
+        int formSubmissions;
+        int pageViews;
+        int emailClicks;
+        int webinarsAttended;
+        Instant lastActivityAt;
+
+        Draft(LeadProfile p) {
+            email = p.email();
+            emailRaw = p.emailRaw();
+            domain = p.domain();
+            freeEmail = p.freeEmail();
+            firstName = p.firstName();
+            lastName = p.lastName();
+            company = p.company();
+            website = p.website();
+            title = p.title();
+            phone = p.phone();
+            phoneRaw = p.phoneRaw();
+            country = p.country();
+            countryRaw = p.countryRaw();
+            region = p.region();
+            city = p.city();
+            industry = p.industry();
+            employeeCount = p.employeeCount();
+            annualRevenue = p.annualRevenue();
+            campaign = p.campaign();
+            consentMarketing = p.consentMarketing();
+            consentAt = p.consentAt();
+            formSubmissions = p.formSubmissions();
+            pageViews = p.pageViews();
+            emailClicks = p.emailClicks();
+            webinarsAttended = p.webinarsAttended();
+            lastActivityAt = p.lastActivityAt();
+        }
+
+        LeadProfile profile() {
+            return new LeadProfile(email, emailRaw, domain, freeEmail, firstName, lastName, company, website, title, phone,
+                    phoneRaw, country, countryRaw, region, city, industry, employeeCount, annualRevenue, campaign,
+                    consentMarketing, consentAt, formSubmissions, pageViews, emailClicks, webinarsAttended, lastActivityAt);
+        }
     }
 }

@@ -34,7 +34,7 @@ public class LeadPreviews {
         Instant now = clock.instant();
         Lead lead = LeadMerge.newLead(Ids.next(), in, json.write(in.attributes()), now);
         Score score = Scorer.score(scoring.active(), LeadFacts.of(lead, in.attributes(), now), lead.lastActivityAt, now);
-        lead.takeScore(score, null, null);
+        lead.score(score, null, null);
         RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), lead.accountQuery()).decision();
         return new RoutingSimulationResource.Simulation(score, decision);
     }

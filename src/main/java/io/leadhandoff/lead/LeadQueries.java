@@ -5,7 +5,6 @@ import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /** Reading leads: one lead, a filtered page of them, a lead's timeline. */
@@ -24,20 +23,17 @@ public class LeadQueries {
         this.json = json;
     }
 
-    @Transactional
     public LeadView get(String id, Caller caller) {
         Lead lead = find(id);
         caller.requireVisible(lead.queueId, "Lead", id);
         return views.view(lead);
     }
 
-    @Transactional
     public Page<LeadView> list(LeadRepository.LeadFilter filter, String cursor, int limit) {
         List<Lead> rows = leads.page(filter, Cursor.decode(cursor), limit);
         return Page.of(rows, limit, Lead::id, views::view);
     }
 
-    @Transactional
     public Page<HistoryEntry> history(String id, String cursor, int limit, Caller caller) {
         caller.requireVisible(find(id).queueId, "Lead", id);
         List<LeadEvent> rows = events.history(id, Cursor.decode(cursor), limit);

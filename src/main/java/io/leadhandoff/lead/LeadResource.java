@@ -1,5 +1,6 @@
 package io.leadhandoff.lead;
 
+import io.leadhandoff.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.Identity;
 import io.leadhandoff.common.JsonBinder;
@@ -9,16 +10,13 @@ import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
-import io.leadhandoff.write.WritePath;
+import io.leadhandoff.http.Writes;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -48,13 +45,13 @@ public class LeadResource {
     private final LeadService service;
     private final LeadQueries queries;
     private final JsonBinder binder;
-    private final WritePath writes;
+    private final Writes writes;
     private final IntakeMetrics metrics;
     private final CurrentCaller caller;
     private final ErasureService erasure;
     private final IntakeGroups groups;
 
-    public LeadResource(LeadService service, LeadQueries queries, JsonBinder binder, WritePath writes, IntakeMetrics metrics,
+    public LeadResource(LeadService service, LeadQueries queries, JsonBinder binder, Writes writes, IntakeMetrics metrics,
                         CurrentCaller caller, ErasureService erasure, IntakeGroups groups) {
         this.groups = groups;
         this.caller = caller;
@@ -91,14 +88,10 @@ public class LeadResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid email", value = LeadExamples.VALIDATION_PROBLEM)))
     public Response ingest(
-            @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER,
-                    description = "Client-chosen key (1–255 visible ASCII characters); a retry with the same key and body within 24 h replays the first answer")
-            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             JsonNode body) {
         LeadRequest request = binder.bind(RequestBodies.require(body), LeadRequest.class);
         NormalizedLead lead = Normalizer.normalize(request);
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads", request);
-        return metrics.timeIntake(() -> writes.grouped(write, groups.commit(), lead, result -> {
+        return metrics.timeIntake(() -> writes.grouped(caller.get().id(), request, groups.commit(), lead, result -> {
             IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED, result.view());
             return result.outcome() == IntakeResult.Outcome.CREATED
                     ? Answer.created(answer, "/api/v1/leads/" + result.lead().id)
@@ -123,12 +116,10 @@ public class LeadResource {
     @APIResponse(responseCode = "413", description = "More than 1,000 items, or body larger than 10 MiB", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The body is not a list of leads", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response ingestBatch(
-            @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "See ingestLead")
-            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             JsonNode body) {
         RequestBodies.Items items = RequestBodies.items(body, "leads", BatchRequest.MAX_ITEMS);
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/leads/batch", items.list());
-        return metrics.timeIntake(() -> new BatchIntake(binder, service, writes).run(write, items.list(), items.pointerPrefix()));
+        return metrics.timeIntake(() -> writes.chunked(caller.get().id(), items.list(),
+                new BatchIntake(binder, service).chunks(items.list(), items.pointerPrefix())));
     }
 
     @GET
@@ -239,8 +230,11 @@ public class LeadResource {
     @APIResponse(responseCode = "204", description = "Erased (now or before)")
     @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response erase(@Parameter(description = "Lead id") @PathParam("id") String id) {
-        erasure.erase(id, caller.get());
-        return Response.noContent().build();
+        Caller who = caller.get();
+        return writes.run(who.id(), null, () -> {
+            erasure.erase(id, who);
+            return Answer.noContent();
+        });
     }
 
     /** OpenAPI shape of a page of leads. */

@@ -180,12 +180,7 @@ public class LeadService {
             // the challenger sees the same facts as the champion and acts on nothing
             challengers.record(lead.id, Scorer.score(challenger, facts, lead.lastActivityAt, now), newLead);
         }
-        boolean changed = lead.scoreDiffersFrom(score);
-        lead.takeScore(score, json.write(score), now);
-        if (lead.status == LeadStatus.RECEIVED) {
-            lead.moveTo(LeadStatus.SCORED);
-        }
-        if (changed) {
+        if (lead.score(score, json.write(score), now)) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("modelVersion", score.modelVersion());
             detail.put("fit", score.fit());
@@ -219,10 +214,10 @@ public class LeadService {
     /** A touch: the post goes into the open lead of the same email (see {@link LeadMerge#touch}). */
     private void merge(Lead lead, NormalizedLead in, Instant now, LeadHistory.Pending events) {
         Map<String, Object> attributes = json.map(lead.attributes);
-        List<String> filled = LeadMerge.touch(lead, in, attributes, now);
-        lead.attributes = json.write(attributes);
+        LeadMerge.Merged merged = LeadMerge.touch(lead.profile(), in, attributes);
+        lead.merge(merged, json.write(attributes), now);
         Map<String, Object> detail = touch(in);
-        detail.put("filledFields", filled);
+        detail.put("filledFields", merged.changed());
         events.record(lead, "lead.merged", now, actor(in), detail);
     }
 
@@ -234,14 +229,14 @@ public class LeadService {
         String email = lead.email;
         Lead holder = byEmail.get(in.email());
         Map<String, Object> attributes = json.map(lead.attributes);
-        List<String> changed = LeadMerge.repeat(lead, in, holder == null || holder == lead, attributes, now);
-        lead.attributes = json.write(attributes);
+        LeadMerge.Merged merged = LeadMerge.repeat(lead.profile(), in, holder == null || holder == lead, attributes);
+        lead.merge(merged, json.write(attributes), now);
         if (!Objects.equals(email, lead.email)) {
             byEmail.remove(email);
             byEmail.put(lead.email, lead);
         }
         Map<String, Object> detail = touch(in);
-        detail.put("changedFields", changed);
+        detail.put("changedFields", merged.changed());
         events.record(lead, "lead.updated", now, actor(in), detail);
     }
 

@@ -1,5 +1,8 @@
 package io.leadhandoff.lead;
 
+import jakarta.ws.rs.core.Response;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
@@ -40,8 +43,11 @@ public class PrivacyResource {
     private final ErasureService erasure;
     private final JsonBinder binder;
     private final CurrentCaller caller;
+    private final Writes writes;
 
-    public PrivacyResource(ErasureService erasure, JsonBinder binder, CurrentCaller caller) {
+
+    public PrivacyResource(ErasureService erasure, JsonBinder binder, CurrentCaller caller, Writes writes) {
+        this.writes = writes;
         this.erasure = erasure;
         this.binder = binder;
         this.caller = caller;
@@ -56,8 +62,9 @@ public class PrivacyResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ErasureRequest.class)))
     @APIResponse(responseCode = "200", description = "Done", content = @Content(schema = @Schema(implementation = ErasureResult.class)))
     @APIResponse(responseCode = "422", description = "Not an email address", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public ErasureResult erase(JsonNode body) {
+    public Response erase(JsonNode body) {
         ErasureRequest request = binder.bind(RequestBodies.require(body), ErasureRequest.class);
-        return new ErasureResult(erasure.eraseByEmail(request.email(), caller.get().label()));
+        String label = caller.get().label();
+        return writes.run(caller.get().id(), request, () -> Answer.ok(new ErasureResult(erasure.eraseByEmail(request.email(), label))));
     }
 }

@@ -1,5 +1,9 @@
 package io.leadhandoff.report;
 
+import jakarta.ws.rs.core.Response;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
@@ -28,8 +32,14 @@ public class CampaignResource {
 
     private final ReportService reports;
     private final JsonBinder binder;
+    private final Writes writes;
 
-    public CampaignResource(ReportService reports, JsonBinder binder) {
+    private final CurrentCaller caller;
+
+
+    public CampaignResource(ReportService reports, JsonBinder binder, Writes writes, CurrentCaller caller) {
+        this.caller = caller;
+        this.writes = writes;
         this.reports = reports;
         this.binder = binder;
     }
@@ -46,7 +56,8 @@ public class CampaignResource {
     @APIResponse(responseCode = "409", description = "Another currency or source than the campaign's other periods",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid spend", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public ReportViews.SpendView put(@PathParam("campaign") String campaign, JsonNode body) {
-        return reports.putSpend(campaign, binder.bind(RequestBodies.require(body), ReportViews.SpendRequest.class));
+    public Response put(@PathParam("campaign") String campaign, JsonNode body) {
+        ReportViews.SpendRequest request = binder.bind(RequestBodies.require(body), ReportViews.SpendRequest.class);
+        return writes.run(caller.get().id(), request, () -> Answer.ok(reports.putSpend(campaign, request)));
     }
 }

@@ -1,9 +1,9 @@
 package io.leadhandoff.report;
 
+import io.leadhandoff.write.WritePath;
 import io.leadhandoff.event.EventFeedService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -45,8 +45,13 @@ public class ReportRollup {
     private final Clock clock;
     private volatile long lastRefresh = Long.MIN_VALUE / 2;
 
+    /** A step may recompute whole days (the first build, a purged feed): it gets far longer than a request. */
+    private static final Duration STEP = Duration.ofHours(1);
+    private final WritePath writes;
+
     public ReportRollup(RollupRepository rows, RollupDeltas deltas, EventFeedService feed, Clock clock, MeterRegistry metrics,
-                        ReportsConfig config) {
+                        ReportsConfig config, WritePath writes) {
+        this.writes = writes;
         this.rows = rows;
         this.deltas = deltas;
         this.metrics = metrics;
@@ -161,7 +166,7 @@ public class ReportRollup {
         Refresh done = new Refresh(0, 0, 0, false);
         Refresh step;
         do {
-            step = QuarkusTransaction.requiringNew().timeout(3600).call(this::refreshStep);
+            step = writes.job(STEP, this::refreshStep);
             done = done.plus(step);
         } while (!step.finished() && System.nanoTime() - started < budgetNanos);
         sample.stop(Timer.builder("leadhandoff.report.refresh").description("Report aggregate refreshes: leads applied one by one, "

@@ -1,6 +1,7 @@
 package io.leadhandoff.report;
 
 import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.write.Reads;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
@@ -47,9 +48,11 @@ public class ReportService {
     private final AuditService audit;
     private final ReportRollup rollup;
     private final BusinessMinutes businessMinutes;
+    private final Reads reads;
 
     public ReportService(EntityManager em, ScoringService scoring, Clock clock, AuditService audit, ReportRollup rollup,
-                         BusinessMinutes businessMinutes) {
+                         BusinessMinutes businessMinutes, Reads reads) {
+        this.reads = reads;
         this.businessMinutes = businessMinutes;
         this.audit = audit;
         this.rollup = rollup;
@@ -58,98 +61,103 @@ public class ReportService {
         this.clock = clock;
     }
 
-    @Transactional
     public ReportViews.QualityReport leadQuality(String groupBy, Instant from, Instant to) {
-        if (!GROUP_BY.contains(groupBy)) {
-            throw ProblemException.invalidParameter("groupBy", "must be one of source, campaign, queue, rep, scoreBand, accountMatch");
-        }
-        ReportAggregates agg = rollup.read(groupBy, from, to);
-        Map<String, Spend> spend = "campaign".equals(groupBy) || "source".equals(groupBy) ? spend(groupBy, from, to) : Map.of();
-        List<String> keys = new ArrayList<>(agg.counts().keySet());
-        if ("scoreBand".equals(groupBy)) {
-            keys.sort(Comparator.comparingInt(Integer::parseInt));
-        }
-        List<ReportViews.QualityRow> out = new ArrayList<>();
-        for (String key : keys) {
-            GroupCounts c = agg.counts(key);
-            String label = "scoreBand".equals(groupBy) ? band(Integer.parseInt(key)) : key;
-            long accepted = c.acceptedFinal();
-            Spend paid = spend.get(key);
-            BigDecimal cost = paid == null ? null : paid.amount();
-            out.add(new ReportViews.QualityRow(label, c.received(), c.disqualified(), c.routed(), accepted, c.rejected(), c.recycled(),
-                    c.converted(), c.won(), c.lost(), rate(accepted, accepted + c.rejected()), rate(c.converted(), accepted),
-                    rate(c.won(), c.won() + c.lost()), agg.percentile("toClaim", key, 0.5), agg.percentile("toFeedback", key, 0.5),
-                    rate(c.breached(), c.routed()), agg.topReasons(key), cost, per(cost, c.received()), per(cost, accepted),
-                    per(cost, c.won()), c.laterCycles(), paid == null ? null : paid.currency()));
-        }
-        return new ReportViews.QualityReport(groupBy, from, to, out);
-    }
-
-    @Transactional
-    public ReportViews.FunnelReport funnel(Instant from, Instant to) {
-        ReportAggregates agg = rollup.read("all", from, to);
-        GroupCounts c = agg.counts("all");
-        long received = c.received();
-        long accepted = c.accepted();
-        long converted = c.converted();
-        long won = c.won();
-        BigDecimal revenue = c.wonAmount().setScale(2, RoundingMode.HALF_UP);
-        List<ReportViews.FunnelStep> steps = List.of(
-                new ReportViews.FunnelStep("received", received, null, null),
-                new ReportViews.FunnelStep("accepted", accepted, rate(accepted, received), agg.percentile("accept", "all", 0.5)),
-                new ReportViews.FunnelStep("converted", converted, rate(converted, accepted), agg.percentile("convert", "all", 0.5)),
-                new ReportViews.FunnelStep("won", won, rate(won, converted), agg.percentile("win", "all", 0.5)));
-        return new ReportViews.FunnelReport(from, to, steps, agg.percentile("cycle", "all", 0.5), revenue, per(revenue, won),
-                c.laterCycles());
-    }
-
-    @Transactional
-    public ReportViews.SlaReport sla(Instant from, Instant to) {
-        ReportAggregates agg = rollup.read("queue", from, to);
-        @SuppressWarnings("unchecked")
-        List<Object[]> events = param(em.createNativeQuery("select coalesce(e.queue_id, '(none)'), e.actor, "
-                + "sum(case when e.type = 'lead.sla_breached' then 1 else 0 end), sum(case when e.type = 'lead.lease_expired' then 1 else 0 end) "
-                + "from lead_event e where e.type in ('lead.sla_breached', 'lead.lease_expired') and e.occurred_at >= :from and e.occurred_at < :to "
-                + "group by coalesce(e.queue_id, '(none)'), e.actor order by 1, 2"), from, to).getResultList();
-        Map<String, Long> expiries = new HashMap<>();
-        List<ReportViews.SlaRepRow> reps = new ArrayList<>();
-        for (Object[] e : events) {
-            expiries.merge((String) e[0], n(e[3]), Long::sum);
-            reps.add(new ReportViews.SlaRepRow((String) e[1], (String) e[0], n(e[2]), n(e[3])));
-        }
-        List<ReportViews.SlaQueueRow> queues = new ArrayList<>();
-        Map<String, BusinessMinutes.Figures> scheduled = businessMinutes.of(from, to);
-        agg.counts().forEach((q, c) -> {
-            if (c.routed() > 0) {
-                BusinessMinutes.Figures f = scheduled.getOrDefault(q, BusinessMinutes.Figures.wallClock(
-                        agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9), agg.percentile("toFeedback", q, 0.5)));
-                queues.add(new ReportViews.SlaQueueRow(q, c.routed(), c.breaches(), rate(c.breaches(), c.routed()), expiries.getOrDefault(q, 0L),
-                        agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9), f.scheduleId(),
-                        f.medianBusinessToClaim(), f.medianWallToClaim(), f.p90BusinessToClaim(), f.p90WallToClaim(),
-                        f.medianBusinessToVerdict(), f.medianWallToVerdict()));
+        return reads.call(() -> {
+            if (!GROUP_BY.contains(groupBy)) {
+                throw ProblemException.invalidParameter("groupBy", "must be one of source, campaign, queue, rep, scoreBand, accountMatch");
             }
+            ReportAggregates agg = rollup.read(groupBy, from, to);
+            Map<String, Spend> spend = "campaign".equals(groupBy) || "source".equals(groupBy) ? spend(groupBy, from, to) : Map.of();
+            List<String> keys = new ArrayList<>(agg.counts().keySet());
+            if ("scoreBand".equals(groupBy)) {
+                keys.sort(Comparator.comparingInt(Integer::parseInt));
+            }
+            List<ReportViews.QualityRow> out = new ArrayList<>();
+            for (String key : keys) {
+                GroupCounts c = agg.counts(key);
+                String label = "scoreBand".equals(groupBy) ? band(Integer.parseInt(key)) : key;
+                long accepted = c.acceptedFinal();
+                Spend paid = spend.get(key);
+                BigDecimal cost = paid == null ? null : paid.amount();
+                out.add(new ReportViews.QualityRow(label, c.received(), c.disqualified(), c.routed(), accepted, c.rejected(), c.recycled(),
+                        c.converted(), c.won(), c.lost(), rate(accepted, accepted + c.rejected()), rate(c.converted(), accepted),
+                        rate(c.won(), c.won() + c.lost()), agg.percentile("toClaim", key, 0.5), agg.percentile("toFeedback", key, 0.5),
+                        rate(c.breached(), c.routed()), agg.topReasons(key), cost, per(cost, c.received()), per(cost, accepted),
+                        per(cost, c.won()), c.laterCycles(), paid == null ? null : paid.currency()));
+            }
+            return new ReportViews.QualityReport(groupBy, from, to, out);
         });
-        return new ReportViews.SlaReport(from, to, queues, reps);
     }
 
-    @Transactional
+    public ReportViews.FunnelReport funnel(Instant from, Instant to) {
+        return reads.call(() -> {
+            ReportAggregates agg = rollup.read("all", from, to);
+            GroupCounts c = agg.counts("all");
+            long received = c.received();
+            long accepted = c.accepted();
+            long converted = c.converted();
+            long won = c.won();
+            BigDecimal revenue = c.wonAmount().setScale(2, RoundingMode.HALF_UP);
+            List<ReportViews.FunnelStep> steps = List.of(
+                    new ReportViews.FunnelStep("received", received, null, null),
+                    new ReportViews.FunnelStep("accepted", accepted, rate(accepted, received), agg.percentile("accept", "all", 0.5)),
+                    new ReportViews.FunnelStep("converted", converted, rate(converted, accepted), agg.percentile("convert", "all", 0.5)),
+                    new ReportViews.FunnelStep("won", won, rate(won, converted), agg.percentile("win", "all", 0.5)));
+            return new ReportViews.FunnelReport(from, to, steps, agg.percentile("cycle", "all", 0.5), revenue, per(revenue, won),
+                    c.laterCycles());
+        });
+    }
+
+    public ReportViews.SlaReport sla(Instant from, Instant to) {
+        return reads.call(() -> {
+            ReportAggregates agg = rollup.read("queue", from, to);
+            @SuppressWarnings("unchecked")
+            List<Object[]> events = param(em.createNativeQuery("select coalesce(e.queue_id, '(none)'), e.actor, "
+                    + "sum(case when e.type = 'lead.sla_breached' then 1 else 0 end), sum(case when e.type = 'lead.lease_expired' then 1 else 0 end) "
+                    + "from lead_event e where e.type in ('lead.sla_breached', 'lead.lease_expired') and e.occurred_at >= :from and e.occurred_at < :to "
+                    + "group by coalesce(e.queue_id, '(none)'), e.actor order by 1, 2"), from, to).getResultList();
+            Map<String, Long> expiries = new HashMap<>();
+            List<ReportViews.SlaRepRow> reps = new ArrayList<>();
+            for (Object[] e : events) {
+                expiries.merge((String) e[0], n(e[3]), Long::sum);
+                reps.add(new ReportViews.SlaRepRow((String) e[1], (String) e[0], n(e[2]), n(e[3])));
+            }
+            List<ReportViews.SlaQueueRow> queues = new ArrayList<>();
+            Map<String, BusinessMinutes.Figures> scheduled = businessMinutes.of(from, to);
+            agg.counts().forEach((q, c) -> {
+                if (c.routed() > 0) {
+                    BusinessMinutes.Figures f = scheduled.getOrDefault(q, BusinessMinutes.Figures.wallClock(
+                            agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9), agg.percentile("toFeedback", q, 0.5)));
+                    queues.add(new ReportViews.SlaQueueRow(q, c.routed(), c.breaches(), rate(c.breaches(), c.routed()), expiries.getOrDefault(q, 0L),
+                            agg.percentile("routeClaim", q, 0.5), agg.percentile("routeClaim", q, 0.9), f.scheduleId(),
+                            f.medianBusinessToClaim(), f.medianWallToClaim(), f.p90BusinessToClaim(), f.p90WallToClaim(),
+                            f.medianBusinessToVerdict(), f.medianWallToVerdict()));
+                }
+            });
+            return new ReportViews.SlaReport(from, to, queues, reps);
+        });
+    }
+
     public ReportViews.CalibrationReport calibration(Instant from, Instant to) {
-        return calibration(from, to, null);
+        return reads.call(() -> {
+            return calibration(from, to, null);
+        });
     }
 
     /** Calibration of the leads model {@code version} scored (null: the active model). */
-    @Transactional
     public ReportViews.CalibrationReport calibration(Instant from, Instant to, Integer modelVersion) {
-        CompiledModel model = modelVersion == null ? scoring.active() : scoring.model(modelVersion);
-        int version = model.version();
-        boolean learned = model.learned() != null;
-        CalibrationSums c = rollup.calibration(version, from, to);
-        List<ReportViews.CalibrationRow> bands = new ArrayList<>();
-        c.bands().forEach((band, t) -> bands.add(calibrationRow(band(band), t)));
-        List<ReportViews.CalibrationRow> grades = new ArrayList<>();
-        c.grades().forEach((grade, t) -> grades.add(calibrationRow(grade, t)));
-        return new ReportViews.CalibrationReport(version, from, to, c.labelled(), bands, grades, c.brier(), c.auc(),
-                learned ? "learned" : "total/100");
+        return reads.call(() -> {
+            CompiledModel model = modelVersion == null ? scoring.active() : scoring.model(modelVersion);
+            int version = model.version();
+            boolean learned = model.learned() != null;
+            CalibrationSums c = rollup.calibration(version, from, to);
+            List<ReportViews.CalibrationRow> bands = new ArrayList<>();
+            c.bands().forEach((band, t) -> bands.add(calibrationRow(band(band), t)));
+            List<ReportViews.CalibrationRow> grades = new ArrayList<>();
+            c.grades().forEach((grade, t) -> grades.add(calibrationRow(grade, t)));
+            return new ReportViews.CalibrationReport(version, from, to, c.labelled(), bands, grades, c.brier(), c.auc(),
+                    learned ? "learned" : "total/100");
+        });
     }
 
     private static ReportViews.CalibrationRow calibrationRow(String key, CalibrationSums.Tally t) {
@@ -157,7 +165,7 @@ public class ReportService {
                 rate(t.converted(), t.n()), t.sumP() / t.n());
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ReportViews.SpendView putSpend(String campaign, ReportViews.SpendRequest request) {
         if (campaign == null || campaign.isBlank() || campaign.length() > 200) {
             throw ProblemException.invalidParameter("campaign", "must be 1 to 200 characters");

@@ -1,6 +1,7 @@
 package io.leadhandoff.report;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
+import io.leadhandoff.write.WritePath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -89,13 +90,17 @@ public class RollupRepository {
 
     private final EntityManager em;
 
-    public RollupRepository(EntityManager em) {
+    private static final Duration BUILT_READ = Duration.ofSeconds(10);
+    private final WritePath writes;
+
+    public RollupRepository(EntityManager em, WritePath writes) {
+        this.writes = writes;
         this.em = em;
     }
 
     /** Whether the first build has finished, read in a transaction of its own. */
     boolean built() {
-        return bool(QuarkusTransaction.requiringNew().call(() ->
+        return bool(writes.job(BUILT_READ, () ->
                 em.createNativeQuery("select built from report_rollup_state where id = 1").getSingleResult()));
     }
 

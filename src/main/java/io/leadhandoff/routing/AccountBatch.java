@@ -8,9 +8,7 @@ import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
 import io.leadhandoff.write.WritePath;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,15 +25,14 @@ final class AccountBatch {
 
     private final JsonBinder binder;
     private final AccountService accounts;
-    private final WritePath writes;
 
-    AccountBatch(JsonBinder binder, AccountService accounts, WritePath writes) {
+    AccountBatch(JsonBinder binder, AccountService accounts) {
         this.binder = binder;
         this.accounts = accounts;
-        this.writes = writes;
     }
 
-    Response run(Write write, List<JsonNode> items, String pointerPrefix) {
+    /** The import as the write path applies it: the valid items chunk by chunk, the refused ones answered as they are. */
+    WritePath.Chunks<AccountViews.Item> chunks(List<JsonNode> items, String pointerPrefix) {
         AccountViews.Item[] rejected = new AccountViews.Item[items.size()];
         List<AccountViews.AccountRequest> valid = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -48,7 +45,7 @@ final class AccountBatch {
                 rejected[i] = rejected(i, ProblemType.VALIDATION, describe(bound.errors()), bound.errors());
             }
         }
-        return writes.chunked(write, new WritePath.Chunks<AccountViews.Item>() {
+        return new WritePath.Chunks<AccountViews.Item>() {
             @Override
             public int size() {
                 return valid.size();
@@ -101,7 +98,7 @@ final class AccountBatch {
                 }
                 return Answer.ok(new AccountViews.BatchResult(new AccountViews.Summary(created, replaced, refused), List.of(all)));
             }
-        });
+        };
     }
 
     private static AccountViews.Item rejected(int index, ProblemType type, String detail, List<Problem.FieldError> errors) {

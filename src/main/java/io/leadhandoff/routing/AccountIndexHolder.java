@@ -1,6 +1,7 @@
 package io.leadhandoff.routing;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.leadhandoff.write.WritePath;
+import java.time.Duration;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,7 +34,12 @@ public class AccountIndexHolder {
     /** This replica changed accounts since the index was built: rebuild before the next match. */
     private volatile boolean stale = true;
 
-    public AccountIndexHolder(EntityManager em, TransactionSynchronizationRegistry transactions, AccountsConfig config) {
+    /** The most one step of this job may take. */
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private final WritePath writes;
+
+    public AccountIndexHolder(EntityManager em, TransactionSynchronizationRegistry transactions, AccountsConfig config, WritePath writes) {
+        this.writes = writes;
         this.em = em;
         this.transactions = transactions;
         this.matcher = new AccountMatcher(config.fuzzyThreshold(), config.ambiguityMargin());
@@ -86,7 +92,7 @@ public class AccountIndexHolder {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         try {
-            long version = QuarkusTransaction.requiringNew().call(this::version);
+            long version = writes.job(STEP, this::version);
             if (version != index.version()) {
                 synchronized (rebuilding) {
                     if (version != index.version()) {
@@ -102,7 +108,7 @@ public class AccountIndexHolder {
 
     /** Reads every account and its domains in one transaction (one snapshot on MySQL and MariaDB) and swaps the index. */
     private void rebuild() {
-        index = QuarkusTransaction.requiringNew().call(() -> {
+        index = writes.job(STEP, () -> {
             long version = version();
             Map<String, List<String>> domains = new HashMap<>();
             for (Object[] d : rows("select account_id, domain from account_domain order by account_id, position")) {

@@ -7,12 +7,11 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
-import io.leadhandoff.write.WritePath;
+import io.leadhandoff.http.Writes;
+import io.leadhandoff.write.Reads;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -50,13 +49,15 @@ public class AccountResource {
 
     private final AccountService accounts;
     private final JsonBinder binder;
-    private final WritePath writes;
+    private final Writes writes;
+    private final Reads reads;
     private final CurrentCaller caller;
 
-    public AccountResource(AccountService accounts, JsonBinder binder, WritePath writes, CurrentCaller caller) {
+    public AccountResource(AccountService accounts, JsonBinder binder, Writes writes, Reads reads, CurrentCaller caller) {
         this.accounts = accounts;
         this.binder = binder;
         this.writes = writes;
+        this.reads = reads;
         this.caller = caller;
     }
 
@@ -72,11 +73,9 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id exists, or a domain belongs to another account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid account: every offending field, e.g. a domain that is not under a public suffix, a parent that does not exist or would make a cycle", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = IDEMPOTENCY)
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+    public Response create(JsonNode body) {
         AccountViews.AccountRequest request = binder.bind(RequestBodies.require(body), AccountViews.AccountRequest.class);
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/accounts", request);
-        return writes.run(write, () -> {
+                return writes.run(caller.get().id(), request, () -> {
             AccountViews.AccountView created = accounts.create(request);
             return Answer.created(created, "/api/v1/accounts/" + created.id());
         });
@@ -90,7 +89,7 @@ public class AccountResource {
             @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
         int size = Page.limit(Params.integer("limit", limit));
-        return writes.transaction(() -> accounts.list(cursor, size));
+        return reads.call(() -> accounts.list(cursor, size));
     }
 
     @POST
@@ -102,16 +101,14 @@ public class AccountResource {
                     + "loaded again to update; a child may name a parent created earlier in the same request. The body is "
                     + "`{\"accounts\": [...]}` or a bare JSON array. More than 1,000 items is a 413. Honours `Idempotency-Key` "
                     + "(exactly once, even across a crash mid-batch).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccountViews.AccountBatchRequest.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(oneOf = {AccountViews.BatchRequest.class, AccountViews.AccountRequest[].class})))
     @APIResponse(responseCode = "200", description = "One result per item", content = @Content(schema = @Schema(implementation = AccountViews.BatchResult.class)))
     @APIResponse(responseCode = "400", description = "Body is not well-formed JSON", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More than 1,000 items", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The body is not a list of accounts", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response importBatch(@Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = IDEMPOTENCY)
-                                @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+    public Response importBatch(JsonNode body) {
         RequestBodies.Items items = RequestBodies.items(body, "accounts", AccountBatch.MAX_ITEMS);
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/accounts/batch", items.list());
-        return new AccountBatch(binder, accounts, writes).run(write, items.list(), items.pointerPrefix());
+        return writes.chunked(caller.get().id(), items.list(), new AccountBatch(binder, accounts).chunks(items.list(), items.pointerPrefix()));
     }
 
     @PUT
@@ -129,20 +126,17 @@ public class AccountResource {
     @APIResponse(responseCode = "409", description = "A domain belongs to another account, or the domain's account has several domains", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid domain or account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response put(@Parameter(description = KEY) @PathParam("key") String key,
-                        @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = IDEMPOTENCY)
-                        @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+                        JsonNode body) {
         JsonNode json = RequestBodies.require(body);
         if (AccountService.isId(key)) {
             AccountViews.AccountRequest request = binder.bind(json, AccountViews.AccountRequest.class);
-            Write write = new Write(caller.get().id(), idempotencyKey, "PUT", "/api/v1/accounts/" + key, request);
-            return writes.run(write, () -> {
+                        return writes.run(caller.get().id(), request, () -> {
                 AccountService.Written w = accounts.put(key, request, "");
                 return w.created() ? Answer.created(w.account(), "/api/v1/accounts/" + key) : Answer.ok(w.account());
             });
         }
         AccountViews.DomainAccountRequest request = binder.bind(json, AccountViews.DomainAccountRequest.class);
-        Write write = new Write(caller.get().id(), idempotencyKey, "PUT", "/api/v1/accounts/" + key, request);
-        return writes.run(write, () -> Answer.ok(accounts.putDomain(key, request)));
+                return writes.run(caller.get().id(), request, () -> Answer.ok(accounts.putDomain(key, request)));
     }
 
     @GET
@@ -152,7 +146,7 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The path holds neither an id nor a domain name", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public AccountViews.AccountView get(@Parameter(description = KEY) @PathParam("key") String key) {
-        return writes.transaction(() -> accounts.get(key));
+        return reads.call(() -> accounts.get(key));
     }
 
     @DELETE
@@ -165,11 +159,8 @@ public class AccountResource {
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The account has child accounts, or several domains when named by one", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The path holds neither an id nor a domain name", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@Parameter(description = KEY) @PathParam("key") String key,
-                           @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = IDEMPOTENCY)
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey) {
-        Write write = new Write(caller.get().id(), idempotencyKey, "DELETE", "/api/v1/accounts/" + key, null);
-        return writes.run(write, () -> {
+    public Response delete(@Parameter(description = KEY) @PathParam("key") String key) {
+                return writes.run(caller.get().id(), null, () -> {
             accounts.delete(key);
             return Answer.noContent();
         });

@@ -1,7 +1,6 @@
 package io.leadhandoff.routing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.Identifiers;
 import io.leadhandoff.common.Problem;
 import jakarta.validation.constraints.NotBlank;
@@ -21,14 +20,6 @@ public final class AccountViews {
     static final int MAX_DOMAINS = 100;
 
     private AccountViews() {
-    }
-
-    /** Up to 1,000 accounts in one request (or the same items as a bare JSON array). */
-    @Schema(name = "AccountBatchRequest")
-    public record AccountBatchRequest(
-            @Schema(description = "1 to 1,000 accounts", implementation = AccountRequest[].class, maxItems = AccountBatch.MAX_ITEMS,
-                    minItems = 1)
-            List<JsonNode> accounts) {
     }
 
     @Schema(name = "AccountRequest", description = "An account. It needs a name or at least one domain to be matchable.")
@@ -79,6 +70,13 @@ public final class AccountViews {
     @Schema(name = "AccountPage")
     public record AccountPage(List<AccountView> items,
                               @Schema(description = "Pass as `cursor` for the next page; null on the last", nullable = true) String nextCursor) {
+    }
+
+    /** An import's body in its wrapped form; a bare JSON array of the same items is taken too. */
+    @Schema(name = "AccountBatchRequest", description = "`{\"accounts\": [...]}`; a bare JSON array of the same items is taken too")
+    public record BatchRequest(
+            @Schema(description = "1 to 1,000 accounts", implementation = AccountRequest[].class, maxItems = AccountBatch.MAX_ITEMS, minItems = 1)
+            List<AccountRequest> accounts) {
     }
 
     @Schema(name = "AccountBatchResult")

@@ -39,7 +39,7 @@ public class QueueMemberService {
         this.openLeads = openLeads;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public RoutingViews.MemberView putMember(String queueId, String repId, RoutingViews.MemberRequest r) {
         SalesQueue queue = queues.require(queueId);
         if (repId == null || repId.isBlank() || repId.length() > 128) {
@@ -78,13 +78,11 @@ public class QueueMemberService {
         return after;
     }
 
-    @Transactional
     public RoutingViews.MemberView getMember(String queueId, String repId) {
         queues.require(queueId);
         return view(member(queueId, repId), openLeads.ofMembers(queueId));
     }
 
-    @Transactional
     public Page<RoutingViews.MemberView> listMembers(String queueId, String cursor, int limit) {
         queues.require(queueId);
         String after = Cursor.decode(cursor);
@@ -95,7 +93,7 @@ public class QueueMemberService {
         return Page.of(rows, limit, m -> m.id.repId(), m -> view(m, open));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void deleteMember(String queueId, String repId) {
         queues.require(queueId);
         QueueMember m = member(queueId, repId);
@@ -107,7 +105,7 @@ public class QueueMemberService {
      * How many more leads a rep may take from a queue, at most {@code wanted}: what its {@code maxOpen}
      * leaves (counted only when it has one); empty when the rep is not a member.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public OptionalInt room(String queueId, String repId, int wanted) {
         QueueMember m = em.find(QueueMember.class, new QueueMember.Key(queueId, repId));
         if (m == null) {

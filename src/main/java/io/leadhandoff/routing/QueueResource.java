@@ -1,5 +1,7 @@
 package io.leadhandoff.routing;
 
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
@@ -42,8 +44,11 @@ public class QueueResource {
     private final JsonBinder binder;
 
     private final CurrentCaller caller;
+    private final Writes writes;
 
-    public QueueResource(QueueService queues, QueueMemberService members, JsonBinder binder, CurrentCaller caller) {
+
+    public QueueResource(QueueService queues, QueueMemberService members, JsonBinder binder, CurrentCaller caller, Writes writes) {
+        this.writes = writes;
         this.caller = caller;
         this.queues = queues;
         this.members = members;
@@ -69,8 +74,11 @@ public class QueueResource {
     @APIResponse(responseCode = "409", description = "A queue with this id exists", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(JsonNode body) {
-        RoutingViews.QueueView created = queues.createQueue(binder.bind(RequestBodies.require(body), RoutingViews.QueueRequest.class));
-        return Response.status(201).header("Location", "/api/v1/queues/" + created.id()).entity(created).build();
+        RoutingViews.QueueRequest request = binder.bind(RequestBodies.require(body), RoutingViews.QueueRequest.class);
+        return writes.run(caller.get().id(), request, () -> {
+            RoutingViews.QueueView created = queues.createQueue(request);
+            return Answer.created(created, "/api/v1/queues/" + created.id());
+        });
     }
 
     @GET
@@ -92,8 +100,9 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = RoutingViews.QueueView.class)))
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public RoutingViews.QueueView update(@PathParam("queueId") String queueId, JsonNode body) {
-        return queues.updateQueue(queueId, binder.bind(RequestBodies.require(body), RoutingViews.QueueRequest.class));
+    public Response update(@PathParam("queueId") String queueId, JsonNode body) {
+        RoutingViews.QueueRequest request = binder.bind(RequestBodies.require(body), RoutingViews.QueueRequest.class);
+        return writes.run(caller.get().id(), request, () -> Answer.ok(queues.updateQueue(queueId, request)));
     }
 
     @DELETE
@@ -105,8 +114,10 @@ public class QueueResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "In use", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("queueId") String queueId) {
-        queues.deleteQueue(queueId);
-        return Response.noContent().build();
+        return writes.run(caller.get().id(), null, () -> {
+            queues.deleteQueue(queueId);
+            return Answer.noContent();
+        });
     }
 
     @GET
@@ -143,8 +154,9 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "The member", content = @Content(schema = @Schema(implementation = RoutingViews.MemberView.class)))
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid member", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public RoutingViews.MemberView putMember(@PathParam("queueId") String queueId, @PathParam("repId") String repId, JsonNode body) {
-        return members.putMember(queueId, repId, binder.bind(RequestBodies.require(body), RoutingViews.MemberRequest.class));
+    public Response putMember(@PathParam("queueId") String queueId, @PathParam("repId") String repId, JsonNode body) {
+        RoutingViews.MemberRequest request = binder.bind(RequestBodies.require(body), RoutingViews.MemberRequest.class);
+        return writes.run(caller.get().id(), request, () -> Answer.ok(members.putMember(queueId, repId, request)));
     }
 
     @DELETE
@@ -154,8 +166,10 @@ public class QueueResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such queue or member", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response deleteMember(@PathParam("queueId") String queueId, @PathParam("repId") String repId) {
-        members.deleteMember(queueId, repId);
-        return Response.noContent().build();
+        return writes.run(caller.get().id(), null, () -> {
+            members.deleteMember(queueId, repId);
+            return Answer.noContent();
+        });
     }
 
     @Schema(name = "QueuePage")

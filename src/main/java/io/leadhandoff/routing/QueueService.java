@@ -1,5 +1,7 @@
 package io.leadhandoff.routing;
 
+import io.leadhandoff.write.Reads;
+
 import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Page;
@@ -26,7 +28,10 @@ public class QueueService {
     private final RuleSetService ruleSets;
     private final ScheduleService schedules;
 
-    public QueueService(EntityManager em, Clock clock, AuditService audit, RuleSetService ruleSets, ScheduleService schedules) {
+    private final Reads reads;
+
+    public QueueService(EntityManager em, Clock clock, AuditService audit, RuleSetService ruleSets, ScheduleService schedules, Reads reads) {
+        this.reads = reads;
         this.schedules = schedules;
         this.em = em;
         this.clock = clock;
@@ -34,7 +39,7 @@ public class QueueService {
         this.ruleSets = ruleSets;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public RoutingViews.QueueView createQueue(RoutingViews.QueueRequest request) {
         if (request.id() == null) {
             throw ProblemException.validation(List.of(FieldError.atPointer("/id", "is required")));
@@ -52,7 +57,7 @@ public class QueueService {
         return view(q);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public RoutingViews.QueueView updateQueue(String id, RoutingViews.QueueRequest request) {
         SalesQueue q = require(id);
         if (request.id() != null && !request.id().equals(id)) {
@@ -83,12 +88,10 @@ public class QueueService {
         q.updatedAt = clock.instant();
     }
 
-    @Transactional
     public RoutingViews.QueueView getQueue(String id) {
         return view(require(id));
     }
 
-    @Transactional
     public Page<RoutingViews.QueueView> listQueues(String cursor, int limit, Set<String> visible) {
         String after = Cursor.decode(cursor);
         var query = em.createQuery("from SalesQueue q where (:after is null or q.id > :after)"
@@ -101,7 +104,7 @@ public class QueueService {
         return Page.of(rows, limit, q -> q.id, this::view);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void deleteQueue(String id) {
         SalesQueue q = require(id);
         RuleSetDocument rules = ruleSets.activeDocument();
@@ -125,20 +128,22 @@ public class QueueService {
      * When a lead queued at {@code from} is due under the queue's SLA: its SLA minutes later in the queue's business time
      * (wall-clock time without a schedule); null when the queue has no SLA or its schedule never opens.
      */
-    @Transactional
     public Instant slaDueAt(String queueId, Instant from) {
-        SalesQueue q = queueId == null ? null : em.find(SalesQueue.class, queueId);
-        if (q == null || q.slaMinutes == null) {
-            return null;
-        }
-        return schedules.calendar(q.scheduleId).plus(from, Duration.ofMinutes(q.slaMinutes)).orElse(null);
+        return reads.call(() -> {
+            SalesQueue q = queueId == null ? null : em.find(SalesQueue.class, queueId);
+            if (q == null || q.slaMinutes == null) {
+                return null;
+            }
+            return schedules.calendar(q.scheduleId).plus(from, Duration.ofMinutes(q.slaMinutes)).orElse(null);
+        });
     }
 
     /** Whether the queue's schedule is working time at {@code at}, and when it next opens or closes (always open without one). */
-    @Transactional
     public ScheduleService.Hours hours(String queueId, Instant at) {
-        SalesQueue q = queueId == null ? null : em.find(SalesQueue.class, queueId);
-        return schedules.hours(q == null ? null : q.scheduleId, at);
+        return reads.call(() -> {
+            SalesQueue q = queueId == null ? null : em.find(SalesQueue.class, queueId);
+            return schedules.hours(q == null ? null : q.scheduleId, at);
+        });
     }
 
     /** The queue, or a 404 problem; in the caller's transaction. */

@@ -1,12 +1,15 @@
 package io.leadhandoff.routing;
 
+import jakarta.ws.rs.core.Response;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.common.WorkerThreads;
-import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,12 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RoutingRulesResource {
 
     private final RuleSetService ruleSets;
-    private final TransactionRunner transactions;
+    private final Writes writes;
+    private final CurrentCaller caller;
     private final JsonBinder binder;
 
-    public RoutingRulesResource(RuleSetService ruleSets, JsonBinder binder, TransactionRunner transactions) {
+    public RoutingRulesResource(RuleSetService ruleSets, JsonBinder binder, Writes writes, CurrentCaller caller) {
         this.ruleSets = ruleSets;
-        this.transactions = transactions;
+        this.writes = writes;
+        this.caller = caller;
         this.binder = binder;
     }
 
@@ -54,9 +59,9 @@ public class RoutingRulesResource {
     @APIResponse(responseCode = "200", description = "The new active version", content = @Content(schema = @Schema(implementation = RoutingViews.RuleSetView.class)))
     @APIResponse(responseCode = "422", description = "Invalid rules (conditions, unknown queues), each with its pointer",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public RoutingViews.RuleSetView replace(JsonNode body) {
+    public Response replace(JsonNode body) {
         WorkerThreads.require();
         RuleSetDocument document = binder.bind(RequestBodies.require(body), RuleSetDocument.class);
-        return transactions.call(() -> ruleSets.replaceRules(document));
+        return writes.run(caller.get().id(), document, () -> Answer.ok(ruleSets.replaceRules(document)));
     }
 }

@@ -1,5 +1,6 @@
 package io.leadhandoff.routing;
 
+import io.leadhandoff.write.Reads;
 import io.leadhandoff.condition.Facts;
 import io.leadhandoff.schedule.ScheduleService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,10 +48,13 @@ public class RoutingService {
         final Map<String, List<QueueMember>> members = new HashMap<>();
         final Set<String> lockedQueues = new HashSet<>();
     }
+    private final Reads reads;
+
 
     public RoutingService(EntityManager em, Clock clock, RuleSetService ruleSets, OpenLeadCounts openLeads,
                           TransactionSynchronizationRegistry transactions, AccountIndexHolder accounts,
-                          ScheduleService schedules) {
+                          ScheduleService schedules, Reads reads) {
+        this.reads = reads;
         this.accounts = accounts;
         this.schedules = schedules;
         this.em = em;
@@ -65,16 +69,17 @@ public class RoutingService {
      * once for its transaction) and stores the fairness state of the pick. {@code account} is the lead as
      * account matching sees it; the decision carries what matching found.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, AccountMatcher.Query account, String seed) {
         return route(rules, facts, scoreTotal, account, seed, true);
     }
 
     /** Routes with a draft rule set, storing nothing: what-if for rule changes. */
-    @Transactional
     public Router.Outcome simulate(RuleSetDocument draft, Facts facts, int scoreTotal, AccountMatcher.Query account) {
-        Router.CompiledRuleSet rules = draft == null ? ruleSets.activeRules() : ruleSets.compileDraft(draft);
-        return route(rules, facts, scoreTotal, account, "simulation", false);
+        return reads.call(() -> {
+            Router.CompiledRuleSet rules = draft == null ? ruleSets.activeRules() : ruleSets.compileDraft(draft);
+            return route(rules, facts, scoreTotal, account, "simulation", false);
+        });
     }
 
     private Router.Outcome route(Router.CompiledRuleSet rules, Facts facts, int scoreTotal, AccountMatcher.Query query,
@@ -94,7 +99,7 @@ public class RoutingService {
     }
 
     /** Picks another rep in a queue for an escalated lead, excluding the one who let it wait. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Assigner.Pick> reassign(String queueId, String excludeRep, String seed) {
         Instant now = clock.instant();
         Router.QueueState queue = queueState(queueId, true, now);

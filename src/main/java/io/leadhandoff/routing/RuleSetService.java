@@ -39,14 +39,12 @@ public class RuleSetService {
         this.compiled = Caches.versions(clock);
     }
 
-    @Transactional
     public Router.CompiledRuleSet activeRules() {
         int version = ((Number) em.createNativeQuery("select version from routing_active where id = 1")
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult()).intValue();
         return compiled.get(version, v -> compile(v, read(em.find(RuleSetRow.class, v).document)));
     }
 
-    @Transactional
     public RoutingViews.RuleSetView activeRuleSet() {
         int version = activeRules().version();
         RuleSetRow row = em.find(RuleSetRow.class, version);
@@ -54,7 +52,6 @@ public class RuleSetService {
     }
 
     /** The active rules as written, for checks on what they refer to. */
-    @Transactional
     public RuleSetDocument activeDocument() {
         return read(em.find(RuleSetRow.class, activeRules().version()).document);
     }

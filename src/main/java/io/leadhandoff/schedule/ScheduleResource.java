@@ -7,14 +7,12 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.schedule.ScheduleViews.ScheduleRequest;
 import io.leadhandoff.schedule.ScheduleViews.ScheduleView;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
-import io.leadhandoff.write.WritePath;
+import io.leadhandoff.http.Writes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -55,10 +53,10 @@ public class ScheduleResource {
 
     private final ScheduleService schedules;
     private final JsonBinder binder;
-    private final WritePath writes;
+    private final Writes writes;
     private final CurrentCaller caller;
 
-    public ScheduleResource(ScheduleService schedules, JsonBinder binder, WritePath writes, CurrentCaller caller) {
+    public ScheduleResource(ScheduleService schedules, JsonBinder binder, Writes writes, CurrentCaller caller) {
         this.schedules = schedules;
         this.binder = binder;
         this.writes = writes;
@@ -86,11 +84,9 @@ public class ScheduleResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ScheduleView.class)))
     @APIResponse(responseCode = "409", description = "A schedule with this id exists", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid schedule: every offending field with its JSON pointer", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes a retry safe: the first answer is replayed for 24 h")
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+    public Response create(JsonNode body) {
         ScheduleRequest request = binder.bind(RequestBodies.require(body), ScheduleRequest.class);
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/schedules", request);
-        return writes.run(write, () -> {
+                return writes.run(caller.get().id(), request, () -> {
             ScheduleView created = schedules.create(request);
             return Answer.created(created, "/api/v1/schedules/" + created.id());
         });
@@ -116,11 +112,9 @@ public class ScheduleResource {
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid schedule", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("scheduleId") String scheduleId,
-                           @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes a retry safe: the first answer is replayed for 24 h")
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+                           JsonNode body) {
         ScheduleRequest request = binder.bind(RequestBodies.require(body), ScheduleRequest.class);
-        Write write = new Write(caller.get().id(), idempotencyKey, "PUT", "/api/v1/schedules/" + scheduleId, request);
-        return writes.run(write, () -> Answer.ok(schedules.update(scheduleId, request)));
+                return writes.run(caller.get().id(), request, () -> Answer.ok(schedules.update(scheduleId, request)));
     }
 
     @DELETE
@@ -130,11 +124,8 @@ public class ScheduleResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "In use", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("scheduleId") String scheduleId,
-                           @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes a retry safe: the first answer is replayed for 24 h")
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey) {
-        Write write = new Write(caller.get().id(), idempotencyKey, "DELETE", "/api/v1/schedules/" + scheduleId, null);
-        return writes.run(write, () -> {
+    public Response delete(@PathParam("scheduleId") String scheduleId) {
+                return writes.run(caller.get().id(), null, () -> {
             schedules.delete(scheduleId);
             return Answer.noContent();
         });
@@ -155,10 +146,8 @@ public class ScheduleResource {
     @APIResponse(responseCode = "404", description = "No such schedule", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not valid iCalendar (the line is named), or too many holidays", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response importHolidays(@PathParam("scheduleId") String scheduleId,
-                                   @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes a retry safe: the first answer is replayed for 24 h")
-                                   @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, String ics) {
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/schedules/" + scheduleId + "/holidays", ics);
-        return writes.run(write, () -> Answer.ok(schedules.importHolidays(scheduleId, ics)));
+                                   String ics) {
+                return writes.run(caller.get().id(), ics, () -> Answer.ok(schedules.importHolidays(scheduleId, ics)));
     }
 
     @Schema(name = "SchedulePage")

@@ -1,5 +1,7 @@
 package io.leadhandoff.schedule;
 
+import io.leadhandoff.write.Reads;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.audit.AuditService;
@@ -45,7 +47,10 @@ public class ScheduleService {
     private final ObjectMapper mapper;
     private final Map<String, Cached> calendars = new ConcurrentHashMap<>();
 
-    public ScheduleService(EntityManager em, Clock clock, AuditService audit, ObjectMapper mapper) {
+    private final Reads reads;
+
+    public ScheduleService(EntityManager em, Clock clock, AuditService audit, ObjectMapper mapper, Reads reads) {
+        this.reads = reads;
         this.em = em;
         this.clock = clock;
         this.audit = audit;
@@ -123,41 +128,45 @@ public class ScheduleService {
         calendars.remove(id);
     }
 
-    @Transactional
     public ScheduleView get(String id) {
-        return view(require(id));
+        return reads.call(() -> {
+            return view(require(id));
+        });
     }
 
-    @Transactional
     public Page<ScheduleView> list(String cursor, int limit) {
-        String after = Cursor.decode(cursor);
-        List<Schedule> rows = em.createQuery("from Schedule s where (:after is null or s.id > :after) order by s.id", Schedule.class)
-                .setParameter("after", after).setMaxResults(limit + 1).getResultList();
-        return Page.of(rows, limit, s -> s.id, this::view);
+        return reads.call(() -> {
+            String after = Cursor.decode(cursor);
+            List<Schedule> rows = em.createQuery("from Schedule s where (:after is null or s.id > :after) order by s.id", Schedule.class)
+                    .setParameter("after", after).setMaxResults(limit + 1).getResultList();
+            return Page.of(rows, limit, s -> s.id, this::view);
+        });
     }
 
     /** Whether a schedule of this id exists (for references from queues and members). */
-    @Transactional
     public boolean exists(String id) {
-        return id != null && em.find(Schedule.class, id) != null;
+        return reads.call(() -> {
+            return id != null && em.find(Schedule.class, id) != null;
+        });
     }
 
     /** The business-time calendar of a schedule; open around the clock for a null id or a schedule since deleted. */
-    @Transactional
     public WorkingCalendar calendar(String id) {
-        if (id == null) {
-            return WorkingCalendar.always();
-        }
-        Schedule s = em.find(Schedule.class, id);
-        if (s == null) {
-            return WorkingCalendar.always();
-        }
-        Cached cached = calendars.get(id);
-        if (cached == null || !cached.updatedAt().equals(s.updatedAt)) {
-            cached = new Cached(s.updatedAt, ScheduleRules.stored(s.timeZone, definition(s)));
-            calendars.put(id, cached);
-        }
-        return cached.calendar();
+        return reads.call(() -> {
+            if (id == null) {
+                return WorkingCalendar.always();
+            }
+            Schedule s = em.find(Schedule.class, id);
+            if (s == null) {
+                return WorkingCalendar.always();
+            }
+            Cached cached = calendars.get(id);
+            if (cached == null || !cached.updatedAt().equals(s.updatedAt)) {
+                cached = new Cached(s.updatedAt, ScheduleRules.stored(s.timeZone, definition(s)));
+                calendars.put(id, cached);
+            }
+            return cached.calendar();
+        });
     }
 
     /** Whether a schedule is working time at {@code at}, and in words when it opens or closes next (local time). */
@@ -165,20 +174,21 @@ public class ScheduleService {
     }
 
     /** The schedule's state at {@code at}; always open, with no words, for a null id. */
-    @Transactional
     public Hours hours(String id, Instant at) {
-        if (id == null) {
-            return new Hours(true, null, null);
-        }
-        WorkingCalendar calendar = calendar(id);
-        ZoneId zone = zone(id);
-        if (calendar.isOpen(at)) {
-            Optional<Instant> closes = calendar.closesAt(at);
-            return new Hours(true, "open (schedule " + id + closes.map(t -> " until " + local(t, zone)).orElse("") + ")", closes.orElse(null));
-        }
-        Optional<Instant> opens = calendar.nextOpening(at);
-        return new Hours(false, "closed (schedule " + id + opens.map(t -> " opens " + local(t, zone)).orElse(" does not open") + ")",
-                opens.orElse(null));
+        return reads.call(() -> {
+            if (id == null) {
+                return new Hours(true, null, null);
+            }
+            WorkingCalendar calendar = calendar(id);
+            ZoneId zone = zone(id);
+            if (calendar.isOpen(at)) {
+                Optional<Instant> closes = calendar.closesAt(at);
+                return new Hours(true, "open (schedule " + id + closes.map(t -> " until " + local(t, zone)).orElse("") + ")", closes.orElse(null));
+            }
+            Optional<Instant> opens = calendar.nextOpening(at);
+            return new Hours(false, "closed (schedule " + id + opens.map(t -> " opens " + local(t, zone)).orElse(" does not open") + ")",
+                    opens.orElse(null));
+        });
     }
 
     /** A local date and time with its zone, e.g. {@code 2026-12-07T09:00 Europe/Berlin}. */
@@ -187,10 +197,11 @@ public class ScheduleService {
     }
 
     /** The schedule's zone, for showing its local times; UTC for none. */
-    @Transactional
     public ZoneId zone(String id) {
-        Schedule s = id == null ? null : em.find(Schedule.class, id);
-        return s == null ? ZoneId.of("UTC") : ZoneId.of(s.timeZone);
+        return reads.call(() -> {
+            Schedule s = id == null ? null : em.find(Schedule.class, id);
+            return s == null ? ZoneId.of("UTC") : ZoneId.of(s.timeZone);
+        });
     }
 
     private void apply(Schedule s, ScheduleRequest r) {

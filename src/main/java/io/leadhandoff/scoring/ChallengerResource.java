@@ -1,5 +1,7 @@
 package io.leadhandoff.scoring;
 
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Params;
@@ -49,8 +51,11 @@ public class ChallengerResource {
     private final JsonBinder binder;
     private final CurrentCaller caller;
     private final Clock clock;
+    private final Writes writes;
 
-    public ChallengerResource(ChallengerService challengers, JsonBinder binder, CurrentCaller caller, Clock clock) {
+
+    public ChallengerResource(ChallengerService challengers, JsonBinder binder, CurrentCaller caller, Clock clock, Writes writes) {
+        this.writes = writes;
         this.challengers = challengers;
         this.binder = binder;
         this.caller = caller;
@@ -70,10 +75,10 @@ public class ChallengerResource {
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version is the active model", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid body", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public ModelView set(JsonNode body) {
+    public Response set(JsonNode body) {
         WorkerThreads.require();
         ChallengerRequest request = binder.bind(RequestBodies.require(body), ChallengerRequest.class);
-        return challengers.set(request.version());
+        return writes.run(caller.get().id(), request, () -> Answer.ok(challengers.set(request.version())));
     }
 
     @DELETE
@@ -84,8 +89,10 @@ public class ChallengerResource {
     @APIResponse(responseCode = "204", description = "No challenger any more")
     @APIResponse(responseCode = "404", description = "No challenger was set", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response clear() {
-        challengers.clear();
-        return Response.noContent().build();
+        return writes.run(caller.get().id(), null, () -> {
+            challengers.clear();
+            return Answer.noContent();
+        });
     }
 
     @GET

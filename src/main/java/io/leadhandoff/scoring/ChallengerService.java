@@ -1,5 +1,6 @@
 package io.leadhandoff.scoring;
 
+import io.leadhandoff.write.Reads;
 import io.leadhandoff.audit.AuditService;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
@@ -28,8 +29,11 @@ public class ChallengerService {
     private final EntityManager em;
     private final AuditService audit;
     private final Clock clock;
+    private final Reads reads;
 
-    public ChallengerService(ModelRepository models, ScoringService scoring, EntityManager em, AuditService audit, Clock clock) {
+
+    public ChallengerService(ModelRepository models, ScoringService scoring, EntityManager em, AuditService audit, Clock clock, Reads reads) {
+        this.reads = reads;
         this.models = models;
         this.scoring = scoring;
         this.em = em;
@@ -60,7 +64,7 @@ public class ChallengerService {
         }
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ModelView set(int version) {
         ScoringModel row = models.findById(version);
         if (row == null) {
@@ -78,7 +82,7 @@ public class ChallengerService {
         return scoring.view(row, false, true, true);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void clear() {
         Integer before = models.challengerVersion();
         if (before == null) {
@@ -92,37 +96,38 @@ public class ChallengerService {
      * The champion (the active model) and the challenger (the current one, or {@code challengerVersion})
      * on the labelled leads received in [from, to) that both scored.
      */
-    @Transactional
     @SuppressWarnings("unchecked")
     public ModelComparison compare(Instant from, Instant to, Integer challengerVersion) {
-        CompiledModel champion = scoring.active();
-        Integer challenger = challengerVersion != null ? challengerVersion : models.challengerVersion();
-        if (challenger == null) {
-            return new ModelComparison(champion.version(), null, from, to, 0, 0, 0,
-                    ModelComparison.Measures.of(champion.version(), source(champion), List.of()), null);
-        }
-        CompiledModel other = scoring.model(challenger);
-        List<Object[]> rows = em.createNativeQuery("select l.acceptance_probability, l.score_total, c.acceptance_probability, c.score_total, "
-                        + TrainingService.LABEL + " from challenger_score c join lead l on l.id = c.lead_id" + TrainingService.LABEL_JOIN
-                        + "where c.model_version = :challenger and l.score_model_version = :champion "
-                        + "and l.created_at >= :from and l.created_at < :to order by l.created_at desc")
-                .setParameter("challenger", challenger).setParameter("champion", champion.version())
-                .setParameter("from", from).setParameter("to", to).setMaxResults(MAX_COMPARED).getResultList();
-        List<double[]> first = new ArrayList<>();
-        List<double[]> second = new ArrayList<>();
-        long accepted = 0;
-        for (Object[] r : rows) {
-            if (r[4] == null) {
-                continue;
+        return reads.call(() -> {
+            CompiledModel champion = scoring.active();
+            Integer challenger = challengerVersion != null ? challengerVersion : models.challengerVersion();
+            if (challenger == null) {
+                return new ModelComparison(champion.version(), null, from, to, 0, 0, 0,
+                        ModelComparison.Measures.of(champion.version(), source(champion), List.of()), null);
             }
-            int label = ((Number) r[4]).intValue();
-            accepted += label;
-            first.add(new double[] {probability(r[0], r[1]), label});
-            second.add(new double[] {probability(r[2], r[3]), label});
-        }
-        return new ModelComparison(champion.version(), challenger, from, to, rows.size(), first.size(), accepted,
-                ModelComparison.Measures.of(champion.version(), source(champion), first),
-                ModelComparison.Measures.of(challenger, source(other), second));
+            CompiledModel other = scoring.model(challenger);
+            List<Object[]> rows = em.createNativeQuery("select l.acceptance_probability, l.score_total, c.acceptance_probability, c.score_total, "
+                            + TrainingService.LABEL + " from challenger_score c join lead l on l.id = c.lead_id" + TrainingService.LABEL_JOIN
+                            + "where c.model_version = :challenger and l.score_model_version = :champion "
+                            + "and l.created_at >= :from and l.created_at < :to order by l.created_at desc")
+                    .setParameter("challenger", challenger).setParameter("champion", champion.version())
+                    .setParameter("from", from).setParameter("to", to).setMaxResults(MAX_COMPARED).getResultList();
+            List<double[]> first = new ArrayList<>();
+            List<double[]> second = new ArrayList<>();
+            long accepted = 0;
+            for (Object[] r : rows) {
+                if (r[4] == null) {
+                    continue;
+                }
+                int label = ((Number) r[4]).intValue();
+                accepted += label;
+                first.add(new double[] {probability(r[0], r[1]), label});
+                second.add(new double[] {probability(r[2], r[3]), label});
+            }
+            return new ModelComparison(champion.version(), challenger, from, to, rows.size(), first.size(), accepted,
+                    ModelComparison.Measures.of(champion.version(), source(champion), first),
+                    ModelComparison.Measures.of(challenger, source(other), second));
+        });
     }
 
     private static double probability(Object learned, Object total) {

@@ -1,5 +1,10 @@
 package io.leadhandoff.scoring;
 
+import java.time.Duration;
+import java.time.Clock;
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
@@ -10,7 +15,6 @@ import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.common.StorableTime;
 import io.leadhandoff.common.WorkerThreads;
-import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.security.Scope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,13 +47,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ScoringResource {
 
     private final ScoringService service;
-    private final TransactionRunner transactions;
     private final TrainingService training;
     private final JsonBinder binder;
     private final Clock clock;
 
-    public ScoringResource(ScoringService service, TrainingService training, JsonBinder binder, TransactionRunner transactions, Clock clock) {
-        this.transactions = transactions;
+    private final Writes writes;
+    private final CurrentCaller caller;
+
+    public ScoringResource(ScoringService service, TrainingService training, JsonBinder binder, Writes writes, CurrentCaller caller,
+                           Clock clock) {
+        this.writes = writes;
+        this.caller = caller;
         this.clock = clock;
         this.service = service;
         this.training = training;
@@ -93,8 +101,10 @@ public class ScoringResource {
     public Response create(JsonNode body) {
         WorkerThreads.require();
         ModelDocument document = binder.bind(RequestBodies.require(body), ModelDocument.class);
-        ModelView created = transactions.call(() -> service.create(document, "api", null));
-        return Response.status(201).header("Location", "/api/v1/scoring/models/" + created.version()).entity(created).build();
+        return writes.run(caller.get().id(), document, () -> {
+            ModelView created = service.create(document, "api", null);
+            return Answer.created(created, "/api/v1/scoring/models/" + created.version());
+        });
     }
 
     @POST
@@ -118,8 +128,10 @@ public class ScoringResource {
         if (!from.isBefore(to)) {
             throw ProblemException.validation(List.of(Problem.FieldError.atPointer("/from", "must be before to")));
         }
-        TrainingResult result = training.train(from, to, request.name());
-        return Response.status(201).header("Location", "/api/v1/scoring/models/" + result.candidate().version()).entity(result).build();
+        return writes.run(caller.get().id(), request, () -> {
+            TrainingResult result = training.train(from, to, request.name());
+            return Answer.created(result, "/api/v1/scoring/models/" + result.candidate().version());
+        });
     }
 
     /** The period to learn from, and an optional name for the candidate. */
@@ -147,8 +159,9 @@ public class ScoringResource {
     @APIResponse(responseCode = "200", description = "Now active",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "404", description = "No such version", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public ModelView activate(@Parameter(description = "Model version") @PathParam("version") String version) {
-        return service.activate(version(version));
+    public Response activate(@Parameter(description = "Model version") @PathParam("version") String version) {
+        int number = version(version);
+        return writes.run(caller.get().id(), null, () -> Answer.ok(service.activate(number)));
     }
 
     static int version(String version) {

@@ -50,7 +50,6 @@ public class ScoringService {
     }
 
     /** {@link #active()} and the challenger with one read: call once per intake transaction and reuse for every lead in it. */
-    @Transactional
     public Models models() {
         ModelRepository.Versions versions = models.versions();
         CompiledModel active = model(versions.active());
@@ -59,14 +58,12 @@ public class ScoringService {
     }
 
     /** The active model, compiled. Call once per transaction and reuse for every lead in it. */
-    @Transactional
     public CompiledModel active() {
         CompiledModel model = model(models.activeVersion());
         lastActive.set(model.version());
         return model;
     }
 
-    @Transactional
     public CompiledModel model(int version) {
         CompiledModel model = compiled.getIfPresent(version);
         if (model != null) {
@@ -104,13 +101,11 @@ public class ScoringService {
         return created;
     }
 
-    @Transactional
     public ModelView get(int version) {
         ScoringModel row = find(version);
         return view(row, row.version == models.activeVersion(), Integer.valueOf(row.version).equals(models.challengerVersion()), true);
     }
 
-    @Transactional
     public Page<ModelView> list(String cursor, int limit) {
         String position = Cursor.decode(cursor);
         Integer before = null;
@@ -128,7 +123,7 @@ public class ScoringService {
     }
 
     /** Makes {@code version} the active model in one update of the single pointer row. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ModelView activate(int version) {
         ScoringModel row = find(version);
         model(version);

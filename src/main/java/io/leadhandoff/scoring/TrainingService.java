@@ -1,15 +1,14 @@
 package io.leadhandoff.scoring;
 
+import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
-import io.leadhandoff.write.TransactionRunner;
 import io.leadhandoff.condition.Facts;
 import io.leadhandoff.contact.ContactQuality;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +45,9 @@ public class TrainingService {
 
     private final EntityManager em;
     private final ScoringService scoring;
-    private final TransactionRunner transactions;
     private final ObjectMapper mapper;
 
-    public TrainingService(EntityManager em, ScoringService scoring, ObjectMapper mapper, TransactionRunner transactions) {
-        this.transactions = transactions;
+    public TrainingService(EntityManager em, ScoringService scoring, ObjectMapper mapper) {
         this.em = em;
         this.scoring = scoring;
         this.mapper = mapper;
@@ -60,6 +57,8 @@ public class TrainingService {
     record Row(Facts facts, int fit, int engagement, String grade, int total, Double storedProbability, int label) {
     }
 
+    /** Fits and stores a candidate inside the write path's transaction (the rows read and the version saved together). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public TrainingResult train(Instant from, Instant to, String name) {
         CompiledModel active = scoring.active();
         List<Row> rows = load(from, to, active);
@@ -97,7 +96,7 @@ public class TrainingService {
         ModelDocument document = new ModelDocument(name == null ? base.name() + " + learned" : name,
                 "Rules of version " + active.version() + " with acceptance probability learned from " + train.size() + " labelled leads",
                 base.fit(), base.engagement(), base.weights(), base.grades(), learned);
-        ModelView created = transactions.call(() -> scoring.create(document, "trained", json(evaluation)));
+        ModelView created = scoring.create(document, "trained", json(evaluation));
         return new TrainingResult(created, evaluation);
     }
 
@@ -114,7 +113,6 @@ public class TrainingService {
         return Features.of(r.facts(), r.fit(), r.engagement(), r.grade());
     }
 
-    @Transactional
     @SuppressWarnings("unchecked")
     List<Row> load(Instant from, Instant to, CompiledModel active) {
         List<Object[]> result = em.createNativeQuery("select l.source, l.campaign, l.country, l.industry, l.free_email, l.title, "

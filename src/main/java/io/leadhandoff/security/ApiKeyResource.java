@@ -1,5 +1,7 @@
 package io.leadhandoff.security;
 
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
@@ -48,8 +50,11 @@ public class ApiKeyResource {
     private final ApiKeyService keys;
     private final JsonBinder binder;
     private final CurrentCaller caller;
+    private final Writes writes;
 
-    public ApiKeyResource(ApiKeyService keys, JsonBinder binder, CurrentCaller caller) {
+
+    public ApiKeyResource(ApiKeyService keys, JsonBinder binder, CurrentCaller caller, Writes writes) {
+        this.writes = writes;
         this.keys = keys;
         this.binder = binder;
         this.caller = caller;
@@ -68,8 +73,12 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "422", description = "Invalid request, or more power than the creating key has (scopes, queues, rate, burst), "
             + "or queues with leads:write or admin", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(JsonNode body) {
-        ApiKeyViews.CreatedKey created = keys.create(binder.bind(RequestBodies.require(body), ApiKeyViews.KeyRequest.class), caller.get());
-        return Response.status(201).header("Location", "/api/v1/api-keys/" + created.apiKey().id()).entity(created).build();
+        ApiKeyViews.KeyRequest request = binder.bind(RequestBodies.require(body), ApiKeyViews.KeyRequest.class);
+        Caller creator = caller.get();
+        return writes.run(creator.id(), request, () -> {
+            ApiKeyViews.CreatedKey created = keys.create(request, creator);
+            return Answer.created(created, "/api/v1/api-keys/" + created.apiKey().id());
+        });
     }
 
     @GET
@@ -99,8 +108,10 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "No such key", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") String id) {
-        keys.revoke(id);
-        return Response.noContent().build();
+        return writes.run(caller.get().id(), null, () -> {
+            keys.revoke(id);
+            return Answer.noContent();
+        });
     }
 
     @Schema(name = "ApiKeyPage")

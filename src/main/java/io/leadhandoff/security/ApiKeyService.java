@@ -9,7 +9,7 @@ import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.leadhandoff.write.Reads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -56,9 +56,12 @@ public class ApiKeyService {
 
     private record Checked(Caller caller, long validUntil) {
     }
+    private final Reads reads;
+
 
     public ApiKeyService(EntityManager em, Clock clock, SecurityConfig config, Callers callers, Event<ApiKeyChanged> changes,
-                         jakarta.transaction.TransactionSynchronizationRegistry transactions, BootstrapKey bootstrap) {
+                         jakarta.transaction.TransactionSynchronizationRegistry transactions, BootstrapKey bootstrap, Reads reads) {
+        this.reads = reads;
         this.em = em;
         this.transactions = transactions;
         this.cacheMillis = config.keyCacheTtl().toMillis();
@@ -87,7 +90,7 @@ public class ApiKeyService {
         if (hit != null && now < hit.validUntil() && hit.validUntil() - now <= cacheMillis) {
             return java.util.Optional.of(hit.caller());
         }
-        java.util.Optional<Caller> caller = QuarkusTransaction.joiningExisting().call(() -> load(m.group(1), hash));
+        java.util.Optional<Caller> caller = reads.call(() -> load(m.group(1), hash));
         if (caller.isPresent() && cacheMillis > 0) {
             checked.put(hash, new Checked(caller.get(), now + cacheMillis));
         } else {
@@ -100,14 +103,15 @@ public class ApiKeyService {
      * The caller behind a key id, read now: empty when the key is unknown or revoked. For a session
      * that outlives the request the key came with (the console), so a revocation ends the session too.
      */
-    @Transactional
     public java.util.Optional<Caller> callerOf(String keyId) {
-        if (BOOTSTRAP_ID.equals(keyId)) {
-            return !bootstrap.usable() ? java.util.Optional.empty()
-                    : java.util.Optional.of(new Caller(BOOTSTRAP_ID, "bootstrap admin key", EnumSet.of(Scope.ADMIN), null, defaultLimit()));
-        }
-        ApiKey key = keyId == null || keyId.length() > 26 ? null : em.find(ApiKey.class, keyId);
-        return key == null || key.revokedAt != null ? java.util.Optional.empty() : java.util.Optional.of(caller(key));
+        return reads.call(() -> {
+            if (BOOTSTRAP_ID.equals(keyId)) {
+                return !bootstrap.usable() ? java.util.Optional.<Caller>empty()
+                        : java.util.Optional.of(new Caller(BOOTSTRAP_ID, "bootstrap admin key", EnumSet.of(Scope.ADMIN), null, defaultLimit()));
+            }
+            ApiKey key = keyId == null || keyId.length() > 26 ? null : em.find(ApiKey.class, keyId);
+            return key == null || key.revokedAt != null ? java.util.Optional.<Caller>empty() : java.util.Optional.of(caller(key));
+        });
     }
 
     private java.util.Optional<Caller> load(String prefix, String hash) {
@@ -124,7 +128,7 @@ public class ApiKeyService {
      * the creator's (an unlimited creator may limit), its rate and burst no higher than the creator's.
      * A queue limit goes only with the scopes a queue can limit ({@link Caller#QUEUE_LIMITABLE}).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public ApiKeyViews.CreatedKey create(ApiKeyViews.KeyRequest request, Caller creator) {
         RateLimiter.Limit limit = grantable(request, creator);
         ApiKey key = new ApiKey();
@@ -196,7 +200,6 @@ public class ApiKeyService {
         return (int) Math.max(1, Math.min(100_000L, 2L * ratePerSecond));
     }
 
-    @Transactional
     public Page<ApiKeyViews.KeyView> list(String cursor, int limit) {
         String after = Cursor.decode(cursor);
         var query = em.createQuery(after == null ? "from ApiKey order by id" : "from ApiKey where id > :after order by id", ApiKey.class)
@@ -207,13 +210,12 @@ public class ApiKeyService {
         return Page.of(query.getResultList(), limit, k -> k.id, this::view);
     }
 
-    @Transactional
     public ApiKeyViews.KeyView get(String id) {
         return view(find(id));
     }
 
     /** Revokes a key; revoking a revoked key changes nothing. */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void revoke(String id) {
         ApiKey key = find(id);
         if (key.revokedAt == null) {

@@ -1,6 +1,6 @@
 package io.leadhandoff.security;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.leadhandoff.write.Reads;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +23,10 @@ public class BootstrapKey {
     private final boolean keep;
     private final AtomicBoolean toldRetired = new AtomicBoolean();
 
-    public BootstrapKey(SecurityConfig config, EntityManager em) {
+    private final Reads reads;
+
+    public BootstrapKey(SecurityConfig config, EntityManager em, Reads reads) {
+        this.reads = reads;
         this.em = em;
         String key = config.bootstrapAdminKey().map(String::trim).orElse("");
         if (!key.isEmpty() && key.length() < 24) {
@@ -61,7 +64,7 @@ public class BootstrapKey {
 
     private boolean activeAdminKeyExists() {
         // scopes are comma-separated wire names; "admin" is no part of another scope's name
-        return QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+        return reads.call(() -> em.createQuery(
                         "select count(k) from ApiKey k where k.revokedAt is null and concat(',', k.scopes, ',') like :admin", Long.class)
                 .setParameter("admin", "%," + Scope.ADMIN.wire() + ",%").getSingleResult() > 0);
     }

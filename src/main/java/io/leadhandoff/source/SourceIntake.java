@@ -7,12 +7,11 @@ import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
-import io.leadhandoff.write.TransactionRunner;
+import io.leadhandoff.write.WritePath;
 import io.leadhandoff.lead.ErasureService;
 import io.leadhandoff.lead.LeadRequest;
 import io.leadhandoff.lead.LeadService;
 import io.leadhandoff.lead.Normalizer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -38,14 +37,14 @@ public class SourceIntake {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final JsonBinder binder;
-    private final TransactionRunner transactions;
+    private final WritePath writes;
     private final LeadService leads;
     private final ErasureService erasure;
     private final Clock clock;
 
     public SourceIntake(EntityManager em, ObjectMapper mapper, JsonBinder binder, LeadService leads, ErasureService erasure, Clock clock,
-                        TransactionRunner transactions) {
-        this.transactions = transactions;
+                        WritePath writes) {
+        this.writes = writes;
         this.em = em;
         this.mapper = mapper;
         this.binder = binder;
@@ -173,7 +172,7 @@ public class SourceIntake {
                 request = bound.value();
             }
             LeadRequest valid = request;
-            results.add(transactions.call(() -> once(source.id(), leadSource, event, valid)));
+            results.add(writes.transaction(() -> once(source.id(), leadSource, event, valid)));
         }
         if (!errors.isEmpty()) {
             String detail = events.size() == 1 ? "The " + source.kind().wire() + " payload could not be mapped to a lead"
@@ -254,7 +253,7 @@ public class SourceIntake {
     @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetOldEvents() {
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from SourceEvent e where e.receivedAt < :before")
+        writes.job(Duration.ofMinutes(5), () -> em.createQuery("delete from SourceEvent e where e.receivedAt < :before")
                 .setParameter("before", Instant.now(clock).minus(REPLAY_MEMORY)).executeUpdate());
     }
 }

@@ -1,5 +1,8 @@
 package io.leadhandoff.source;
 
+import io.leadhandoff.security.CurrentCaller;
+import io.leadhandoff.write.Answer;
+import io.leadhandoff.http.Writes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
@@ -38,8 +41,14 @@ public class SourceResource {
 
     private final SourceService sources;
     private final JsonBinder binder;
+    private final Writes writes;
 
-    public SourceResource(SourceService sources, JsonBinder binder) {
+    private final CurrentCaller caller;
+
+
+    public SourceResource(SourceService sources, JsonBinder binder, Writes writes, CurrentCaller caller) {
+        this.caller = caller;
+        this.writes = writes;
         this.sources = sources;
         this.binder = binder;
     }
@@ -53,8 +62,11 @@ public class SourceResource {
     @APIResponse(responseCode = "409", description = "A source with this id exists", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid source", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(JsonNode body) {
-        SourceViews.SourceView created = sources.create(binder.bind(RequestBodies.require(body), SourceViews.SourceRequest.class));
-        return Response.status(201).header("Location", "/api/v1/sources/" + created.id()).entity(created).build();
+        SourceViews.SourceRequest request = binder.bind(RequestBodies.require(body), SourceViews.SourceRequest.class);
+        return writes.run(caller.get().id(), request, () -> {
+            SourceViews.SourceView created = sources.create(request);
+            return Answer.created(created, "/api/v1/sources/" + created.id());
+        });
     }
 
     @GET
@@ -85,8 +97,9 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = SourceViews.SourceView.class)))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid source", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public SourceViews.SourceView update(@PathParam("sourceId") String sourceId, JsonNode body) {
-        return sources.update(sourceId, binder.bind(RequestBodies.require(body), SourceViews.SourceRequest.class));
+    public Response update(@PathParam("sourceId") String sourceId, JsonNode body) {
+        SourceViews.SourceRequest request = binder.bind(RequestBodies.require(body), SourceViews.SourceRequest.class);
+        return writes.run(caller.get().id(), request, () -> Answer.ok(sources.update(sourceId, request)));
     }
 
     @DELETE
@@ -96,8 +109,10 @@ public class SourceResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("sourceId") String sourceId) {
-        sources.delete(sourceId);
-        return Response.noContent().build();
+        return writes.run(caller.get().id(), null, () -> {
+            sources.delete(sourceId);
+            return Answer.noContent();
+        });
     }
 
     @Schema(name = "SourcePage")

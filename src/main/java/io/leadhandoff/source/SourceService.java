@@ -36,13 +36,12 @@ public class SourceService {
     public record Configured(String id, SourceKind kind, SourceSettings settings) {
     }
 
-    @Transactional
     public Optional<Configured> configured(String id) {
         Source s = id == null || id.length() > 64 ? null : em.find(Source.class, id);
         return s == null ? Optional.empty() : Optional.of(new Configured(s.id, SourceKind.fromWire(s.kind), settings(s)));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public SourceViews.SourceView create(SourceViews.SourceRequest request) {
         if (request.id() == null) {
             throw ProblemException.validation(List.of(FieldError.atPointer("/id", "is required")));
@@ -60,7 +59,7 @@ public class SourceService {
         return view;
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public SourceViews.SourceView update(String id, SourceViews.SourceRequest request) {
         Source s = find(id);
         if (request.id() != null && !request.id().equals(id)) {
@@ -73,12 +72,10 @@ public class SourceService {
         return after;
     }
 
-    @Transactional
     public SourceViews.SourceView get(String id) {
         return view(find(id));
     }
 
-    @Transactional
     public Page<SourceViews.SourceView> list(String cursor, int limit) {
         String after = Cursor.decode(cursor);
         List<Source> rows = em.createQuery("from Source s where (:after is null or s.id > :after) order by s.id", Source.class)
@@ -86,7 +83,7 @@ public class SourceService {
         return Page.of(rows, limit, s -> s.id, this::view);
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public void delete(String id) {
         Source s = find(id);
         audit.record("source.deleted", "source:" + id, view(s), null);

@@ -1,7 +1,7 @@
 package io.leadhandoff.webhook;
 
 import io.leadhandoff.event.FeedEvent;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.leadhandoff.write.WritePath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -39,8 +39,13 @@ class DeliverySteps {
     private final RetryPolicy retries;
     private final WebhookConfig config;
 
+    /** The most one step of this job may take. */
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private final WritePath writes;
+
     DeliverySteps(EntityManager em, Clock clock, FeedReader feed, DeliveryLog log, Messages messages, RetryPolicy retries,
-                  WebhookConfig config) {
+                  WebhookConfig config, WritePath writes) {
+        this.writes = writes;
         this.em = em;
         this.clock = clock;
         this.feed = feed;
@@ -52,7 +57,7 @@ class DeliverySteps {
 
     /** Takes the lease of up to {@code limit} enabled subscriptions that have something due and no other live holder. */
     List<String> claim(String me, int limit, Set<String> busy) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return writes.job(STEP, () -> {
             Instant now = clock.instant();
             @SuppressWarnings("unchecked")
             List<String> ids = em.createNativeQuery("select id from webhook_subscription where status = 'enabled' "
@@ -72,7 +77,7 @@ class DeliverySteps {
 
     /** Gives the lease back, so that any replica may take the subscription on its next pass. */
     void release(String id, String me) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update webhook_subscription set lease_owner = null, "
+        writes.job(STEP, () -> em.createNativeQuery("update webhook_subscription set lease_owner = null, "
                 + "lease_until = null where id = :id and lease_owner = :me").setParameter("id", id).setParameter("me", me).executeUpdate());
     }
 
@@ -82,7 +87,7 @@ class DeliverySteps {
      * when nothing is due (or the lease is gone).
      */
     Step next(String id, String me) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return writes.job(STEP, () -> {
             WebhookSubscription s = locked(id);
             if (s == null || !s.enabled() || !me.equals(s.leaseOwner)) {
                 return null;
@@ -137,7 +142,7 @@ class DeliverySteps {
      * for longer than {@code disable-after} is disabled. Nothing changes when the lease was lost meanwhile.
      */
     Recorded record(String id, String me, Step step, Outcome outcome) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return writes.job(STEP, () -> {
             WebhookSubscription s = locked(id);
             if (s == null || !me.equals(s.leaseOwner)) {
                 return new Recorded(false, "lease_lost");
@@ -203,7 +208,7 @@ class DeliverySteps {
 
     /** The age of a subscription's oldest waiting event, for the backlog gauge. */
     Duration backlogAge(String id, WebhookHealthReader health) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return writes.job(STEP, () -> {
             WebhookSubscription s = em.find(WebhookSubscription.class, id);
             return s == null ? Duration.ZERO : health.backlogAge(s, clock.instant());
         });

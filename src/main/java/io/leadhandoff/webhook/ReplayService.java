@@ -1,5 +1,7 @@
 package io.leadhandoff.webhook;
 
+import io.leadhandoff.write.Reads;
+
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
@@ -21,7 +23,10 @@ public class ReplayService {
     private final Clock clock;
     private final WebhookConfig config;
 
-    ReplayService(WebhookService webhooks, DeliveryLog log, FeedReader feed, Clock clock, WebhookConfig config) {
+    private final Reads reads;
+
+    ReplayService(WebhookService webhooks, DeliveryLog log, FeedReader feed, Clock clock, WebhookConfig config, Reads reads) {
+        this.reads = reads;
         this.webhooks = webhooks;
         this.log = log;
         this.feed = feed;
@@ -67,9 +72,10 @@ public class ReplayService {
                 && (s.queueList().isEmpty() || e.queueId() != null && s.queueList().contains(e.queueId()));
     }
 
-    @Transactional
     public Page<WebhookViews.DeadLetterView> deadLetters(String id, String cursor, int limit) {
-        webhooks.find(id);
-        return log.deadLetters(id, cursor, limit);
+        return reads.call(() -> {
+            webhooks.find(id);
+            return log.deadLetters(id, cursor, limit);
+        });
     }
 }

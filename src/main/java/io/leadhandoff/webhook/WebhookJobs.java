@@ -1,6 +1,6 @@
 package io.leadhandoff.webhook;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.leadhandoff.write.WritePath;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -16,7 +16,12 @@ public class WebhookJobs {
     private final DeliveryLog log;
     private final Clock clock;
 
-    WebhookJobs(Deliveries deliveries, DeliveryLog log, Clock clock) {
+    /** The most one step of this job may take. */
+    private static final Duration STEP = Duration.ofSeconds(30);
+    private final WritePath writes;
+
+    WebhookJobs(Deliveries deliveries, DeliveryLog log, Clock clock, WritePath writes) {
+        this.writes = writes;
         this.deliveries = deliveries;
         this.log = log;
         this.clock = clock;
@@ -31,6 +36,6 @@ public class WebhookJobs {
     @Scheduled(every = "6h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgeAttempts() {
-        QuarkusTransaction.requiringNew().run(() -> log.purge(clock.instant().minus(ATTEMPT_RETENTION)));
+        writes.job(STEP, () -> log.purge(clock.instant().minus(ATTEMPT_RETENTION)));
     }
 }

@@ -7,12 +7,10 @@ import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
-import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.security.CurrentCaller;
 import io.leadhandoff.security.Scope;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
-import io.leadhandoff.write.WritePath;
+import io.leadhandoff.http.Writes;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,11 +46,11 @@ public class WebhookResource {
     private final WebhookService webhooks;
     private final ReplayService replays;
     private final WebhookTester tester;
-    private final WritePath writes;
+    private final Writes writes;
     private final JsonBinder binder;
     private final CurrentCaller caller;
 
-    public WebhookResource(WebhookService webhooks, ReplayService replays, WebhookTester tester, WritePath writes, JsonBinder binder,
+    public WebhookResource(WebhookService webhooks, ReplayService replays, WebhookTester tester, Writes writes, JsonBinder binder,
                            CurrentCaller caller) {
         this.webhooks = webhooks;
         this.replays = replays;
@@ -73,10 +71,9 @@ public class WebhookResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WebhookViews.WebhookRequest.class)))
     @APIResponse(responseCode = "201", description = "Subscribed; `secret` is shown only now", content = @Content(schema = @Schema(implementation = WebhookViews.CreatedWebhook.class)))
     @APIResponse(responseCode = "422", description = "Invalid subscription, unknown event type or refused URL", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes a retry safe: the first answer is replayed for 24 h")
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+    public Response create(JsonNode body) {
         WebhookViews.WebhookRequest request = binder.bind(RequestBodies.require(body), WebhookViews.WebhookRequest.class);
-        return writes.run(new Write(caller.get().id(), idempotencyKey, "POST", BASE, request), () -> {
+        return writes.run(caller.get().id(), request, () -> {
             WebhookViews.CreatedWebhook created = webhooks.create(request);
             return Answer.created(created, BASE + "/" + created.webhook().id());
         });
@@ -112,10 +109,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid change or refused URL", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("id") String id,
-                           @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes a retry safe: the first answer is replayed for 24 h")
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+                           JsonNode body) {
         WebhookViews.WebhookPatch patch = binder.bind(RequestBodies.require(body), WebhookViews.WebhookPatch.class);
-        return writes.run(new Write(caller.get().id(), idempotencyKey, "PATCH", BASE + "/" + id, patch),
+        return writes.run(caller.get().id(), patch,
                 () -> Answer.ok(webhooks.update(id, patch)));
     }
 
@@ -126,7 +122,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) {
-        return writes.run(new Write(caller.get().id(), null, "DELETE", BASE + "/" + id, null), () -> {
+        return writes.run(caller.get().id(), null, () -> {
             webhooks.delete(id);
             return Answer.noContent();
         });
@@ -143,11 +139,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid overlap", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response rotate(@PathParam("id") String id,
-                           @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes a retry safe: the first answer is replayed for 24 h")
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+                           JsonNode body) {
         WebhookViews.RotationRequest request = body == null || body.isNull() ? new WebhookViews.RotationRequest(null)
                 : binder.bind(body, WebhookViews.RotationRequest.class);
-        return writes.run(new Write(caller.get().id(), idempotencyKey, "POST", BASE + "/" + id + "/rotate-secret", request),
+        return writes.run(caller.get().id(), request,
                 () -> Answer.ok(webhooks.rotate(id, request.overlapSeconds())));
     }
 
@@ -163,10 +158,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Neither or both of dead letters and a range; a range over `lead-handoff.webhooks.max-replay` events", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response replay(@PathParam("id") String id,
-                           @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER, description = "Makes a retry safe: the first answer is replayed for 24 h")
-                           @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey, JsonNode body) {
+                           JsonNode body) {
         WebhookViews.ReplayRequest request = binder.bind(RequestBodies.require(body), WebhookViews.ReplayRequest.class);
-        return writes.run(new Write(caller.get().id(), idempotencyKey, "POST", BASE + "/" + id + "/replay", request),
+        return writes.run(caller.get().id(), request,
                 () -> Answer.ok(replays.replay(id, request)));
     }
 

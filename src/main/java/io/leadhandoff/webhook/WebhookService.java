@@ -1,5 +1,7 @@
 package io.leadhandoff.webhook;
 
+import io.leadhandoff.write.Reads;
+
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
@@ -27,8 +29,11 @@ public class WebhookService {
     private final WebhookConfig config;
     private final WebhookHealthReader health;
 
+    private final Reads reads;
+
     WebhookService(EntityManager em, Clock clock, Destinations destinations, FeedReader feed, WebhookConfig config,
-                   WebhookHealthReader health) {
+                   WebhookHealthReader health, Reads reads) {
+        this.reads = reads;
         this.em = em;
         this.clock = clock;
         this.destinations = destinations;
@@ -132,25 +137,28 @@ public class WebhookService {
         em.remove(s);
     }
 
-    @Transactional
     public WebhookViews.WebhookView get(String id) {
-        return health.view(find(id));
+        return reads.call(() -> {
+            return health.view(find(id));
+        });
     }
 
-    @Transactional
     public Page<WebhookViews.WebhookView> list(String cursor, int limit) {
-        String after = Cursor.decode(cursor);
-        List<WebhookSubscription> rows = em.createQuery("from WebhookSubscription s where (:after is null or s.id > :after) order by s.id",
-                WebhookSubscription.class).setParameter("after", after).setMaxResults(limit + 1).getResultList();
-        return Page.of(rows, limit, WebhookSubscription::id, health::view);
+        return reads.call(() -> {
+            String after = Cursor.decode(cursor);
+            List<WebhookSubscription> rows = em.createQuery("from WebhookSubscription s where (:after is null or s.id > :after) order by s.id",
+                    WebhookSubscription.class).setParameter("after", after).setMaxResults(limit + 1).getResultList();
+            return Page.of(rows, limit, WebhookSubscription::id, health::view);
+        });
     }
 
     /** The subscription as a delivery needs it (for the test endpoint), detached. */
-    @Transactional
     WebhookSubscription snapshot(String id) {
-        WebhookSubscription s = find(id);
-        em.detach(s);
-        return s;
+        return reads.call(() -> {
+            WebhookSubscription s = find(id);
+            em.detach(s);
+            return s;
+        });
     }
 
     WebhookSubscription find(String id) {

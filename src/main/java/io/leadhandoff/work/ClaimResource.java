@@ -1,13 +1,8 @@
 package io.leadhandoff.work;
 
-import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
-import io.leadhandoff.write.WritePath;
-import jakarta.ws.rs.HeaderParam;
+import io.leadhandoff.http.Writes;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
@@ -37,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClaimResource {
 
     private final WorkService work;
-    private final WritePath writes;
+    private final Writes writes;
     private final JsonBinder binder;
 
     private final CurrentCaller caller;
 
-    public ClaimResource(WorkService work, WritePath writes, JsonBinder binder, CurrentCaller caller) {
+    public ClaimResource(WorkService work, Writes writes, JsonBinder binder, CurrentCaller caller) {
         this.caller = caller;
         this.work = work;
         this.writes = writes;
@@ -61,14 +56,10 @@ public class ClaimResource {
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid claim", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response claim(@PathParam("queueId") String queueId,
-            @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER,
-                    description = "Makes a retry safe: the first answer is replayed for 24 h")
-            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             JsonNode body) {
         caller.get().requireVisible(queueId, "Queue", queueId);
         WorkViews.ClaimRequest request = binder.bind(RequestBodies.require(body), WorkViews.ClaimRequest.class);
-        Write write = new Write(caller.get().id(), idempotencyKey, "POST", "/api/v1/queues/" + queueId + "/claims", request);
-        return writes.run(write, () -> Answer.ok(work.claim(queueId, request)));
+        return writes.run(caller.get().id(), request, () -> Answer.ok(work.claim(queueId, request)));
     }
 
 }

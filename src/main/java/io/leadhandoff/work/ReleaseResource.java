@@ -1,13 +1,8 @@
 package io.leadhandoff.work;
 
-import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.write.Answer;
-import io.leadhandoff.write.Write;
-import io.leadhandoff.write.WritePath;
-import jakarta.ws.rs.HeaderParam;
+import io.leadhandoff.http.Writes;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Problem;
@@ -38,12 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReleaseResource {
 
     private final WorkService work;
-    private final WritePath writes;
+    private final Writes writes;
     private final JsonBinder binder;
 
     private final CurrentCaller caller;
 
-    public ReleaseResource(WorkService work, WritePath writes, JsonBinder binder, CurrentCaller caller) {
+    public ReleaseResource(WorkService work, Writes writes, JsonBinder binder, CurrentCaller caller) {
         this.caller = caller;
         this.work = work;
         this.writes = writes;
@@ -60,14 +55,10 @@ public class ReleaseResource {
     @APIResponse(responseCode = "404", description = "No such lead", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "lease-lost: the token is not the current lease", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response release(@PathParam("id") String id,
-            @Parameter(in = ParameterIn.HEADER, name = IdempotencyStore.HEADER,
-                    description = "Makes a retry safe: the first answer is replayed for 24 h")
-            @HeaderParam(IdempotencyStore.HEADER) String idempotencyKey,
             JsonNode body) {
         WorkViews.ReleaseRequest request = binder.bind(RequestBodies.require(body), WorkViews.ReleaseRequest.class);
         Caller who = caller.get();
-        Write write = new Write(who.id(), idempotencyKey, "POST", "/api/v1/leads/" + id + "/release", request);
-        return writes.run(write, () -> {
+        return writes.run(who.id(), request, () -> {
             work.release(id, request.leaseToken(), who);
             return Answer.noContent();
         });

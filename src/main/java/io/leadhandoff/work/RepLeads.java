@@ -9,7 +9,6 @@ import io.leadhandoff.lead.LeadViews;
 import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
@@ -27,7 +26,6 @@ public class RepLeads {
         this.clock = clock;
     }
 
-    @Transactional
     public Page<LeadView> list(String repId, Caller caller, String cursor, int limit) {
         String after = Cursor.decode(cursor);
         var query = em.createQuery("from Lead l where l.ownerRepId = :rep and (:after is null or l.id > :after) and "

@@ -1,5 +1,6 @@
 package io.leadhandoff.work;
 
+import io.leadhandoff.write.WritePath;
 import io.leadhandoff.lead.Lead;
 import io.leadhandoff.lead.LeadChange;
 import io.leadhandoff.lead.LeadHistory;
@@ -10,7 +11,6 @@ import io.leadhandoff.routing.QueueService;
 import io.leadhandoff.routing.RoutingService;
 import io.leadhandoff.routing.RoutingViews;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,11 @@ public class SlaService {
     private final QueueService queues;
     private final LeadHistory history;
     private final WorkMetrics metrics;
+    private final WritePath writes;
 
-    public SlaService(LeadRepository leads, RoutingService routing, QueueService queues, LeadHistory history, WorkMetrics metrics) {
+
+    public SlaService(LeadRepository leads, RoutingService routing, QueueService queues, LeadHistory history, WorkMetrics metrics, WritePath writes) {
+        this.writes = writes;
         this.leads = leads;
         this.routing = routing;
         this.queues = queues;
@@ -41,8 +44,12 @@ public class SlaService {
         this.metrics = metrics;
     }
 
-    @Transactional
+    /** One step of the SLA job, in a transaction of its own run by the write path's runner. */
     public int escalate(Instant now, int max) {
+        return writes.job(WorkJobs.STEP, () -> escalateDue(now, max));
+    }
+
+    private int escalateDue(Instant now, int max) {
         List<Lead> due = leads.lock("select id from lead where status = 'QUEUED' and sla_due_at < :now "
                 + "order by sla_due_at limit :n for update skip locked", Map.of("now", now, "n", max));
         due.forEach(lead -> escalate(lead, now));

@@ -1,5 +1,6 @@
 package io.leadhandoff.work;
 
+import java.time.Duration;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -9,6 +10,8 @@ import java.time.Clock;
 public class WorkJobs {
 
     static final int BATCH = 200;
+    /** The most one step of a job may take, like a request's deadline. */
+    static final Duration STEP = Duration.ofSeconds(30);
 
     private final WorkService work;
     private final SlaService sla;

@@ -1,5 +1,6 @@
 package io.leadhandoff.work;
 
+import io.leadhandoff.write.WritePath;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.lead.Lead;
@@ -46,8 +47,10 @@ public class WorkService {
     private final Clock clock;
     private final int spread;
 
+    private final WritePath writes;
+
     public WorkService(EntityManager em, LeadRepository leadRows, QueueService queues, QueueMemberService members, LeadViews leads, LeadHistory history,
-                       WorkMetrics metrics, Clock clock,
+                       WorkMetrics metrics, Clock clock, WritePath writes,
                        WorkConfig config) {
         this.em = em;
         this.leadRows = leadRows;
@@ -58,6 +61,7 @@ public class WorkService {
         this.metrics = metrics;
         this.clock = clock;
         this.spread = config.claimSpread();
+        this.writes = writes;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -168,7 +172,7 @@ public class WorkService {
      * The lead, locked, if {@code token} is its current, unexpired lease; otherwise a 409 lease-lost.
      * Used by release, extension and feedback; a refusal changes nothing and leaves the transaction usable.
      */
-    @Transactional(dontRollbackOn = ProblemException.class)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public Lead held(String leadId, String token, Caller caller) {
         Lead lead = leadRows.lockById(leadId);
         if (lead == null) {
@@ -189,9 +193,15 @@ public class WorkService {
         metrics.leaseExpired(lead.queueId());
     }
 
-    /** Returns expired leases to their queues; bounded, and safe on every replica at once (SKIP LOCKED). */
-    @Transactional
+    /**
+     * Returns expired leases to their queues; bounded, and safe on every replica at once (SKIP LOCKED). One step of the
+     * sweeper, in a transaction of its own run by the write path's runner.
+     */
     public int expireLeases(Instant now, int max) {
+        return writes.job(WorkJobs.STEP, () -> expireDue(now, max));
+    }
+
+    private int expireDue(Instant now, int max) {
         List<Lead> expired = leadRows.lock("select id from lead where status = 'CLAIMED' and lease_expires_at < :now "
                 + "order by lease_expires_at limit :n for update skip locked", Map.of("now", now, "n", max));
         expired.forEach(l -> expire(l, now));

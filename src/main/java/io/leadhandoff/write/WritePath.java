@@ -1,5 +1,6 @@
 package io.leadhandoff.write;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,15 +8,13 @@ import io.leadhandoff.common.Deadline;
 import io.leadhandoff.common.Deadlines;
 import io.leadhandoff.common.Problem;
 import io.leadhandoff.common.ProblemException;
-import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.ProblemType;
 import io.leadhandoff.idempotency.IdempotencyStore;
 import io.leadhandoff.idempotency.IdempotencyStore.AlreadyAnswered;
 import io.leadhandoff.idempotency.IdempotencyStore.Reservation;
 import io.leadhandoff.idempotency.IdempotencyStore.Stored;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +26,11 @@ import java.util.function.Supplier;
  * here (alone, in a commit group, or chunk by chunk for a batch), retry lost races and lost connections
  * within the request's deadline, store the answer in the same transaction as the work, and turn database
  * failures into 503 problems. Services run inside the transaction they are given
- * ({@code @Transactional(MANDATORY)}); resources never open one.
+ * ({@code @Transactional(MANDATORY)}); resources and background jobs never open one.
+ * <p>
+ * It knows nothing of HTTP: it answers an {@link Answer} (the work's, or the one stored under the key), which the
+ * resource turns into its response. What identifies a request for its key (method and route) comes from the matched
+ * resource, not from the resource's own strings.
  */
 @ApplicationScoped
 public class WritePath {
@@ -45,7 +48,7 @@ public class WritePath {
     }
 
     /** Runs {@code work} in one transaction and answers what it returned (or replays the key's answer). */
-    public Response run(Write write, Supplier<Answer> work) {
+    public Answer run(Write write, Supplier<Answer> work) {
         return keyed(write, (deadline, owner) -> transactions.call(deadline, () -> store(write, owner, work.get()), owner != null));
     }
 
@@ -53,13 +56,41 @@ public class WritePath {
      * Hands {@code item} to a commit group; {@code answer} turns its result into the answer inside the group's
      * transaction, where the key's answer is stored with it.
      */
-    public <I, R> Response grouped(Write write, GroupCommit<I, R> group, I item, Function<R, Answer> answer) {
+    public <I, R> Answer grouped(Write write, GroupCommit<I, R> group, I item, Function<R, Answer> answer) {
         return keyed(write, (deadline, owner) -> group.submit(item, deadline, result -> store(write, owner, answer.apply(result))));
     }
 
-    /** Runs work that is not a keyed request (a webhook event, a background step) in its own transaction. */
+    /**
+     * A commit group whose transactions this write path runs: {@code writer} writes a group inside the transaction,
+     * {@code size} requests at most per transaction, {@code writers} transactions at once, each group's size recorded in
+     * {@code sizes}.
+     */
+    public <I, R> GroupCommit<I, R> group(GroupCommit.Writer<I, R> writer, int size, int writers, DistributionSummary sizes) {
+        return new GroupCommit<>(writer, transactions, size, writers, sizes);
+    }
+
+    /**
+     * Runs work that is not a keyed request (a signed webhook event, deduplicated by its event id) in its own
+     * transaction under the request's deadline.
+     */
     public <T> T transaction(Supplier<T> work) {
         return transactions.call(work);
+    }
+
+    /**
+     * Runs one step of a background job (sweeper, SLA escalation, feed sequencer, report refresh, clean-ups) in its
+     * own transaction, with the same retries and failure classification as a request, under {@code budget}.
+     */
+    public <T> T job(Duration budget, Supplier<T> work) {
+        return transactions.call(Deadline.in(budget), work, false);
+    }
+
+    /** A background job step that answers nothing. */
+    public void job(Duration budget, Runnable work) {
+        job(budget, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /**
@@ -67,7 +98,7 @@ public class WritePath {
      * results are recorded in the chunk's transaction, so a retry after a crash at any point resumes after the
      * chunks already applied and answers every item with its original outcome: exactly one successful run.
      */
-    public <S> Response chunked(Write write, Chunks<S> chunks) {
+    public <S> Answer chunked(Write write, Chunks<S> chunks) {
         return keyed(write, (deadline, owner) -> {
             int size = chunks.size();
             Object[] results = new Object[size];
@@ -163,10 +194,10 @@ public class WritePath {
         Answer run(Deadline deadline, String owner);
     }
 
-    private Response keyed(Write write, KeyedWork work) {
+    private Answer keyed(Write write, KeyedWork work) {
         Deadline deadline = deadlines.currentOrNew();
         if (!write.keyed()) {
-            return toResponse(work.run(deadline, null));
+            return work.run(deadline, null);
         }
         IdempotencyStore.requireValid(write.idempotencyKey());
         String fingerprint = keys.fingerprint(write.method(), write.path(), write.body());
@@ -176,7 +207,7 @@ public class WritePath {
         }
         String owner = reservation.owner();
         try {
-            return toResponse(work.run(deadline, owner));
+            return work.run(deadline, owner);
         } catch (AlreadyAnswered done) {
             return replay(done.stored());
         } catch (TransactionRunner.OutcomeUnknown e) {
@@ -218,27 +249,8 @@ public class WritePath {
         return answer;
     }
 
-    private Response replay(Stored stored) {
-        boolean problem = stored.status() >= 400;
-        Response.ResponseBuilder builder = Response.status(stored.status()).header(IdempotencyStore.REPLAYED_HEADER, "true");
-        if (stored.body() != null) {
-            builder.type(problem ? ProblemMappers.PROBLEM_JSON : MediaType.APPLICATION_JSON).entity(stored.body());
-        }
-        if (stored.location() != null) {
-            builder.header("Location", stored.location());
-        }
-        return builder.build();
-    }
-
-    private static Response toResponse(Answer answer) {
-        Response.ResponseBuilder builder = Response.status(answer.status());
-        if (answer.body() != null) {
-            builder.type(MediaType.APPLICATION_JSON).entity(answer.body());
-        }
-        if (answer.location() != null) {
-            builder.header("Location", answer.location());
-        }
-        return builder.build();
+    private static Answer replay(Stored stored) {
+        return new Answer(stored.status(), stored.body(), stored.location(), true);
     }
 
     private String json(Object value) {

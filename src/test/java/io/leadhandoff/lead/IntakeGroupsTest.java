@@ -7,7 +7,7 @@ import io.leadhandoff.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.inject.Vetoed;
-import io.leadhandoff.write.TransactionRunner;
+import io.leadhandoff.write.WritePath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class IntakeGroupsTest {
     LeadRepository leads;
 
     @Inject
-    TransactionRunner transactions;
+    WritePath transactions;
 
     private static NormalizedLead lead(String email) {
         return Normalizer.normalize(new LeadRequest(null, "web", email, null, null, null, null, null, null, null, null, null,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +48,42 @@ class LeadMergeTest {
         return LeadMerge.newLead("01JDB7T3V9A1B2C3D4E5F6G7H8", first, "{}", T0);
     }
 
+    /** A touch as intake makes it: merge computes the change, the lead applies it. */
+    private static List<String> touch(Lead lead, NormalizedLead in, Map<String, Object> attributes, Instant at) {
+        LeadMerge.Merged merged = LeadMerge.touch(lead.profile(), in, attributes);
+        lead.merge(merged, "{}", at);
+        return merged.changed();
+    }
+
+    /** A repeat of the tool's record as intake makes it. */
+    private static List<String> repeat(Lead lead, NormalizedLead in, boolean emailMoves, Map<String, Object> attributes, Instant at) {
+        LeadMerge.Merged merged = LeadMerge.repeat(lead.profile(), in, emailMoves, attributes);
+        lead.merge(merged, "{}", at);
+        return merged.changed();
+    }
+
+    @Property
+    void computingAMergeLeavesTheLeadAsItWas(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second) {
+        Lead lead = created(first);
+        LeadProfile before = lead.profile();
+        Map<String, Object> values = snapshot(lead);
+        LeadMerge.touch(before, second, new LinkedHashMap<>(first.attributes()));
+        LeadMerge.repeat(before, second, true, new LinkedHashMap<>(first.attributes()));
+        assertThat(lead.profile()).isEqualTo(before);
+        assertThat(snapshot(lead)).isEqualTo(values);
+        assertThat(lead.touches).isEqualTo(1);
+    }
+
+    @Property
+    void applyingAMergeCountsOneTouchAndKeepsTheOpenEmailInStep(@ForAll("posts") NormalizedLead first,
+                                                               @ForAll("posts") NormalizedLead second) {
+        Lead lead = created(first);
+        repeat(lead, second, true, new LinkedHashMap<>(), T1);
+        assertThat(lead.touches).isEqualTo(2);
+        assertThat(lead.updatedAt).isEqualTo(T1);
+        assertThat(lead.openEmail).isEqualTo(lead.email);
+    }
+
     private static Map<String, Object> snapshot(Lead lead) {
         Map<String, Object> values = new LinkedHashMap<>();
         FIELDS.forEach((name, read) -> values.put(name, read.apply(lead)));
@@ -59,7 +94,7 @@ class LeadMergeTest {
     void aTouchNeverOverwritesWhatTheLeadHas(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second) {
         Lead lead = created(first);
         Map<String, Object> before = snapshot(lead);
-        LeadMerge.touch(lead, second, new LinkedHashMap<>(first.attributes()), T1);
+        touch(lead, second, new LinkedHashMap<>(first.attributes()), T1);
         Map<String, Object> after = snapshot(lead);
         before.forEach((name, value) -> {
             if (value != null) {
@@ -73,7 +108,7 @@ class LeadMergeTest {
         Lead lead = created(first);
         Map<String, Object> before = snapshot(lead);
         Map<String, Object> offered = snapshot(created(second));
-        List<String> filled = LeadMerge.touch(lead, second, new LinkedHashMap<>(first.attributes()), T1);
+        List<String> filled = touch(lead, second, new LinkedHashMap<>(first.attributes()), T1);
         Map<String, Object> after = snapshot(lead);
         before.forEach((name, value) -> {
             boolean fillable = value == null && offered.get(name) != null && !name.equals("campaign");
@@ -87,7 +122,7 @@ class LeadMergeTest {
     @Property
     void aTouchKeepsTheFirstTouchsCampaignEvenNone(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second) {
         Lead lead = created(first);
-        List<String> filled = LeadMerge.touch(lead, second, new LinkedHashMap<>(first.attributes()), T1);
+        List<String> filled = touch(lead, second, new LinkedHashMap<>(first.attributes()), T1);
 
         assertThat(lead.campaign).isEqualTo(first.campaign());
         assertThat(filled).doesNotContain("campaign");
@@ -96,7 +131,7 @@ class LeadMergeTest {
     @Property
     void aTouchAddsUpActivityAndKeepsTheLatestActivityTime(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second) {
         Lead lead = created(first);
-        LeadMerge.touch(lead, second, new LinkedHashMap<>(), T1);
+        touch(lead, second, new LinkedHashMap<>(), T1);
         assertThat(lead.formSubmissions).isEqualTo(first.formSubmissions() + second.formSubmissions());
         assertThat(lead.pageViews).isEqualTo(first.pageViews() + second.pageViews());
         assertThat(lead.emailClicks).isEqualTo(first.emailClicks() + second.emailClicks());
@@ -109,10 +144,10 @@ class LeadMergeTest {
     void theSameTouchAgainFillsNothing(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second) {
         Lead lead = created(first);
         Map<String, Object> attributes = new LinkedHashMap<>(first.attributes());
-        LeadMerge.touch(lead, second, attributes, T1);
+        touch(lead, second, attributes, T1);
         Map<String, Object> once = snapshot(lead);
         Map<String, Object> attributesOnce = new LinkedHashMap<>(attributes);
-        assertThat(LeadMerge.touch(lead, second, attributes, T1)).isEmpty();
+        assertThat(touch(lead, second, attributes, T1)).isEmpty();
         assertThat(snapshot(lead)).isEqualTo(once);
         assertThat(attributes).isEqualTo(attributesOnce);
     }
@@ -121,7 +156,7 @@ class LeadMergeTest {
     void aRepeatKeepsTheHigherCountersAndNeverBlanksAValue(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second) {
         Lead lead = created(first);
         Map<String, Object> before = snapshot(lead);
-        LeadMerge.repeat(lead, second, true, new LinkedHashMap<>(first.attributes()), T1);
+        repeat(lead, second, true, new LinkedHashMap<>(first.attributes()), T1);
         assertThat(lead.formSubmissions).isEqualTo(Math.max(first.formSubmissions(), second.formSubmissions()));
         assertThat(lead.pageViews).isEqualTo(Math.max(first.pageViews(), second.pageViews()));
         assertThat(lead.emailClicks).isEqualTo(Math.max(first.emailClicks(), second.emailClicks()));
@@ -138,10 +173,10 @@ class LeadMergeTest {
     void aRepeatIsIdempotent(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second) {
         Lead lead = created(first);
         Map<String, Object> attributes = new LinkedHashMap<>(first.attributes());
-        LeadMerge.repeat(lead, second, true, attributes, T1);
+        repeat(lead, second, true, attributes, T1);
         Map<String, Object> once = snapshot(lead);
         String email = lead.email;
-        assertThat(LeadMerge.repeat(lead, second, true, attributes, T1)).isEmpty();
+        assertThat(repeat(lead, second, true, attributes, T1)).isEmpty();
         assertThat(snapshot(lead)).isEqualTo(once);
         assertThat(lead.email).isEqualTo(email);
     }
@@ -150,7 +185,7 @@ class LeadMergeTest {
     void theEmailMovesOnlyWhenAllowedAndKeepsTheOpenEmailInStep(@ForAll("posts") NormalizedLead first, @ForAll("posts") NormalizedLead second,
                                                                  @ForAll boolean allowed) {
         Lead lead = created(first);
-        List<String> changed = LeadMerge.repeat(lead, second, allowed, new LinkedHashMap<>(), T1);
+        List<String> changed = repeat(lead, second, allowed, new LinkedHashMap<>(), T1);
         boolean moves = allowed && !java.util.Objects.equals(first.email(), second.email());
         assertThat(lead.email).isEqualTo(moves ? second.email() : first.email());
         assertThat(changed.contains("email")).isEqualTo(moves);

@@ -6,7 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import io.leadhandoff.routing.RoutingDecision;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** The lead's own transitions, without a database: what each allows, what it changes, what it reports. */
@@ -126,5 +134,92 @@ class LeadTransitionsTest {
         assertThat(lead.leaseToken()).isNull();
         assertThat(lead.isErased()).isTrue();
         assertThatThrownBy(() -> lead.erase("privacy", T0.plusSeconds(20))).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** The verdicts and the statuses each may follow, as the API documents them. */
+    private static final Map<LeadStatus, Set<LeadStatus>> VERDICT_FOLLOWS = Map.of(
+            LeadStatus.ACCEPTED, EnumSet.of(LeadStatus.QUEUED, LeadStatus.CLAIMED),
+            LeadStatus.REJECTED, EnumSet.of(LeadStatus.QUEUED, LeadStatus.CLAIMED, LeadStatus.ACCEPTED),
+            LeadStatus.RECYCLED, EnumSet.of(LeadStatus.QUEUED, LeadStatus.CLAIMED, LeadStatus.ACCEPTED),
+            LeadStatus.CONVERTED, EnumSet.of(LeadStatus.CLAIMED, LeadStatus.ACCEPTED),
+            LeadStatus.WON, EnumSet.of(LeadStatus.CONVERTED),
+            LeadStatus.LOST, EnumSet.of(LeadStatus.CONVERTED));
+
+    @Test
+    void eachVerdictFollowsTheStatusesTheLifecycleAllows() {
+        VERDICT_FOLLOWS.forEach((verdict, from) -> assertThat(Lead.verdictFollows(verdict)).as(verdict.wire()).isEqualTo(from));
+        assertThatThrownBy(() -> Lead.verdictFollows(LeadStatus.CLAIMED)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aVerdictTheStatusDoesNotAllowIsRefusedAndChangesNothing() {
+        Lead lead = queued();
+        assertThatThrownBy(() -> lead.judge(LeadStatus.WON, null, new BigDecimal("10"), "rep-a", T0.plusSeconds(5)))
+                .isInstanceOfSatisfying(Lead.VerdictRefused.class, refused -> {
+                    assertThat(refused.from()).isEqualTo(LeadStatus.QUEUED);
+                    assertThat(refused.verdict()).isEqualTo(LeadStatus.WON);
+                });
+        assertThat(lead.status()).isEqualTo(LeadStatus.QUEUED);
+        assertThat(lead.firstFeedbackAt).isNull();
+        assertThat(lead.dealAmount).isNull();
+        assertThat(lead.slaDueAt()).isNotNull();
+    }
+
+    @Property
+    void verdictsInAnyOrderMoveOnlyAlongTheLifecycle(@ForAll("verdicts") List<LeadStatus> verdicts, @ForAll boolean claimFirst) {
+        Lead lead = queued();
+        if (claimFirst) {
+            lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
+        }
+        for (LeadStatus verdict : verdicts) {
+            LeadStatus before = lead.status();
+            Instant feedbackBefore = lead.firstFeedbackAt;
+            boolean allowed = VERDICT_FOLLOWS.get(verdict).contains(before);
+            try {
+                lead.judge(verdict, "REASON", null, "rep-a", T0.plusSeconds(10));
+                assertThat(allowed).as("%s after %s was taken", verdict, before).isTrue();
+                assertThat(lead.status()).isEqualTo(verdict);
+                assertThat(lead.leaseToken()).isNull();
+            } catch (Lead.VerdictRefused refused) {
+                assertThat(allowed).as("%s after %s was refused", verdict, before).isFalse();
+                assertThat(lead.status()).isEqualTo(before);
+                assertThat(lead.firstFeedbackAt).isEqualTo(feedbackBefore);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<LeadStatus>> verdicts() {
+        return Arbitraries.of(VERDICT_FOLLOWS.keySet()).list().ofMaxSize(6);
+    }
+
+    @Test
+    void eraseGoesThroughTheLifecycleFromAnyStatusButOnlyOnce() {
+        Lead lead = queued();
+        lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
+        lead.erase("privacy", T0.plusSeconds(3));
+        assertThat(lead.status()).isEqualTo(LeadStatus.ERASED);
+        assertThat(lead.leaseToken()).isNull();
+        assertThat(lead.openEmail).isNull();
+        assertThatThrownBy(() -> lead.erase("privacy", T0.plusSeconds(4))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> lead.claim("rep-b", "tok2", T0.plusSeconds(900), T0.plusSeconds(5)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aNewCycleLinksBothLeadsAndTakesTheToolIdentity() {
+        Lead previous = queued();
+        previous.judge(LeadStatus.REJECTED, "NOT_A_FIT", null, "rep-a", T0.plusSeconds(5));
+        previous.externalId = "hs-1";
+        previous.source = "hubspot";
+        Lead next = new Lead();
+        next.id = "01JDB7T3V9A1B2C3D4E5F6G7J9";
+        next.status = LeadStatus.RECEIVED;
+        next.follow(previous, T0.plusSeconds(60));
+        assertThat(next.previousLeadId).isEqualTo(previous.id());
+        assertThat(next.cycle).isEqualTo(2);
+        assertThat(previous.nextLeadId).isEqualTo(next.id());
+        assertThat(previous.externalId).isNull();
+        assertThatThrownBy(() -> previous.follow(next, T0.plusSeconds(61))).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -23,7 +23,7 @@ class BootstrapKeySettingsTest {
 
     @Test
     void aKeptBootstrapKeyIsAWarningAtEveryStart() {
-        List<LogRecord> records = logged(() -> new BootstrapKey(settings(KEY, true), null).onStart(null));
+        List<LogRecord> records = logged(() -> new BootstrapKey(settings(KEY, true), null, null).onStart(null));
 
         assertThat(records).anySatisfy(r -> {
             assertThat(r.getLevel().intValue()).isGreaterThanOrEqualTo(Level.WARNING.intValue());
@@ -33,14 +33,14 @@ class BootstrapKeySettingsTest {
 
     @Test
     void aBootstrapKeyThatRetiresIsNoWarningAtStart() {
-        List<LogRecord> records = logged(() -> new BootstrapKey(settings(KEY, false), null).onStart(null));
+        List<LogRecord> records = logged(() -> new BootstrapKey(settings(KEY, false), null, null).onStart(null));
 
         assertThat(records).noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
     }
 
     @Test
     void aKeptBootstrapKeyIsUsableWithoutLookingForAdminKeys() {
-        BootstrapKey kept = new BootstrapKey(settings(KEY, true), null);
+        BootstrapKey kept = new BootstrapKey(settings(KEY, true), null, null);
 
         assertThat(kept.usable()).isTrue();
         assertThat(kept.matches(Secrets.sha256Hex(KEY))).isTrue();
@@ -49,7 +49,7 @@ class BootstrapKeySettingsTest {
 
     @Test
     void noBootstrapKeyMatchesNothing() {
-        BootstrapKey none = new BootstrapKey(settings(null, true), null);
+        BootstrapKey none = new BootstrapKey(settings(null, true), null, null);
 
         assertThat(none.usable()).isFalse();
         assertThat(none.matches(Secrets.sha256Hex(""))).isFalse();
@@ -57,7 +57,7 @@ class BootstrapKeySettingsTest {
 
     @Test
     void aShortBootstrapKeyStopsTheStart() {
-        assertThatThrownBy(() -> new BootstrapKey(settings("too-short", false), null)).hasMessageContaining("at least 24 characters");
+        assertThatThrownBy(() -> new BootstrapKey(settings("too-short", false), null, null)).hasMessageContaining("at least 24 characters");
     }
 
     /** The security settings with these two and every other at its default. */
