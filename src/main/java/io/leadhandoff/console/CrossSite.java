@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * Login CSRF: a sign-in or sign-out form posted from another site is refused. Browsers say where a request comes
- * from in {@code Sec-Fetch-Site} (only {@code same-origin}, or {@code none} for a user's own navigation, pass) and
- * in {@code Origin}, which must name the host (and port) the request was sent to (its Host, or the host a trusted
+ * from in {@code Sec-Fetch-Site} (only {@code same-origin}, or {@code none} for a user's own navigation, pass); a
+ * browser that sends it is judged by it alone, because under the console's {@code Referrer-Policy: no-referrer} a
+ * browser's own same-origin form post carries {@code Origin: null}. Older browsers without it are judged by
+ * {@code Origin}, which must name the host (and port) the request was sent to (its Host, or the host a trusted
  * proxy forwards).
  * A request with neither header is no browser's cross-site post (every current browser sends one of them on a
  * form POST), so command-line clients keep working.
@@ -22,9 +24,10 @@ final class CrossSite {
     /** Why the request is refused, or empty when it comes from this service's own pages. */
     static Optional<String> refusal(HttpServerRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
-            return Optional.of("The request came from another site (Sec-Fetch-Site: " + site.toLowerCase(Locale.ROOT)
-                    + "); sign in and out from the console's own pages");
+        if (site != null) {
+            return site.equalsIgnoreCase("same-origin") || site.equalsIgnoreCase("none") ? Optional.empty()
+                    : Optional.of("The request came from another site (Sec-Fetch-Site: " + site.toLowerCase(Locale.ROOT)
+                            + "); sign in and out from the console's own pages");
         }
         String origin = request.getHeader("Origin");
         if (origin != null && !sameOrigin(origin, request)) {
