@@ -101,7 +101,7 @@ public class AccountResource {
                     + "loaded again to update; a child may name a parent created earlier in the same request. The body is "
                     + "`{\"accounts\": [...]}` or a bare JSON array. More than 1,000 items is a 413. Honours `Idempotency-Key` "
                     + "(exactly once, even across a crash mid-batch).")
-    @RequestBody(required = true, content = @Content(schema = @Schema(oneOf = {AccountViews.BatchRequest.class, AccountViews.AccountRequest[].class})))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccountViews.BatchRequest.class)))
     @APIResponse(responseCode = "200", description = "One result per item", content = @Content(schema = @Schema(implementation = AccountViews.BatchResult.class)))
     @APIResponse(responseCode = "400", description = "Body is not well-formed JSON", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "More than 1,000 items", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
