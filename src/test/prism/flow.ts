@@ -1,7 +1,7 @@
 // The TypeScript client openapi-generator makes from openapi/openapi.yaml (typescript-fetch), driving the main flow as
 // an integrating engineer would. run.sh compiles it with the client (tsc --strict) and runs it against Prism.
 import {
-  Configuration, EventsApi, FeedbackApi, LeadsApi, QueuesApi, ReportsApi, ResponseError, RoutingApi, ScoringApi, SourcesApi, WorkApi,
+  AccountsApi, Configuration, EventsApi, FeedbackApi, LeadsApi, QueuesApi, ReportsApi, ResponseError, RoutingApi, ScoringApi, SourcesApi, WorkApi,
 } from './client';
 
 // node's globals, declared here so the flow compiles without @types/node
@@ -70,11 +70,11 @@ async function configurationReportsAndFeed(): Promise<void> {
   await call('getSource', sources.getSource({ sourceId: source }));
   await call('listSources', sources.listSources({ limit: 100 }));
   await call('deleteSource', sources.deleteSource({ sourceId: source }));
-  const routing = new RoutingApi(config);
+  const accounts = new AccountsApi(config);
   const domain = `${unique('ts-acct')}.example`;
-  await call('putAccount', routing.putAccount({ domain, accountRequest: { ownerRepId: 'rep-owner' } }));
-  expect((await call('getAccount', routing.getAccount({ domain }))).name === undefined, 'an unset account name left out');
-  await call('deleteAccount', routing.deleteAccount({ domain }));
+  await call('putAccount', accounts.putAccount({ key: domain, accountRequest: { ownerRepId: 'rep-owner' } }));
+  expect((await call('getAccount', accounts.getAccount({ key: domain }))).parentAccountId === undefined, 'an unset parent left out');
+  await call('deleteAccount', accounts.deleteAccount({ key: domain }));
   const scoring = new ScoringApi(config);
   await call('listScoringModels', scoring.listScoringModels({ limit: 10 }));
   await call('previewScore', scoring.previewScore({ leadRequest: { email: `preview@${domain}` } }));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.leadhandoff.TestData;
+import io.leadhandoff.client.api.AccountsApi;
 import io.leadhandoff.client.api.EventsApi;
 import io.leadhandoff.client.api.FeedbackApi;
 import io.leadhandoff.client.api.LeadsApi;
@@ -54,15 +55,15 @@ final class ClientFlows {
         String queue = TestData.unique("gen").toLowerCase();
         String domain = queue + ".example";
         QueuesApi queues = new QueuesApi(client);
-        queues.createQueue(new QueueRequest().id(queue).name("Generated client"));
-        queues.putQueueMember(queue, "rep-gen", new QueueMemberRequest());
+        queues.createQueue(new QueueRequest().id(queue).name("Generated client"), null);
+        queues.putQueueMember(queue, "rep-gen", new QueueMemberRequest(), null);
         assertThat(queues.getQueue(queue).getId()).isEqualTo(queue);
         assertThat(queues.getQueueMember(queue, "rep-gen").getRepId()).isEqualTo("rep-gen");
         assertThat(queues.listQueueMembers(queue, null, 10).getItems()).hasSize(1);
         RoutingApi routing = new RoutingApi(client);
         routing.replaceRoutingRules(new RoutingRules().defaultQueueId("inbound").rules(List.of(
                 new RoutingRule().name("generated client").queueId(queue)
-                        .when(new Condition().field("domain").op(Condition.OpEnum.EQUALS).value(domain)))));
+                        .when(new Condition().field("domain").op(Condition.OpEnum.EQUALS).value(domain)))), null);
         try {
             assertThat(routing.getRoutingRules().getRules().getRules()).hasSize(1);
             LeadsApi leads = new LeadsApi(client);
@@ -89,13 +90,13 @@ final class ClientFlows {
             assertThat(leads.getLeadHistory(firstId, null, 50).getItems()).isNotEmpty();
             assertThat(leads.listLeads(null, null, null, null, domain, null, null, 10, null, null, null, null, null, null).getItems())
                     .hasSize(2);
-            leads.eraseLead(firstId);
-            leads.eraseLead(secondId);
+            leads.eraseLead(firstId, null);
+            leads.eraseLead(secondId, null);
             assertThat(leads.getLead(firstId).getEmail()).isNull();
         } finally {
-            routing.replaceRoutingRules(new RoutingRules().minScore(0).defaultQueueId("inbound").rules(List.of()));
+            routing.replaceRoutingRules(new RoutingRules().minScore(0).defaultQueueId("inbound").rules(List.of()), null);
         }
-        queues.deleteQueueMember(queue, "rep-gen");
+        queues.deleteQueueMember(queue, "rep-gen", null);
     }
 
     /** Sources, accounts, scoring, reports and the change feed, read back as configured (fields left unset stay unset). */
@@ -103,16 +104,17 @@ final class ClientFlows {
         SourcesApi sources = new SourcesApi(client);
         String source = TestData.unique("src").toLowerCase();
         sources.createSource(new SourceRequest().id(source).kind(SourceKind.GENERIC).name("Generated client")
-                .secrets(List.of("s3cret-" + source)).mapping(Map.of("email", "/email")));
+                .secrets(List.of("s3cret-" + source)).mapping(Map.of("email", "/email")), null);
         assertThat(sources.getSource(source).getSecretField()).isNull();
         assertThat(sources.listSources(null, 100).getItems()).isNotEmpty();
-        sources.deleteSource(source);
+        sources.deleteSource(source, null);
 
-        RoutingApi routing = new RoutingApi(client);
+        AccountsApi accounts = new AccountsApi(client);
         String domain = TestData.unique("acct").toLowerCase() + ".example";
-        routing.putAccount(domain, new AccountRequest().ownerRepId("rep-owner"));
-        assertThat(routing.getAccount(domain).getName()).isNull();
-        routing.deleteAccount(domain);
+        String account = accounts.createAccount(new AccountRequest().name("Generated client").domains(List.of(domain))
+                .ownerRepId("rep-owner"), null).getId();
+        assertThat(accounts.getAccount(account).getOwnerRepId()).isEqualTo("rep-owner");
+        accounts.deleteAccount(account, null);
 
         ScoringApi scoring = new ScoringApi(client);
         assertThat(scoring.listScoringModels(null, 10).getItems()).isNotEmpty();
