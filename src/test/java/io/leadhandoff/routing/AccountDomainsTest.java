@@ -2,9 +2,11 @@ package io.leadhandoff.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.net.InternetDomainName;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,6 +29,7 @@ class AccountDomainsTest {
     void reducesAnySubdomainToItsRegistrableDomain(@ForAll("labels") String company, @ForAll("suffixes") String suffix,
                                                     @ForAll("labels") String sub1, @ForAll("labels") String sub2) {
         String registrable = company + "." + suffix;
+        assumeRegistrable(registrable);
         assertThat(AccountDomains.registrable(sub1 + "." + sub2 + "." + registrable)).isEqualTo(registrable);
         assertThat(AccountDomains.registrable(registrable)).isEqualTo(registrable);
     }
@@ -35,12 +38,14 @@ class AccountDomainsTest {
     void triesTheHostThenEachParentDownToTheRegistrableDomain(@ForAll("labels") String company, @ForAll("suffixes") String suffix,
                                                                 @ForAll("labels") String sub) {
         String registrable = company + "." + suffix;
+        assumeRegistrable(registrable);
         assertThat(AccountDomains.lookups(sub + "." + registrable)).containsExactly(sub + "." + registrable, registrable);
     }
 
     @Property
     void ignoresCaseATrailingDotAndWww(@ForAll("labels") String company, @ForAll("suffixes") String suffix) {
         String registrable = company + "." + suffix;
+        assumeRegistrable(registrable);
         assertThat(AccountDomains.canonical("WWW." + registrable.toUpperCase() + ".")).isEqualTo(registrable);
     }
 
@@ -67,5 +72,10 @@ class AccountDomainsTest {
     @Example
     void refusesWhatIsNoDomainName() {
         assertThat(List.of("", "localhost", "not a domain", "a..b", "-a.com")).allSatisfy(d -> assertThat(AccountDomains.canonical(d)).isNull());
+    }
+
+    /** A random label can make a suffix of the list's own (hk.com, us.com, eu.org): such a pair is no company's domain. */
+    private static void assumeRegistrable(String domain) {
+        Assume.that(InternetDomainName.from(domain).isTopPrivateDomain());
     }
 }
