@@ -82,7 +82,8 @@ public class WritePath {
      * own transaction, with the same retries and failure classification as a request, under {@code budget}.
      */
     public <T> T job(Duration budget, Supplier<T> work) {
-        return transactions.call(Deadline.in(budget), work, false);
+        // a step run on behalf of a request (a report's refresh) ends with the request's deadline, whichever is earlier
+        return transactions.call(Deadline.in(budget).earlier(deadlines.current()), work, false);
     }
 
     /** A background job step that answers nothing. */
