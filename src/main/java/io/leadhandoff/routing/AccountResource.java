@@ -141,7 +141,8 @@ public class AccountResource {
 
     @GET
     @Path("/{key}")
-    @Operation(operationId = "getAccount", summary = "Get an account by id or by one of its domains")
+    @Operation(operationId = "getAccount", summary = "Get an account by id or by one of its domains",
+            description = "A segment without a dot is an account id; one with a dot is a domain, answered with the account holding it.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountViews.AccountView.class)))
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The path holds neither an id nor a domain name", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

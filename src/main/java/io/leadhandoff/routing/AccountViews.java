@@ -42,8 +42,7 @@ public final class AccountViews {
             @Size(max = 50) Map<String, Object> attributes) {
     }
 
-    /** The body of the one-domain shortcut, {@code PUT /accounts/{domain}}. */
-    @Schema(name = "AccountDomainRequest")
+    /** The body of the one-domain shortcut, {@code PUT /accounts/{domain}} (documented as the operation's own). */
     public record DomainAccountRequest(
             @Schema(examples = "Analytical Engines Ltd") @Size(max = 200) String name,
             @Schema(description = "The rep who owns the account", examples = "rep-042") @NotBlank @Size(max = 128)

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/routing/rules")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Routing")
+@Tag(name = "Routing", description = "Ordered rule sets that send leads to queues, and simulation of a lead under the active or a draft set")
 @SecurityRequirement(name = Scope.SCHEME, scopes = "admin")
 public class RoutingRulesResource {
 
