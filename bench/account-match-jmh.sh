@@ -4,5 +4,5 @@
 # Usage: bench/account-match-jmh.sh   (from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+./mvnw -B -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.openjdk.jmh.Main AccountMatchBenchmark "$@"

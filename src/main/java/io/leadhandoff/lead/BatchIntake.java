@@ -63,7 +63,7 @@ final class BatchIntake {
                 List<BatchResult.Item> out = new ArrayList<>(ingested.size());
                 for (int k = 0; k < ingested.size(); k++) {
                     LeadService.Ingested r = ingested.get(k);
-                    out.add(new BatchResult.Item(positions.get(from + k), r.outcome(), r.lead().id, r.lead().status, null));
+                    out.add(new BatchResult.Item(positions.get(from + k), r.outcome(), r.lead().id(), r.lead().status(), null));
                 }
                 return out;
             }

@@ -44,7 +44,7 @@ public class ErasureService {
         if (lead == null) {
             throw ProblemException.notFound("Lead", id);
         }
-        caller.requireVisible(lead.queueId, "Lead", id);
+        caller.requireVisible(lead.queueId(), "Lead", id);
         eraseLocked(lead, caller.label());
     }
 
@@ -56,7 +56,7 @@ public class ErasureService {
         List<String> ids = new ArrayList<>();
         for (Lead lead : rows) {
             eraseLocked(lead, actor);
-            ids.add(lead.id);
+            ids.add(lead.id());
         }
         deleteStoredAnswersContaining(normalized);
         return ids;
@@ -70,9 +70,9 @@ public class ErasureService {
     public List<String> eraseByExternalId(String source, String externalId, String actor) {
         List<String> ids = new ArrayList<>();
         for (Lead lead : leads.findByIdentity(source, externalId)) {
-            for (Lead cycle = lead; cycle != null; cycle = leads.lockById(cycle.previousLeadId)) {
+            for (Lead cycle = lead; cycle != null; cycle = leads.lockById(cycle.previousLeadId())) {
                 eraseLocked(cycle, actor);
-                ids.add(cycle.id);
+                ids.add(cycle.id());
             }
         }
         return ids;
@@ -82,18 +82,18 @@ public class ErasureService {
         if (lead.isErased()) {
             return;
         }
-        String email = lead.email;
+        String email = lead.email();
         LeadChange.Erased erased = lead.erase(actor, Instant.now(clock));
         em.flush();
-        em.createNativeQuery("update lead_event set detail = '{}' where lead_id = :id").setParameter("id", lead.id).executeUpdate();
-        em.createNativeQuery("update lead_feedback set note = null where lead_id = :id").setParameter("id", lead.id).executeUpdate();
-        em.createNativeQuery("delete from lead_identity where lead_id = :id").setParameter("id", lead.id).executeUpdate();
-        deleteStoredAnswersContaining(lead.id);
+        em.createNativeQuery("update lead_event set detail = '{}' where lead_id = :id").setParameter("id", lead.id()).executeUpdate();
+        em.createNativeQuery("update lead_feedback set note = null where lead_id = :id").setParameter("id", lead.id()).executeUpdate();
+        em.createNativeQuery("delete from lead_identity where lead_id = :id").setParameter("id", lead.id()).executeUpdate();
+        deleteStoredAnswersContaining(lead.id());
         if (email != null) {
             deleteStoredAnswersContaining(email);
         }
-        history.record(lead, erased, lead.erasedAt);
-        audit.record("lead.erased", "lead:" + lead.id, null, null);
+        history.record(lead, erased, lead.erasedAt());
+        audit.record("lead.erased", "lead:" + lead.id(), null, null);
     }
 
     /**

@@ -68,155 +68,155 @@ public class Lead {
 
     @Id
     @Column(length = 26)
-    String id;
+    private String id;
 
     @Column(nullable = false, length = 20)
     @Enumerated(EnumType.STRING)
-    LeadStatus status;
+    private LeadStatus status;
 
-    String source;
+    private String source;
     @Column(name = "external_id")
-    String externalId;
-    String email;
+    private String externalId;
+    private String email;
     @Column(name = "email_raw")
-    String emailRaw;
+    private String emailRaw;
     @Column(name = "open_email")
-    String openEmail;
-    String domain;
+    private String openEmail;
+    private String domain;
     @Column(name = "free_email", nullable = false)
-    boolean freeEmail;
+    private boolean freeEmail;
     @Column(name = "first_name")
-    String firstName;
+    private String firstName;
     @Column(name = "last_name")
-    String lastName;
-    String company;
-    String website;
-    String title;
-    String phone;
+    private String lastName;
+    private String company;
+    private String website;
+    private String title;
+    private String phone;
     @Column(name = "phone_raw")
-    String phoneRaw;
-    String country;
+    private String phoneRaw;
+    private String country;
     @Column(name = "country_raw")
-    String countryRaw;
-    String region;
-    String city;
-    String industry;
+    private String countryRaw;
+    private String region;
+    private String city;
+    private String industry;
     @Column(name = "employee_count")
-    Integer employeeCount;
+    private Integer employeeCount;
     @Column(name = "annual_revenue", precision = 19, scale = 2)
-    BigDecimal annualRevenue;
-    String campaign;
+    private BigDecimal annualRevenue;
+    private String campaign;
     @Column(name = "utm_source")
-    String utmSource;
+    private String utmSource;
     @Column(name = "utm_medium")
-    String utmMedium;
+    private String utmMedium;
     @Column(name = "utm_campaign")
-    String utmCampaign;
+    private String utmCampaign;
     @Column(name = "utm_term")
-    String utmTerm;
+    private String utmTerm;
     @Column(name = "utm_content")
-    String utmContent;
+    private String utmContent;
     @Column(name = "consent_marketing")
-    Boolean consentMarketing;
+    private Boolean consentMarketing;
     @Column(name = "consent_at")
-    Instant consentAt;
+    private Instant consentAt;
     @Column(name = "form_submissions", nullable = false)
-    int formSubmissions;
+    private int formSubmissions;
     @Column(name = "page_views", nullable = false)
-    int pageViews;
+    private int pageViews;
     @Column(name = "email_clicks", nullable = false)
-    int emailClicks;
+    private int emailClicks;
     @Column(name = "webinars_attended", nullable = false)
-    int webinarsAttended;
+    private int webinarsAttended;
     @Column(name = "last_activity_at")
-    Instant lastActivityAt;
+    private Instant lastActivityAt;
     /** Custom attributes as a JSON object. */
     @Lob
-    String attributes;
+    private String attributes;
     @Column(nullable = false)
-    int touches;
+    private int touches;
     /** The current score; null until the lead is first scored. */
     @Embedded
-    LeadScore scoring;
+    private LeadScore scoring;
     /** The score this transaction stored in {@link #scoring}, so answering needs no re-parse of its explanation. */
     @Transient
-    Score score;
+    private Score score;
     @Column(name = "queue_id", length = 64)
-    String queueId;
+    private String queueId;
     /** The rep the lead is with: assigned by routing, or the rep who claimed it. */
     @Column(name = "owner_rep_id", length = 128)
-    String ownerRepId;
+    private String ownerRepId;
     @Column(name = "routed_at")
-    Instant routedAt;
+    private Instant routedAt;
     /** The {@code RoutingDecision} with its trace, as JSON. */
     @Lob
     @Column(name = "routing_explanation")
-    String routingExplanation;
+    private String routingExplanation;
     /** The decision this transaction wrote into {@link #routingExplanation}. */
     @Transient
-    RoutingDecision routing;
+    private RoutingDecision routing;
     @Column(name = "queued_at")
-    Instant queuedAt;
+    private Instant queuedAt;
     /** The account routing matched the lead to, and by which rule (domain, name, fuzzy, parent, ambiguous, none). */
     @Column(name = "account_id", length = 64)
-    String accountId;
+    private String accountId;
     @Column(name = "account_match", length = 10)
-    String accountMatch;
+    private String accountMatch;
     @Embedded
-    Sla sla = new Sla(null, 0);
+    private Sla sla = new Sla(null, 0);
     /** The current claim's lease; null when nobody holds one. */
     @Embedded
-    Lease lease;
+    private Lease lease;
     @Column(name = "claimed_by", length = 128)
-    String claimedBy;
+    private String claimedBy;
     @Column(name = "claimed_at")
-    Instant claimedAt;
+    private Instant claimedAt;
     @Column(name = "first_claimed_at")
-    Instant firstClaimedAt;
+    private Instant firstClaimedAt;
     @Column(name = "first_feedback_at")
-    Instant firstFeedbackAt;
+    private Instant firstFeedbackAt;
     @Column(name = "accepted_at")
-    Instant acceptedAt;
+    private Instant acceptedAt;
     @Column(name = "rejected_at")
-    Instant rejectedAt;
+    private Instant rejectedAt;
     @Column(name = "recycled_at")
-    Instant recycledAt;
+    private Instant recycledAt;
     @Column(name = "converted_at")
-    Instant convertedAt;
+    private Instant convertedAt;
     @Column(name = "won_at")
-    Instant wonAt;
+    private Instant wonAt;
     @Column(name = "lost_at")
-    Instant lostAt;
+    private Instant lostAt;
     @Column(name = "outcome_reason", length = 40)
-    String outcomeReason;
+    private String outcomeReason;
     @Column(name = "feedback_rep_id", length = 128)
-    String feedbackRepId;
+    private String feedbackRepId;
     @Column(name = "deal_amount", precision = 19, scale = 2)
-    BigDecimal dealAmount;
+    private BigDecimal dealAmount;
 
     /** Routing last found the lead below the minimum score (kept through an erasure, for reports). */
     @Column(nullable = false)
-    boolean disqualified;
+    private boolean disqualified;
 
     /** The lead of this person's previous cycle, when this one started because a closed lead was touched again. */
     @Column(name = "previous_lead_id", length = 26)
-    String previousLeadId;
+    private String previousLeadId;
     /** The lead of the cycle that followed this one, once it was touched again after closing. */
     @Column(name = "next_lead_id", length = 26)
-    String nextLeadId;
+    private String nextLeadId;
     /** 1 for a person's first lead, n + 1 for the cycle after cycle n. */
     @Column(nullable = false)
-    int cycle = 1;
+    private int cycle = 1;
 
     /** When the personal data was erased; the non-personal facts stay for reports. */
     @Column(name = "erased_at")
-    Instant erasedAt;
+    private Instant erasedAt;
     @Column(name = "created_at", nullable = false)
-    Instant createdAt;
+    private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    Instant updatedAt;
+    private Instant updatedAt;
     @Version
-    long version;
+    private long version;
 
     /** A lead just received from {@code profile}'s post, not yet persisted, with its custom attributes as JSON. */
     static Lead received(String id, String source, String externalId, LeadProfile profile, LeadProfile.Attribution attribution,
@@ -597,6 +597,82 @@ public class Lead {
         if (!allowed) {
             throw new IllegalStateException("Cannot " + action + " lead " + id + " while it is " + status.wire());
         }
+    }
+
+    /** The API view of this lead; {@code json} reads its stored JSON, {@code now} tells a live lease from a lapsed one. */
+    LeadView view(LeadJson json, Instant now) {
+        Lead l = this;
+        boolean anyRaw = l.emailRaw != null || l.phoneRaw != null || l.countryRaw != null;
+        RoutingDecision routing = l.routing != null ? l.routing : json.read(l.routingExplanation, RoutingDecision.class);
+        return new LeadView(l.id, l.status, l.source, l.externalId, l.email, l.domain, l.freeEmail,
+                l.firstName, l.lastName, l.company, l.website, l.title, l.phone, l.country, l.region, l.city,
+                l.industry, l.employeeCount, l.annualRevenue, l.campaign,
+                l.utmSource == null && l.utmMedium == null && l.utmCampaign == null && l.utmTerm == null && l.utmContent == null
+                        ? null : new LeadRequest.Utm(l.utmSource, l.utmMedium, l.utmCampaign, l.utmTerm, l.utmContent),
+                l.consentMarketing == null && l.consentAt == null ? null : new LeadRequest.Consent(l.consentMarketing, l.consentAt),
+                new LeadRequest.Activity(l.formSubmissions, l.pageViews, l.emailClicks, l.webinarsAttended, l.lastActivityAt),
+                json.map(l.attributes),
+                anyRaw ? new LeadView.Raw(l.emailRaw, l.phoneRaw, l.countryRaw) : null,
+                l.erasedAt != null ? null : LeadFacts.contactQuality(l),
+                l.score != null ? l.score : l.scoring == null ? null : json.read(l.scoring.explanation(), Score.class),
+                l.queueId, l.ownerRepId, routing, routing == null ? null : routing.account(),
+                l.status == LeadStatus.CLAIMED && l.leaseExpiresAt() != null && l.leaseExpiresAt().isAfter(now)
+                        ? new LeadView.Lease(l.claimedBy, l.claimedAt, l.leaseExpiresAt()) : null,
+                l.slaDueAt(), l.slaBreaches(),
+                l.touches, l.createdAt, l.updatedAt, l.erasedAt,
+                new LeadView.Cycle(l.cycle, l.previousLeadId, l.nextLeadId));
+    }
+
+    // --- reads for this package (intake, history, queries): values, never the fields themselves ---
+
+    String email() {
+        return email;
+    }
+
+    String source() {
+        return source;
+    }
+
+    String externalId() {
+        return externalId;
+    }
+
+    LeadProfile.Attribution attribution() {
+        return new LeadProfile.Attribution(utmSource, utmMedium, utmCampaign, utmTerm, utmContent);
+    }
+
+    int touches() {
+        return touches;
+    }
+
+    /** The stored score; null until the lead is first scored. */
+    LeadScore scoring() {
+        return scoring;
+    }
+
+    String previousLeadId() {
+        return previousLeadId;
+    }
+
+    Instant erasedAt() {
+        return erasedAt;
+    }
+
+    String openEmail() {
+        return openEmail;
+    }
+
+    /** The custom attributes as stored (a JSON object), null when there are none. */
+    String attributesJson() {
+        return attributes;
+    }
+
+    Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    int cycle() {
+        return cycle;
     }
 
     // --- reads ---

@@ -38,7 +38,7 @@ class LeadCycles {
         Map<String, Lead> latest = new HashMap<>();
         leads.lock("select id from lead where email in (:emails) and open_email is null and next_lead_id is null"
                         + " order by id for update", Map.of("emails", emails))
-                .forEach(l -> latest.merge(l.email, l, (a, b) -> a.id.compareTo(b.id) >= 0 ? a : b));
+                .forEach(l -> latest.merge(l.email(), l, (a, b) -> a.id().compareTo(b.id()) >= 0 ? a : b));
         return latest;
     }
 
@@ -50,12 +50,12 @@ class LeadCycles {
     void start(Lead previous, Lead next, Instant now, Map<String, Lead> byExternal, LeadHistory.Pending events) {
         next.follow(previous, now);
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("nextLeadId", next.id);
-        detail.put("cycle", next.cycle);
+        detail.put("nextLeadId", next.id());
+        detail.put("cycle", next.cycle());
         events.record(previous, "lead.cycle_started", now, "intake", detail);
         em.flush();
         em.createNativeQuery("update lead_identity set lead_id = :next where lead_id = :previous")
-                .setParameter("next", next.id).setParameter("previous", previous.id).executeUpdate();
+                .setParameter("next", next.id()).setParameter("previous", previous.id()).executeUpdate();
         byExternal.replaceAll((key, lead) -> lead == previous ? next : lead);
     }
 
@@ -65,7 +65,7 @@ class LeadCycles {
      */
     void moveIdentity(NormalizedLead in, Lead from, Lead to) {
         LeadIdentity identity = em.find(LeadIdentity.class, new LeadIdentity.Key(in.source(), in.externalId()));
-        identity.leadId = to.id;
+        identity.leadId = to.id();
         if (from.createdWith(in.source(), in.externalId())) {
             from.giveUpIdentity(in.source(), in.externalId());
             em.flush();

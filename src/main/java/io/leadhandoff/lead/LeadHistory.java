@@ -93,8 +93,8 @@ public class LeadHistory {
     private LeadEvent event(Lead lead, String type, Instant at, String actor, Map<String, ?> detail) {
         LeadEvent event = new LeadEvent();
         event.id = Ids.next();
-        event.leadId = lead.id;
-        event.queueId = lead.queueId;
+        event.leadId = lead.id();
+        event.queueId = lead.queueId();
         event.type = type;
         event.occurredAt = at;
         event.actor = actor;

@@ -33,7 +33,7 @@ public class LeadPreviews {
     public RoutingSimulationResource.Simulation simulate(NormalizedLead in, RuleSetDocument draft) {
         Instant now = clock.instant();
         Lead lead = LeadMerge.newLead(Ids.next(), in, json.write(in.attributes()), now);
-        Score score = Scorer.score(scoring.active(), LeadFacts.of(lead, in.attributes(), now), lead.lastActivityAt, now);
+        Score score = Scorer.score(scoring.active(), LeadFacts.of(lead, in.attributes(), now), lead.lastActivityAt(), now);
         lead.score(score, null, null);
         RoutingDecision decision = routing.simulate(draft, LeadFacts.of(lead, in.attributes(), now), score.total(), lead.accountQuery()).decision();
         return new RoutingSimulationResource.Simulation(score, decision);
@@ -45,6 +45,6 @@ public class LeadPreviews {
         CompiledModel model = version == null ? scoring.active() : scoring.model(version);
         Lead lead = LeadMerge.newLead(Ids.next(), in, json.write(in.attributes()), now);
         Facts facts = LeadFacts.of(lead, in.attributes(), now);
-        return new ScorePreview(Scorer.score(model, facts, lead.lastActivityAt, now), facts.asMap());
+        return new ScorePreview(Scorer.score(model, facts, lead.lastActivityAt(), now), facts.asMap());
     }
 }

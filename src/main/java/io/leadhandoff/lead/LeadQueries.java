@@ -25,7 +25,7 @@ public class LeadQueries {
 
     public LeadView get(String id, Caller caller) {
         Lead lead = find(id);
-        caller.requireVisible(lead.queueId, "Lead", id);
+        caller.requireVisible(lead.queueId(), "Lead", id);
         return views.view(lead);
     }
 
@@ -35,7 +35,7 @@ public class LeadQueries {
     }
 
     public Page<HistoryEntry> history(String id, String cursor, int limit, Caller caller) {
-        caller.requireVisible(find(id).queueId, "Lead", id);
+        caller.requireVisible(find(id).queueId(), "Lead", id);
         List<LeadEvent> rows = events.history(id, Cursor.decode(cursor), limit);
         return Page.of(rows, limit, e -> e.id,
                 e -> new HistoryEntry(e.id, e.type, e.occurredAt, e.actor, json.map(e.detail)));

@@ -38,7 +38,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
         }
         Map<String, Lead> byId = new HashMap<>();
         lock("select id from lead where id in (:ids) order by id for update",
-                Map.of("ids", identities.stream().map(i -> i.leadId).distinct().toList())).forEach(l -> byId.put(l.id, l));
+                Map.of("ids", identities.stream().map(i -> i.leadId).distinct().toList())).forEach(l -> byId.put(l.id(), l));
         Map<String, Lead> found = new HashMap<>();
         identities.forEach(i -> found.put(identityKey(i.id.source(), i.id.externalId()), byId.get(i.leadId)));
         return found;
@@ -52,7 +52,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
 
     /** Records that this tool identity, which {@link #findByIdentities} did not find, touched the lead. */
     public void addIdentity(Lead lead, String source, String externalId, Instant now) {
-        getEntityManager().persist(LeadIdentity.of(source, externalId, lead.id, now));
+        getEntityManager().persist(LeadIdentity.of(source, externalId, lead.id(), now));
     }
 
     public static String identityKey(String source, String externalId) {
@@ -94,7 +94,7 @@ public class LeadRepository implements PanacheRepositoryBase<Lead, String> {
         }
         Map<String, Lead> byId = new java.util.HashMap<>();
         getEntityManager().createQuery("from Lead where id in :ids", Lead.class).setFlushMode(FlushModeType.COMMIT)
-                .setParameter("ids", ids).getResultList().forEach(l -> byId.put(l.id, l));
+                .setParameter("ids", ids).getResultList().forEach(l -> byId.put(l.id(), l));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 

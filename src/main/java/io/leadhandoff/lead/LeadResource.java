@@ -94,7 +94,7 @@ public class LeadResource {
         return metrics.timeIntake(() -> writes.grouped(caller.get().id(), request, groups.commit(), lead, result -> {
             IntakeResult answer = new IntakeResult(result.outcome(), result.outcome() == IntakeResult.Outcome.MERGED, result.view());
             return result.outcome() == IntakeResult.Outcome.CREATED
-                    ? Answer.created(answer, "/api/v1/leads/" + result.lead().id)
+                    ? Answer.created(answer, "/api/v1/leads/" + result.lead().id())
                     : Answer.ok(answer);
         }));
     }

@@ -90,7 +90,7 @@ public class LeadService {
         Router.CompiledRuleSet rules = ruleSets.activeRules();
         Map<String, Lead> byEmail = leads.findOpenByEmails(batch.stream().map(NormalizedLead::email)
                         .collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(l -> l.openEmail, l -> l, (a, b) -> a, HashMap::new));
+                .collect(Collectors.toMap(l -> l.openEmail(), l -> l, (a, b) -> a, HashMap::new));
         Set<String> sources = batch.stream().filter(l -> l.externalId() != null && l.source() != null)
                 .map(NormalizedLead::source).collect(Collectors.toSet());
         Set<String> externalIds = batch.stream().filter(l -> l.externalId() != null && l.source() != null)
@@ -103,7 +103,7 @@ public class LeadService {
         for (NormalizedLead in : batch) {
             String key = in.externalId() != null && in.source() != null ? LeadRepository.identityKey(in.source(), in.externalId()) : null;
             Lead byId = key == null ? null : byExternal.get(key);
-            if (byId != null && byId.status.isOpen()) {
+            if (byId != null && byId.status().isOpen()) {
                 update(byId, in, now, byEmail, events);
                 score(byId, model, challenger, false, now, events);
                 route(byId, rules, now, events);
@@ -142,8 +142,8 @@ public class LeadService {
             }
             Map<String, Object> detail = touch(in);
             if (previous != null) {
-                detail.put("previousLeadId", previous.id);
-                detail.put("cycle", created.cycle);
+                detail.put("previousLeadId", previous.id());
+                detail.put("cycle", created.cycle());
             }
             events.record(created, "lead.created", now, actor(in), detail);
             score(created, model, challenger, true, now, events);
@@ -151,7 +151,7 @@ public class LeadService {
             // persisted once scored and routed: Hibernate keeps the state an entity had when persisted
             // for its insert, so persisting first would add an update of the whole row
             leads.persist(created);
-            byEmail.put(created.email, created);
+            byEmail.put(created.email(), created);
             if (key != null) {
                 if (closed == null) {
                     leads.addIdentity(created, in.source(), in.externalId(), now);
@@ -174,11 +174,11 @@ public class LeadService {
      * model scores it too, kept aside for the comparison.
      */
     private void score(Lead lead, CompiledModel model, CompiledModel challenger, boolean newLead, Instant now, LeadHistory.Pending events) {
-        Facts facts = LeadFacts.of(lead, json.map(lead.attributes), now);
-        Score score = Scorer.score(model, facts, lead.lastActivityAt, now);
+        Facts facts = LeadFacts.of(lead, json.map(lead.attributesJson()), now);
+        Score score = Scorer.score(model, facts, lead.lastActivityAt(), now);
         if (challenger != null && challenger.version() != model.version()) {
             // the challenger sees the same facts as the champion and acts on nothing
-            challengers.record(lead.id, Scorer.score(challenger, facts, lead.lastActivityAt, now), newLead);
+            challengers.record(lead.id(), Scorer.score(challenger, facts, lead.lastActivityAt(), now), newLead);
         }
         if (lead.score(score, json.write(score), now)) {
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -196,24 +196,24 @@ public class LeadService {
      * already with sales keep their queue and rep: a new touch does not take a lead away from a rep.
      */
     private void route(Lead lead, Router.CompiledRuleSet rules, Instant now, LeadHistory.Pending events) {
-        if (lead.status != LeadStatus.SCORED && lead.status != LeadStatus.DISQUALIFIED) {
+        if (lead.status() != LeadStatus.SCORED && lead.status() != LeadStatus.DISQUALIFIED) {
             return;
         }
-        Map<String, Object> attributes = json.map(lead.attributes);
-        Router.Outcome outcome = routing.route(rules, LeadFacts.of(lead, attributes, now), lead.scoreTotal(), lead.accountQuery(), lead.id);
+        Map<String, Object> attributes = json.map(lead.attributesJson());
+        Router.Outcome outcome = routing.route(rules, LeadFacts.of(lead, attributes, now), lead.scoreTotal(), lead.accountQuery(), lead.id());
         RoutingDecision decision = outcome.decision();
         boolean disqualified = "disqualified".equals(decision.outcome());
-        if (disqualified && lead.status == LeadStatus.DISQUALIFIED) {
+        if (disqualified && lead.status() == LeadStatus.DISQUALIFIED) {
             return;
         }
         Instant slaDueAt = disqualified ? null : queues.slaDueAt(decision.queueId(), now);
         events.record(lead, lead.route(decision, json.write(decision), slaDueAt, now), now);
-        metrics.routed(disqualified ? null : lead.queueId, disqualified ? "disqualified" : decision.via(), decision.rule());
+        metrics.routed(disqualified ? null : lead.queueId(), disqualified ? "disqualified" : decision.via(), decision.rule());
     }
 
     /** A touch: the post goes into the open lead of the same email (see {@link LeadMerge#touch}). */
     private void merge(Lead lead, NormalizedLead in, Instant now, LeadHistory.Pending events) {
-        Map<String, Object> attributes = json.map(lead.attributes);
+        Map<String, Object> attributes = json.map(lead.attributesJson());
         LeadMerge.Merged merged = LeadMerge.touch(lead.profile(), in, attributes);
         lead.merge(merged, json.write(attributes), now);
         Map<String, Object> detail = touch(in);
@@ -226,14 +226,14 @@ public class LeadService {
      * when no other open lead holds the new address.
      */
     private void update(Lead lead, NormalizedLead in, Instant now, Map<String, Lead> byEmail, LeadHistory.Pending events) {
-        String email = lead.email;
+        String email = lead.email();
         Lead holder = byEmail.get(in.email());
-        Map<String, Object> attributes = json.map(lead.attributes);
+        Map<String, Object> attributes = json.map(lead.attributesJson());
         LeadMerge.Merged merged = LeadMerge.repeat(lead.profile(), in, holder == null || holder == lead, attributes);
         lead.merge(merged, json.write(attributes), now);
-        if (!Objects.equals(email, lead.email)) {
+        if (!Objects.equals(email, lead.email())) {
             byEmail.remove(email);
-            byEmail.put(lead.email, lead);
+            byEmail.put(lead.email(), lead);
         }
         Map<String, Object> detail = touch(in);
         detail.put("changedFields", merged.changed());

@@ -1,6 +1,7 @@
 package io.leadhandoff.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
@@ -14,6 +15,11 @@ public final class AccountMatcher {
 
     /** Ancestors followed at most, in case a cycle slipped past the writes that refuse one. */
     static final int MAX_DEPTH = 16;
+    /**
+     * Names compared with Jaro–Winkler at most per match, best bound first: the bound ends the search long before this in
+     * practice; the cap keeps a pathological block (thousands of near-identical names) from costing a lead milliseconds.
+     */
+    static final int MAX_COMPARED = 200;
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
     /** What matching found: the account whose owner and queue route the lead (null when none), and the explanation. */
@@ -67,18 +73,44 @@ public final class AccountMatcher {
             return Result.NONE;
         }
         int len = key.length();
-        int words = words(key);
+        int words = NameBag.words(key);
         int minLen = (int) Math.ceil(len * minLengthRatio);
         int maxLen = minLengthRatio == 0 ? Integer.MAX_VALUE : (int) Math.floor(len / minLengthRatio);
         double floor = threshold - margin;
+        long low = NameBag.low(key);
+        long high = NameBag.high(key);
+        // the names a bound on their shared characters does not rule out, best bound first
+        int[] lengths = block.lengths();
+        long[] bags = block.bags();
+        int from = firstAtLeast(lengths, minLen);
+        long[] open = new long[Math.min(lengths.length - from, 64)];
+        int count = 0;
+        for (int i = from; i < lengths.length && lengths[i] <= maxLen; i++) {
+            if (block.words()[i] != words) {
+                continue;
+            }
+            double bound = NameBag.jaroWinklerBound(len, lengths[i],
+                    NameBag.common(low, high, bags[2 * i], bags[2 * i + 1]), NameBag.prefix(key, block.keys()[i]));
+            if (bound < floor) {
+                continue;
+            }
+            if (count == open.length) {
+                open = Arrays.copyOf(open, open.length * 2);
+            }
+            // the bound's bits sort as the bound (a non-negative double); the index rides in the low 20 bits, which only
+            // blurs bounds within a few millionths of each other
+            open[count++] = (Double.doubleToLongBits(bound) & ~0xFFFFFL) | i;
+        }
+        Arrays.sort(open, 0, count);
         AccountIndex.Entry best = null;
         double bestScore = -1;
         List<AccountMatchView.Candidate> close = new ArrayList<>(2);
-        int[] lengths = block.lengths();
-        for (int i = firstAtLeast(lengths, minLen); i < lengths.length && lengths[i] <= maxLen; i++) {
-            if (words(block.keys()[i]) != words) {
-                continue;
+        for (int k = count - 1, compared = 0; k >= 0 && compared < MAX_COMPARED; k--, compared++) {
+            double bound = Double.longBitsToDouble(open[k] & ~0xFFFFFL) + 1e-4; // the candidates' similarities are compared rounded to 4 places
+            if (bound < floor || bound < bestScore - margin) {
+                break; // no name left can be a match or a rival of the best
             }
+            int i = (int) (open[k] & 0xFFFFFL);
             double s = JARO_WINKLER.apply(key, block.keys()[i]);
             if (s < floor) {
                 continue;
@@ -95,7 +127,7 @@ public final class AccountMatcher {
         }
         double top = bestScore;
         List<AccountMatchView.Candidate> rivals = close.stream().filter(c -> c.similarity() >= round(top - margin))
-                .sorted((a, b) -> Double.compare(b.similarity(), a.similarity())).toList();
+                .sorted((x, y) -> Double.compare(y.similarity(), x.similarity())).toList();
         if (rivals.size() > 1) {
             return ambiguous(rivals.subList(0, Math.min(rivals.size(), 5)));
         }
@@ -123,16 +155,6 @@ public final class AccountMatcher {
 
     private static Result ambiguous(List<AccountMatchView.Candidate> candidates) {
         return new Result(null, null, null, new AccountMatchView(null, null, "ambiguous", null, null, null, candidates));
-    }
-
-    private static int words(String key) {
-        int n = 1;
-        for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) == ' ') {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static int firstAtLeast(int[] sorted, int value) {

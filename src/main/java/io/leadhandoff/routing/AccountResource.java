@@ -116,27 +116,28 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putAccount", summary = "Create or replace an account by id; set a one-domain account's owner by domain",
             description = "By id: the account under that id, replaced whole (200) or created (201). By domain (the shortcut kept from "
-                    + "when an account was one domain): the body is `{name, ownerRepId, queueId}` and sets the account holding that "
-                    + "domain, or creates a one-domain account for it; a domain of an account with several domains is a 409 (use its "
-                    + "id).")
+                    + "when an account was one domain): the same body, with `domains` absent, empty or just the path's domain and "
+                    + "`id` absent or the account's; it replaces the account holding that domain whole (name, owner, queue, parent, "
+                    + "attributes), or creates a one-domain account for it (200 either way); a domain of an account with several "
+                    + "domains is a 409 (use its id).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AccountViews.AccountRequest.class)))
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountViews.AccountView.class)))
     @APIResponse(responseCode = "201", description = "Created under the id of the path", content = @Content(schema = @Schema(implementation = AccountViews.AccountView.class)))
     @APIResponse(responseCode = "404", description = "No such queue", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A domain belongs to another account, or the domain's account has several domains", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid domain or account", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid domain or account; by domain, also `domains` other than the path's domain or an `id` other than the account's", content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response put(@Parameter(description = KEY) @PathParam("key") String key,
                         JsonNode body) {
         JsonNode json = RequestBodies.require(body);
         if (AccountService.isId(key)) {
             AccountViews.AccountRequest request = binder.bind(json, AccountViews.AccountRequest.class);
-                        return writes.run(caller.get().id(), request, () -> {
+            return writes.run(caller.get().id(), request, () -> {
                 AccountService.Written w = accounts.put(key, request, "");
                 return w.created() ? Answer.created(w.account(), "/api/v1/accounts/" + key) : Answer.ok(w.account());
             });
         }
-        AccountViews.DomainAccountRequest request = binder.bind(json, AccountViews.DomainAccountRequest.class);
-                return writes.run(caller.get().id(), request, () -> Answer.ok(accounts.putDomain(key, request)));
+        AccountViews.AccountRequest request = binder.bind(json, AccountViews.AccountRequest.class);
+        return writes.run(caller.get().id(), request, () -> Answer.ok(accounts.putDomain(key, request)));
     }
 
     @GET

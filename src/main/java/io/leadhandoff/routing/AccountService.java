@@ -88,23 +88,38 @@ public class AccountService {
         return write(r.id() != null ? r.id() : Ids.next(), r, pointer);
     }
 
-    /** {@code PUT /accounts/{domain}}: the one-domain account of this domain, created or updated. */
+    /**
+     * {@code PUT /accounts/{domain}}: the one-domain account of this domain, created or replaced whole from an
+     * {@link AccountViews.AccountRequest} whose {@code domains} are absent, empty or just this domain, and whose {@code id}
+     * is absent or the id of the account (a new one's, when none holds the domain).
+     */
     @Transactional(TxType.MANDATORY)
-    public AccountViews.AccountView putDomain(String key, AccountViews.DomainAccountRequest r) {
+    public AccountViews.AccountView putDomain(String key, AccountViews.AccountRequest r) {
         String domain = domain(key);
+        List<String> given = r.domains() == null ? List.of() : r.domains();
+        if (given.size() > 1 || (given.size() == 1 && !domain.equals(AccountDomains.canonical(given.get(0))))) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/domains", "must be absent, empty or [\"" + domain
+                    + "\"]: the path names the account's one domain; give an account several domains with PUT /api/v1/accounts/{id}")));
+        }
         AccountDomain held = em.find(AccountDomain.class, domain);
         if (held == null) {
-            return write(Ids.next(), new AccountViews.AccountRequest(null, r.name(), List.of(domain), r.ownerRepId(), r.queueId(), null, null), "")
-                    .account();
+            return create(withDomains(r, List.of(domain)));
         }
         Account a = em.find(Account.class, held.accountId);
+        if (r.id() != null && !r.id().equals(a.id)) {
+            throw ProblemException.validation(List.of(FieldError.atPointer("/id", "must be absent or " + a.id + ", the id of the account "
+                    + "holding " + domain)));
+        }
         List<String> domains = domains(a.id);
         if (domains.size() > 1) {
             throw new ProblemException(ProblemType.CONFLICT, domain + " is one of " + domains.size() + " domains of account " + a.id
                     + "; change it with PUT /api/v1/accounts/" + a.id);
         }
-        return write(a.id, new AccountViews.AccountRequest(null, r.name(), domains, r.ownerRepId(), r.queueId(), a.parentAccountId,
-                attributes(a)), "").account();
+        return write(a.id, withDomains(r, domains), "").account();
+    }
+
+    private static AccountViews.AccountRequest withDomains(AccountViews.AccountRequest r, List<String> domains) {
+        return new AccountViews.AccountRequest(r.id(), r.name(), domains, r.ownerRepId(), r.queueId(), r.parentAccountId(), r.attributes());
     }
 
     @Transactional(TxType.MANDATORY)
@@ -233,6 +248,12 @@ public class AccountService {
 
     private void changed(String action, String id, Object before, Object after) {
         em.createNativeQuery("update account_version set version = version + 1 where id = 1").executeUpdate();
+        // the counter's row lock orders account writes: versions are consecutive, one per change, in commit order
+        long version = ((Number) em.createNativeQuery("select version from account_version where id = 1").getSingleResult()).longValue();
+        em.createNativeQuery("insert into account_change (version, account_id) values (:version, :id)")
+                .setParameter("version", version).setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from account_change where version = :old")
+                .setParameter("old", version - AccountIndexHolder.CHANGES_KEPT).executeUpdate();
         audit.record(action, "account:" + id, before, after);
         index.refreshAfterCommit();
     }

@@ -42,15 +42,6 @@ public final class AccountViews {
             @Size(max = 50) Map<String, Object> attributes) {
     }
 
-    /** The body of the one-domain shortcut, {@code PUT /accounts/{domain}} (documented as the operation's own). */
-    public record DomainAccountRequest(
-            @Schema(examples = "Analytical Engines Ltd") @Size(max = 200) String name,
-            @Schema(description = "The rep who owns the account", examples = "rep-042") @NotBlank @Size(max = 128)
-            @Pattern(regexp = Identifiers.REP_ID, message = Identifiers.REP_ID_MESSAGE) String ownerRepId,
-            @Schema(description = "The queue the owner works; default: the routing default queue", examples = "enterprise-emea")
-            @Size(max = 64) String queueId) {
-    }
-
     @Schema(name = "Account")
     public record AccountView(
             @Schema(examples = "01JDB7T3V8Q5M4N2P1R0S9T8U7") String id,

@@ -24,8 +24,8 @@ class LeadHistoryTest {
 
     private static Lead lead(String queueId) {
         Lead lead = new Lead();
-        lead.id = Ids.next();
-        lead.queueId = queueId;
+        LeadFields.set(lead, "id", Ids.next());
+        LeadFields.set(lead, "queueId", queueId);
         return lead;
     }
 
@@ -47,22 +47,22 @@ class LeadHistoryTest {
         QuarkusTransaction.requiringNew().run(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select id, type, queue_id, actor from lead_event where lead_id = :lead order by ord")
-                    .setParameter("lead", together.id).getResultList();
+                    .setParameter("lead", together.id()).getResultList();
             assertThat(rows).extracting(r -> r[1]).containsExactly("lead.created", "lead.scored", "lead.routed");
             assertThat(rows.get(0)[2]).isEqualTo("q-history");
             assertThat(rows.get(0)[3]).isEqualTo("web");
             assertThat(em.find(LeadEvent.class, rows.get(1)[0]).detail).isEqualTo("{\"total\":42}");
             LeadEvent created = em.find(LeadEvent.class, rows.get(0)[0]);
-            assertThat(created.leadId).isEqualTo(together.id);
+            assertThat(created.leadId).isEqualTo(together.id());
             // the same instant, stored by Hibernate and by the batch, is the same stored value and reads back the same
             // (to the microsecond on H2; MySQL Connector/J sends MariaDB whole seconds, as it does for Hibernate)
             Object byBatch = em.createNativeQuery("select occurred_at from lead_event where id = :id")
                     .setParameter("id", created.id).getSingleResult();
             Object byHibernate = em.createNativeQuery("select occurred_at from lead_event where lead_id = :lead")
-                    .setParameter("lead", alone.id).getSingleResult();
+                    .setParameter("lead", alone.id()).getSingleResult();
             assertThat(byBatch).isEqualTo(byHibernate);
             Instant hibernateRead = em.createQuery("select e.occurredAt from LeadEvent e where e.leadId = :lead", Instant.class)
-                    .setParameter("lead", alone.id).getSingleResult();
+                    .setParameter("lead", alone.id()).getSingleResult();
             assertThat(created.occurredAt).isEqualTo(hibernateRead);
             assertThat(created.occurredAt.truncatedTo(ChronoUnit.SECONDS)).isEqualTo(at.truncatedTo(ChronoUnit.SECONDS));
         });

@@ -24,9 +24,9 @@ class LeadTransitionsTest {
 
     private static Lead queued() {
         Lead lead = new Lead();
-        lead.id = "01JDB7T3V9A1B2C3D4E5F6G7H8";
-        lead.email = "ada@example.com";
-        lead.status = LeadStatus.SCORED;
+        LeadFields.set(lead, "id", "01JDB7T3V9A1B2C3D4E5F6G7H8");
+        LeadFields.set(lead, "email", "ada@example.com");
+        LeadFields.set(lead, "status", LeadStatus.SCORED);
         lead.route(new RoutingDecision("queued", "inbound", null, "rule", "r1", 1, List.of()), "{}", T0.plusSeconds(1800), T0);
         return lead;
     }
@@ -89,12 +89,12 @@ class LeadTransitionsTest {
         LeadChange.Judged judged = lead.judge(LeadStatus.CONVERTED, null, new BigDecimal("1200.00"), "rep-a", T0.plusSeconds(5));
         assertThat(lead.status()).isEqualTo(LeadStatus.CONVERTED);
         assertThat(lead.leaseToken()).isNull();
-        assertThat(lead.acceptedAt).isEqualTo(T0.plusSeconds(5));
-        assertThat(lead.dealAmount).isEqualByComparingTo("1200");
+        assertThat((Object) LeadFields.read(lead, "acceptedAt")).isEqualTo(T0.plusSeconds(5));
+        assertThat(LeadFields.<BigDecimal>read(lead, "dealAmount")).isEqualByComparingTo("1200");
         assertThat(judged.detail()).containsEntry("outcome", "CONVERTED").containsEntry("from", "claimed");
         lead.judge(LeadStatus.LOST, "NO_BUDGET", null, null, T0.plusSeconds(9));
-        assertThat(lead.openEmail).isNull();
-        assertThat(lead.dealAmount).isEqualByComparingTo("1200");
+        assertThat((Object) LeadFields.read(lead, "openEmail")).isNull();
+        assertThat(LeadFields.<BigDecimal>read(lead, "dealAmount")).isEqualByComparingTo("1200");
         assertThatThrownBy(() -> lead.judge(LeadStatus.QUEUED, null, null, null, T0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -130,7 +130,7 @@ class LeadTransitionsTest {
         lead.claim("rep-a", "tok", T0.plusSeconds(900), T0);
         lead.erase("privacy", T0.plusSeconds(10));
         assertThat(lead.status()).isEqualTo(LeadStatus.ERASED);
-        assertThat(lead.email).isNull();
+        assertThat(lead.email()).isNull();
         assertThat(lead.leaseToken()).isNull();
         assertThat(lead.isErased()).isTrue();
         assertThatThrownBy(() -> lead.erase("privacy", T0.plusSeconds(20))).isInstanceOf(IllegalStateException.class);
@@ -160,8 +160,8 @@ class LeadTransitionsTest {
                     assertThat(refused.verdict()).isEqualTo(LeadStatus.WON);
                 });
         assertThat(lead.status()).isEqualTo(LeadStatus.QUEUED);
-        assertThat(lead.firstFeedbackAt).isNull();
-        assertThat(lead.dealAmount).isNull();
+        assertThat((Object) LeadFields.read(lead, "firstFeedbackAt")).isNull();
+        assertThat((Object) LeadFields.read(lead, "dealAmount")).isNull();
         assertThat(lead.slaDueAt()).isNotNull();
     }
 
@@ -173,7 +173,7 @@ class LeadTransitionsTest {
         }
         for (LeadStatus verdict : verdicts) {
             LeadStatus before = lead.status();
-            Instant feedbackBefore = lead.firstFeedbackAt;
+            Instant feedbackBefore = LeadFields.read(lead, "firstFeedbackAt");
             boolean allowed = VERDICT_FOLLOWS.get(verdict).contains(before);
             try {
                 lead.judge(verdict, "REASON", null, "rep-a", T0.plusSeconds(10));
@@ -183,7 +183,7 @@ class LeadTransitionsTest {
             } catch (Lead.VerdictRefused refused) {
                 assertThat(allowed).as("%s after %s was refused", verdict, before).isFalse();
                 assertThat(lead.status()).isEqualTo(before);
-                assertThat(lead.firstFeedbackAt).isEqualTo(feedbackBefore);
+                assertThat((Object) LeadFields.read(lead, "firstFeedbackAt")).isEqualTo(feedbackBefore);
             }
         }
     }
@@ -200,7 +200,7 @@ class LeadTransitionsTest {
         lead.erase("privacy", T0.plusSeconds(3));
         assertThat(lead.status()).isEqualTo(LeadStatus.ERASED);
         assertThat(lead.leaseToken()).isNull();
-        assertThat(lead.openEmail).isNull();
+        assertThat((Object) LeadFields.read(lead, "openEmail")).isNull();
         assertThatThrownBy(() -> lead.erase("privacy", T0.plusSeconds(4))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> lead.claim("rep-b", "tok2", T0.plusSeconds(900), T0.plusSeconds(5)))
                 .isInstanceOf(IllegalStateException.class);
@@ -210,16 +210,16 @@ class LeadTransitionsTest {
     void aNewCycleLinksBothLeadsAndTakesTheToolIdentity() {
         Lead previous = queued();
         previous.judge(LeadStatus.REJECTED, "NOT_A_FIT", null, "rep-a", T0.plusSeconds(5));
-        previous.externalId = "hs-1";
-        previous.source = "hubspot";
+        LeadFields.set(previous, "externalId", "hs-1");
+        LeadFields.set(previous, "source", "hubspot");
         Lead next = new Lead();
-        next.id = "01JDB7T3V9A1B2C3D4E5F6G7J9";
-        next.status = LeadStatus.RECEIVED;
+        LeadFields.set(next, "id", "01JDB7T3V9A1B2C3D4E5F6G7J9");
+        LeadFields.set(next, "status", LeadStatus.RECEIVED);
         next.follow(previous, T0.plusSeconds(60));
-        assertThat(next.previousLeadId).isEqualTo(previous.id());
-        assertThat(next.cycle).isEqualTo(2);
-        assertThat(previous.nextLeadId).isEqualTo(next.id());
-        assertThat(previous.externalId).isNull();
+        assertThat((Object) LeadFields.read(next, "previousLeadId")).isEqualTo(previous.id());
+        assertThat((Object) LeadFields.read(next, "cycle")).isEqualTo(2);
+        assertThat((Object) LeadFields.read(previous, "nextLeadId")).isEqualTo(next.id());
+        assertThat((Object) LeadFields.read(previous, "externalId")).isNull();
         assertThatThrownBy(() -> previous.follow(next, T0.plusSeconds(61))).isInstanceOf(IllegalStateException.class);
     }
 }

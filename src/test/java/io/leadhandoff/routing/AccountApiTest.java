@@ -119,6 +119,27 @@ class AccountApiTest {
     }
 
     @Test
+    void takesTheDocumentedAccountBodyOnTheDomainShortcut() {
+        String domain = word() + ".example";
+        // what a generated client sends: every field of AccountRequest, the lists and maps empty
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Shortcut", "ownerRepId", "rep-7", "domains", List.of(),
+                "attributes", Map.of()));
+        String id = given().contentType(ContentType.JSON).body(body).put("/api/v1/accounts/" + domain).then().statusCode(200)
+                .body("domains", equalTo(List.of(domain))).body("attributes", nullValue()).extract().path("id");
+        body.putAll(Map.of("id", id, "domains", List.of(domain.toUpperCase()), "attributes", Map.of("tier", "enterprise")));
+        given().contentType(ContentType.JSON).body(body).put("/api/v1/accounts/" + domain).then().statusCode(200)
+                .body("id", equalTo(id)).body("domains", equalTo(List.of(domain))).body("attributes.tier", equalTo("enterprise"));
+        given().get("/api/v1/accounts/" + id).then().statusCode(200).body("attributes.tier", equalTo("enterprise"));
+        body.put("domains", List.of(domain, word() + ".example"));
+        given().contentType(ContentType.JSON).body(body).put("/api/v1/accounts/" + domain).then().statusCode(422)
+                .body("errors.pointer", equalTo(List.of("/domains")));
+        body.putAll(Map.of("domains", List.of(), "id", "other-" + word()));
+        given().contentType(ContentType.JSON).body(body).put("/api/v1/accounts/" + domain).then().statusCode(422)
+                .body("errors.pointer", equalTo(List.of("/id")));
+        given().delete("/api/v1/accounts/" + id).then().statusCode(204);
+    }
+
+    @Test
     void matchesASubdomainToTheAccountOfItsRegistrableDomain() {
         String w = word();
         String q = ownedQueue("rep-sub");

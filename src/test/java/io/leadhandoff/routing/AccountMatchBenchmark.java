@@ -75,11 +75,27 @@ public class AccountMatchBenchmark {
         start = System.nanoTime();
         AccountIndex.build(rows, 2, index);
         long rebuildMillis = (System.nanoTime() - start) / 1_000_000;
+        // a refresh after one account changed, and after an import of 1,000 (each renamed): what a delta costs a replica
+        long[] deltaMillis = new long[2];
+        int[] sizes = {1, 1000};
+        for (int k = 0; k < sizes.length; k++) {
+            List<AccountIndex.Row> changed = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < sizes[k]; i++) {
+                AccountIndex.Row r = rows.get(i * 97 % ACCOUNTS);
+                ids.add(r.id());
+                changed.add(new AccountIndex.Row(r.id(), r.name() + " Europe", r.ownerRepId(), r.queueId(), r.parentId(), r.domains()));
+            }
+            start = System.nanoTime();
+            index.with(ids, changed, 3 + k);
+            deltaMillis[k] = (System.nanoTime() - start) / 1_000_000;
+        }
         rows = null;
         // the query lists hold a few thousand short strings: counted in, so the figure is an upper bound
         long after = usedAfterGc(memory);
-        System.out.printf("%naccount index: %d accounts, %.1f MiB of heap, built in %d ms, rebuilt (names unchanged) in %d ms%n",
-                index.size(), (after - before) / 1048576.0, buildMillis, rebuildMillis);
+        System.out.printf("%naccount index: %d accounts, %.1f MiB of heap, built in %d ms, rebuilt (names unchanged) in %d ms, "
+                + "delta of 1 account in %d ms, of 1,000 in %d ms%n",
+                index.size(), (after - before) / 1048576.0, buildMillis, rebuildMillis, deltaMillis[0], deltaMillis[1]);
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {
