@@ -76,6 +76,7 @@ public final class PersonalData {
         table("account", notPersonal("companies, their parents and attributes, and the reps who own them", EVERY_COLUMN));
         table("account_domain", notPersonal("companies' domains", EVERY_COLUMN));
         table("account_version", notPersonal("a counter of account changes", EVERY_COLUMN));
+        table("account_change", notPersonal("which account each account change touched", EVERY_COLUMN));
         table("queue_member", notPersonal("sales reps' ids and capacities", EVERY_COLUMN));
         table("member_time_off", notPersonal("sales reps' out-of-office periods", EVERY_COLUMN));
         table("schedule", notPersonal("working hours, time zones and holidays", EVERY_COLUMN));

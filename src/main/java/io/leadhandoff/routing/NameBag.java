@@ -1,33 +1,37 @@
 package io.leadhandoff.routing;
 
 /**
- * A name's characters counted in sixteen buckets of eight bits (two longs), and the bound they give on Jaro–Winkler:
- * two names can have no more characters in common (Jaro's matches) than the sum over buckets of the smaller count, so
- * the bound rules a name out with a few shifts instead of the comparison itself. Never rules out a name that could reach
- * the similarity asked for: a bucket holding several characters only overcounts. Pure.
+ * A name's characters counted in 32 buckets of four bits (two longs), and the bound they give on Jaro–Winkler: two names
+ * can have no more characters in common (Jaro's matches) than the sum over buckets of the smaller count, so the bound
+ * rules a name out with a few shifts instead of the comparison itself. The buckets are the low five bits of a character,
+ * so the 26 Latin letters each have their own. Never rules out a name that could reach the similarity asked for: a
+ * bucket holding several characters only overcounts, and a bucket full in both names (15, a count that saturated)
+ * counts as all their characters in common. Pure.
  */
 final class NameBag {
+
+    private static final int FULL = 15;
 
     private NameBag() {
     }
 
-    /** Counts of the buckets 0–7 (a byte each; names are far shorter than 255 characters of one bucket). */
+    /** Counts of the buckets 0–15 (four bits each, saturating at 15). */
     static long low(String key) {
         return counts(key, 0);
     }
 
-    /** Counts of the buckets 8–15. */
+    /** Counts of the buckets 16–31. */
     static long high(String key) {
-        return counts(key, 8);
+        return counts(key, 16);
     }
 
     private static long counts(String key, int first) {
         long bag = 0;
         for (int i = 0; i < key.length(); i++) {
-            int bucket = key.charAt(i) & 15;
-            if (bucket >= first && bucket < first + 8) {
-                int shift = 8 * (bucket - first);
-                if (((bag >>> shift) & 0xFF) < 0xFF) {
+            int bucket = key.charAt(i) & 31;
+            if (bucket >= first && bucket < first + 16) {
+                int shift = 4 * (bucket - first);
+                if (((bag >>> shift) & FULL) < FULL) {
                     bag += 1L << shift;
                 }
             }
@@ -42,8 +46,11 @@ final class NameBag {
 
     private static int minSum(long a, long b) {
         int sum = 0;
-        for (int shift = 0; shift < 64 && (a >>> shift) != 0 && (b >>> shift) != 0; shift += 8) {
-            sum += Math.min((int) (a >>> shift) & 0xFF, (int) (b >>> shift) & 0xFF);
+        for (int shift = 0; shift < 64 && (a >>> shift) != 0 && (b >>> shift) != 0; shift += 4) {
+            int x = (int) (a >>> shift) & FULL;
+            int y = (int) (b >>> shift) & FULL;
+            // both saturated: the true counts are unknown; count the bucket as unbounded (the lengths cap the total)
+            sum += x == FULL && y == FULL ? 1 << 16 : Math.min(x, y);
         }
         return sum;
     }
