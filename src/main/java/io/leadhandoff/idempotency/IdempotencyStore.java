@@ -262,10 +262,13 @@ public class IdempotencyStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Progress> progress(String caller, String key) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
+        List<Progress> rows = em.createNativeQuery(
                         "select first_item, results from idempotency_progress where caller = ?1 and idem_key = ?2 order by first_item")
-                .setParameter(1, caller).setParameter(2, key).getResultList();
-        return rows.stream().map(r -> new Progress(((Number) r[0]).intValue(), text(r[1]))).toList();
+                .setParameter(1, caller).setParameter(2, key)
+                .unwrap(NativeQuery.class)
+                .setTupleTransformer((r, aliases) -> new Progress(((Number) r[0]).intValue(), text(r[1])))
+                .getResultList();
+        return rows;
     }
 
     /** A CLOB column read by a native query is a String on MySQL/MariaDB and a {@link Clob} on H2. */

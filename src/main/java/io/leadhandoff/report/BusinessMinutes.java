@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.query.NativeQuery;
 
 /**
  * SLA times of queues with a schedule in business minutes of that schedule, with the wall-clock minutes beside them,
@@ -46,21 +47,26 @@ public class BusinessMinutes {
         this.schedules = schedules;
     }
 
+    /** One lead's queue, its queue's schedule, and when it was routed, first claimed and first judged. */
+    private record Timing(String queueId, String scheduleId, Instant routed, Instant firstClaimed, Instant firstFeedback) {
+    }
+
     /** Queue id → figures, for the queues with a schedule that had leads received in [from, to). */
     Map<String, Figures> of(Instant from, Instant to) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select l.queue_id, q.schedule_id, l.routed_at, l.first_claimed_at, l.first_feedback_at "
+        List<Timing> rows = em.createNativeQuery("select l.queue_id, q.schedule_id, l.routed_at, l.first_claimed_at, l.first_feedback_at "
                         + "from lead l join sales_queue q on q.id = l.queue_id where l.created_at >= :from and l.created_at < :to "
                         + "and q.schedule_id is not null and l.routed_at is not null "
                         + "and (l.first_claimed_at is not null or l.first_feedback_at is not null) order by l.created_at")
-                .setParameter("from", from).setParameter("to", to).setMaxResults(MAX_LEADS).getResultList();
+                .setParameter("from", from).setParameter("to", to).setMaxResults(MAX_LEADS)
+                .unwrap(NativeQuery.class)
+                .setTupleTransformer((r, aliases) -> new Timing((String) r[0], (String) r[1], instant(r[2]), instant(r[3]), instant(r[4])))
+                .getResultList();
         Map<String, Samples> byQueue = new HashMap<>();
-        for (Object[] r : rows) {
-            String scheduleId = (String) r[1];
-            Samples s = byQueue.computeIfAbsent((String) r[0], q -> new Samples(scheduleId, schedules.calendar(scheduleId)));
-            Instant routed = instant(r[2]);
-            s.add(routed, instant(r[3]), s.toClaimBusiness, s.toClaimWall);
-            s.add(routed, instant(r[4]), s.toVerdictBusiness, s.toVerdictWall);
+        for (Timing t : rows) {
+            Samples s = byQueue.computeIfAbsent(t.queueId(), q -> new Samples(t.scheduleId(), schedules.calendar(t.scheduleId())));
+            s.add(t.routed(), t.firstClaimed(), s.toClaimBusiness, s.toClaimWall);
+            s.add(t.routed(), t.firstFeedback(), s.toVerdictBusiness, s.toVerdictWall);
         }
         Map<String, Figures> out = new HashMap<>();
         byQueue.forEach((q, s) -> out.put(q, new Figures(s.scheduleId, pct(s.toClaimBusiness, 0.5), pct(s.toClaimWall, 0.5),

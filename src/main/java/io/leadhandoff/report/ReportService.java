@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Lead-quality reports over leads received in [from, to): lead-quality, funnel and SLA add up the
@@ -112,15 +113,18 @@ public class ReportService {
         return reads.call(() -> {
             ReportAggregates agg = rollup.read("queue", from, to);
             @SuppressWarnings("unchecked")
-            List<Object[]> events = param(em.createNativeQuery("select coalesce(e.queue_id, '(none)'), e.actor, "
+            List<RepEvents> events = param(em.createNativeQuery("select coalesce(e.queue_id, '(none)'), e.actor, "
                     + "sum(case when e.type = 'lead.sla_breached' then 1 else 0 end), sum(case when e.type = 'lead.lease_expired' then 1 else 0 end) "
                     + "from lead_event e where e.type in ('lead.sla_breached', 'lead.lease_expired') and e.occurred_at >= :from and e.occurred_at < :to "
-                    + "group by coalesce(e.queue_id, '(none)'), e.actor order by 1, 2"), from, to).getResultList();
+                    + "group by coalesce(e.queue_id, '(none)'), e.actor order by 1, 2"), from, to)
+                    .unwrap(NativeQuery.class)
+                    .setTupleTransformer((e, aliases) -> new RepEvents((String) e[0], (String) e[1], n(e[2]), n(e[3])))
+                    .getResultList();
             Map<String, Long> expiries = new HashMap<>();
             List<ReportViews.SlaRepRow> reps = new ArrayList<>();
-            for (Object[] e : events) {
-                expiries.merge((String) e[0], n(e[3]), Long::sum);
-                reps.add(new ReportViews.SlaRepRow((String) e[1], (String) e[0], n(e[2]), n(e[3])));
+            for (RepEvents e : events) {
+                expiries.merge(e.queueId(), e.leaseExpiries(), Long::sum);
+                reps.add(new ReportViews.SlaRepRow(e.actor(), e.queueId(), e.slaBreaches(), e.leaseExpiries()));
             }
             List<ReportViews.SlaQueueRow> queues = new ArrayList<>();
             Map<String, BusinessMinutes.Figures> scheduled = businessMinutes.of(from, to);
@@ -217,26 +221,38 @@ public class ReportService {
     record Spend(BigDecimal amount, String currency) {
     }
 
+    /** A campaign's spend over a period as stored; {@code currency} empty when none was given. */
+    private record SpendRow(String campaign, String source, LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, String currency) {
+    }
+
+    /** A rep's SLA breaches and lease expiries in a queue ({@code (none)} for no queue) over a window. */
+    private record RepEvents(String queueId, String actor, long slaBreaches, long leaseExpiries) {
+    }
+
     /**
      * Spend by campaign or by source over the window: each period [from, to] (whole UTC days) counts for the
      * share of its time the window covers, so a window of a day gets a day's share of a month's spend.
      */
     private Map<String, Spend> spend(String groupBy, Instant from, Instant to) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select campaign, source, period_from, period_to, amount, currency from campaign_spend "
+        List<SpendRow> rows = em.createNativeQuery("select campaign, source, period_from, period_to, amount, currency from campaign_spend "
                         + "where period_from < :to and period_to >= :from")
                 .setParameter("from", LocalDate.ofInstant(from, ZoneOffset.UTC))
-                .setParameter("to", LocalDate.ofInstant(to, ZoneOffset.UTC).plusDays(1)).getResultList();
+                .setParameter("to", LocalDate.ofInstant(to, ZoneOffset.UTC).plusDays(1))
+                .unwrap(NativeQuery.class)
+                .setTupleTransformer((r, aliases) -> new SpendRow((String) r[0], (String) r[1], date(r[2]), date(r[3]),
+                        new BigDecimal(r[4].toString()), r[5] == null ? "" : r[5].toString()))
+                .getResultList();
         Map<String, BigDecimal> amounts = new HashMap<>();
         Map<String, java.util.SortedSet<String>> currencies = new HashMap<>();
-        for (Object[] r : rows) {
-            String key = "campaign".equals(groupBy) ? (String) r[0] : (String) r[1];
+        for (SpendRow r : rows) {
+            String key = "campaign".equals(groupBy) ? r.campaign() : r.source();
             if (key == null) {
                 continue;
             }
-            BigDecimal share = prorated(new BigDecimal(r[4].toString()), date(r[2]), date(r[3]), from, to);
+            BigDecimal share = prorated(r.amount(), r.periodFrom(), r.periodTo(), from, to);
             amounts.merge(key, share, BigDecimal::add);
-            currencies.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(r[5] == null ? "" : r[5].toString());
+            currencies.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(r.currency());
         }
         Map<String, Spend> spend = new HashMap<>();
         amounts.forEach((key, amount) -> {

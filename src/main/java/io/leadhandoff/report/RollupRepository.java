@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.hibernate.query.NativeQuery;
 
 /**
  * The SQL of the report aggregates: the per-day tables (report_counts, report_durations,
@@ -168,15 +169,13 @@ public class RollupRepository {
 
     /** The refresh state, locked until the transaction ends: one refresher at a time. */
     State lockState() {
-        Object[] state = (Object[]) em.createNativeQuery("select last_seq, built from report_rollup_state where id = 1 for update")
-                .getSingleResult();
-        return new State(n(state[0]), bool(state[1]));
+        return (State) em.createNativeQuery("select last_seq, built from report_rollup_state where id = 1 for update")
+                .unwrap(NativeQuery.class).setTupleTransformer((r, aliases) -> new State(n(r[0]), bool(r[1]))).getSingleResult();
     }
 
     Feed feed() {
-        Object[] sequencer = (Object[]) em.createNativeQuery("select last_seq, purged_through from event_sequencer where id = 1")
-                .getSingleResult();
-        return new Feed(n(sequencer[0]), n(sequencer[1]));
+        return (Feed) em.createNativeQuery("select last_seq, purged_through from event_sequencer where id = 1")
+                .unwrap(NativeQuery.class).setTupleTransformer((r, aliases) -> new Feed(n(r[0]), n(r[1]))).getSingleResult();
     }
 
     /**
@@ -243,9 +242,10 @@ public class RollupRepository {
                 ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), n(r[6]), ((Number) r[7]).doubleValue(), ((Number) r[8]).doubleValue());
     }
 
+    /** The rows of a native query, each mapped to its record by {@code row} as Hibernate reads it. */
     @SuppressWarnings("unchecked")
     private static <T> List<T> rows(Query query, Function<Object[], T> row) {
-        return ((List<Object[]>) query.getResultList()).stream().map(row).toList();
+        return query.unwrap(NativeQuery.class).setTupleTransformer((tuple, aliases) -> row.apply(tuple)).getResultList();
     }
 
     private static Query days(Query q, String dim, LocalDate first, LocalDate end) {

@@ -103,7 +103,7 @@ public final class AccountIndex {
 
     /**
      * This index with some accounts changed, at {@code version}: each of {@code changedIds} is taken out, then each of
-     * {@code rows} (their current rows; a removed account has none) put in. Copies the maps (milliseconds at 100,000
+     * {@code rows} (their current rows; a removed account has none) put in. Copies the maps (its cost at 100,000
      * accounts) and rebuilds only the fuzzy blocks the changed names are in, instead of normalising every name again;
      * this index stays as it was, so a match running on it is undisturbed.
      */

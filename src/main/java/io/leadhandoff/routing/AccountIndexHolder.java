@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * This replica's {@link AccountIndex}. Every account write bumps {@code account_version} in its transaction and logs the
  * account it changed under the new version ({@code account_change}); each replica polls that one row every
  * {@code lead-handoff.accounts.refresh-interval} and, when it moved, applies the changed accounts to its index (a delta:
- * milliseconds) or, when it is too far behind, rebuilds it from every account (seconds at 100,000). So all replicas match
+ * far cheaper than a rebuild) or, when it is too far behind, rebuilds it from every account (seconds at 100,000). So all replicas match
  * against the same accounts within about that interval. The replica that made a change refreshes before its next match,
  * so its own writes are seen at once.
  */

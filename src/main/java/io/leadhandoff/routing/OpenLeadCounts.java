@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.query.NativeQuery;
 
 /** How many open leads each rep of a queue holds: what capacity limits and load balancing count. */
 @ApplicationScoped
@@ -30,20 +31,26 @@ public class OpenLeadCounts {
      * Open leads of these reps in a queue. Driven by the reps (index on owner_rep_id, status), so the
      * cost follows what the reps hold, not how many leads wait in the queue.
      */
+    /** A rep and the open leads they hold in the queue. */
+    private record RepCount(String repId, int open) {
+    }
+
     @SuppressWarnings("unchecked")
     public Map<String, Integer> of(String queueId, List<String> reps) {
         if (reps.isEmpty()) {
             return Map.of();
         }
         // plain SQL on the lead table's columns: routing reads leads, it does not depend on the lead package's types
-        List<Object[]> rows = em.createNativeQuery("select owner_rep_id, count(*) from lead where owner_rep_id in (:reps) "
+        List<RepCount> rows = em.createNativeQuery("select owner_rep_id, count(*) from lead where owner_rep_id in (:reps) "
                         + "and queue_id = :q and status in (:open) group by owner_rep_id")
                 .setParameter("reps", reps)
                 .setParameter("q", queueId)
                 .setParameter("open", OPEN_STATUSES)
+                .unwrap(NativeQuery.class)
+                .setTupleTransformer((tuple, aliases) -> new RepCount((String) tuple[0], ((Number) tuple[1]).intValue()))
                 .getResultList();
         Map<String, Integer> counts = new HashMap<>();
-        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).intValue()));
+        rows.forEach(r -> counts.put(r.repId(), r.open()));
         return counts;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Champion and challenger: a model version can score every new lead beside the active one (the
@@ -106,28 +107,38 @@ public class ChallengerService {
                         ModelComparison.Measures.of(champion.version(), source(champion), List.of()), null);
             }
             CompiledModel other = scoring.model(challenger);
-            List<Object[]> rows = em.createNativeQuery("select l.acceptance_probability, l.score_total, c.acceptance_probability, c.score_total, "
+            @SuppressWarnings("unchecked")
+            List<Pair> rows = em.createNativeQuery("select l.acceptance_probability, l.score_total, c.acceptance_probability, c.score_total, "
                             + TrainingService.LABEL + " from challenger_score c join lead l on l.id = c.lead_id" + TrainingService.LABEL_JOIN
                             + "where c.model_version = :challenger and l.score_model_version = :champion "
                             + "and l.created_at >= :from and l.created_at < :to order by l.created_at desc")
                     .setParameter("challenger", challenger).setParameter("champion", champion.version())
-                    .setParameter("from", from).setParameter("to", to).setMaxResults(MAX_COMPARED).getResultList();
+                    .setParameter("from", from).setParameter("to", to).setMaxResults(MAX_COMPARED)
+                    .unwrap(NativeQuery.class)
+                    .setTupleTransformer((r, aliases) -> r[4] == null ? Pair.UNDECIDED
+                            : new Pair(probability(r[0], r[1]), probability(r[2], r[3]), ((Number) r[4]).intValue()))
+                    .getResultList();
             List<double[]> first = new ArrayList<>();
             List<double[]> second = new ArrayList<>();
             long accepted = 0;
-            for (Object[] r : rows) {
-                if (r[4] == null) {
+            for (Pair p : rows) {
+                if (p.label() == null) {
                     continue;
                 }
-                int label = ((Number) r[4]).intValue();
-                accepted += label;
-                first.add(new double[] {probability(r[0], r[1]), label});
-                second.add(new double[] {probability(r[2], r[3]), label});
+                accepted += p.label();
+                first.add(new double[] {p.champion(), p.label()});
+                second.add(new double[] {p.challenger(), p.label()});
             }
             return new ModelComparison(champion.version(), challenger, from, to, rows.size(), first.size(), accepted,
                     ModelComparison.Measures.of(champion.version(), source(champion), first),
                     ModelComparison.Measures.of(challenger, source(other), second));
         });
+    }
+
+    /** One lead's probability by the champion and by the challenger, and its label (null while undecided). */
+    private record Pair(double champion, double challenger, Integer label) {
+
+        static final Pair UNDECIDED = new Pair(0, 0, null);
     }
 
     private static double probability(Object learned, Object total) {

@@ -2,7 +2,9 @@ package io.leadhandoff.scoring;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.util.List;
+import org.hibernate.query.NativeQuery;
 
 @ApplicationScoped
 public class ModelRepository implements PanacheRepositoryBase<ScoringModel, Integer> {
@@ -19,9 +21,12 @@ public class ModelRepository implements PanacheRepositoryBase<ScoringModel, Inte
 
     /** The active and the challenger version (null when none) with one read: what intake scores each group with. */
     public Versions versions() {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("select version, challenger_version from scoring_active where id = 1")
-                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult();
-        return new Versions(((Number) row[0]).intValue(), row[1] == null ? null : ((Number) row[1]).intValue());
+        return (Versions) getEntityManager().createNativeQuery("select version, challenger_version from scoring_active where id = 1")
+                .setFlushMode(FlushModeType.COMMIT)
+                .unwrap(NativeQuery.class)
+                .setTupleTransformer((row, aliases) -> new Versions(((Number) row[0]).intValue(),
+                        row[1] == null ? null : ((Number) row[1]).intValue()))
+                .getSingleResult();
     }
 
     /** The versions {@code scoring_active} names. */

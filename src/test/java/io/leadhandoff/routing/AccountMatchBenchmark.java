@@ -86,9 +86,12 @@ public class AccountMatchBenchmark {
                 ids.add(r.id());
                 changed.add(new AccountIndex.Row(r.id(), r.name() + " Europe", r.ownerRepId(), r.queueId(), r.parentId(), r.domains()));
             }
-            start = System.nanoTime();
-            index.with(ids, changed, 3 + k);
-            deltaMillis[k] = (System.nanoTime() - start) / 1_000_000;
+            // the fifth of five: a replica applies deltas all day, so the code is compiled by then
+            for (int round = 0; round < 5; round++) {
+                start = System.nanoTime();
+                index.with(ids, changed, 3 + k);
+                deltaMillis[k] = (System.nanoTime() - start) / 1_000_000;
+            }
         }
         rows = null;
         // the query lists hold a few thousand short strings: counted in, so the figure is an upper bound
