@@ -5,7 +5,8 @@
 # Counts do not depend on how busy the machine is, so a before/after comparison holds on a shared box.
 #   PORT=8080 DB=lh_bench_cost bench/db-cost.sh          # needs the packaged jar (./mvnw package -DskipTests)
 #   DURATION=10s                                         # each measured phase
-# Prints one table per phase: per table, rows read / changed / index entries changed per lead, then the
+# Also prints the CPU the service and mariadbd spent per lead in each phase (from /proc; the settle pause after each
+# phase, 3 s of background jobs, is in it). Prints one table per phase: per table, rows read / changed / index entries changed per lead, then the
 # secondary indexes read during the phase (an index never read by any phase is a candidate to drop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,14 @@ snapshot() {
   sql -e "select table_name, index_name, rows_read from information_schema.index_statistics
           where table_schema = '$DB'" > "target/db-cost-$1.indexes"
 }
+# CPU time (clock ticks) of the service (all its threads, JIT included) and of mariadbd, as bench/run.sh reads it
+app_ticks() { awk '{print $14 + $15}' /proc/"$APP_PID"/stat; }
+db_ticks() { for p in $(pidof mariadbd mysqld || true); do awk '{print $14 + $15}' /proc/"$p"/stat; done | awk '{s += $1} END {print s + 0}'; }
+HZ=$(getconf CLK_TCK)
+cpu_per_lead() { # phase app-ticks-at-start db-ticks-at-start leads (mariadbd serves every database on the server: an upper bound)
+  echo "  CPU per lead: service $(echo "scale=2; ($(app_ticks) - $2) * 1000 / $HZ / $4" | bc) ms, mariadbd $(echo "scale=2; ($(db_ticks) - $3) * 1000 / $HZ / $4" | bc) ms" \
+    > "target/db-cost-$1.cpu"
+}
 settle() { sleep 3; } # the sequencer runs every second: let it give the phase's events their positions
 events() { sql "$DB" -e "select count(*) from lead_event where type = '$1'"; }
 report() { # phase leads
@@ -58,6 +67,7 @@ report() { # phase leads
     | awk -v n="$2" '{ r = ($5 - $2) / n; c = ($6 - $3) / n; x = ($7 - $4) / n; if (r + c + x >= 0.01) {
         printf "  %-28s %8.2f %8.2f %8.2f\n", $1, r, c, x; tr += r; tc += c; tx += x } }
         END { printf "  %-28s %8.2f %8.2f %8.2f\n", "total", tr, tc, tx }'
+  cat "target/db-cost-$1.cpu"
   echo "  indexes read (rows read per lead):"
   join -a2 -e0 -o '0,1.2,2.2' <(awk '{print $1"."$2, $3}' "target/db-cost-$1-0.indexes" | sort) \
     <(awk '{print $1"."$2, $3}' "target/db-cost-$1-1.indexes" | sort) \
@@ -70,10 +80,12 @@ settle
 
 before=$(sql "$DB" -e "select count(*) from lead")
 snapshot intake-0
+a0=$(app_ticks); d0=$(db_ticks)
 wrk -t2 -c8 -d"$DURATION" -s bench/single-lead.lua "$BASE" > target/db-cost-intake.txt 2>&1
 settle
-snapshot intake-1
 intake=$(( $(sql "$DB" -e "select count(*) from lead") - before ))
+cpu_per_lead intake "$a0" "$d0" "$intake"
+snapshot intake-1
 
 # pre-fill the queue so the pullers never run dry, then claim and judge
 wrk -t2 -c4 -d10s -s bench/batch-leads.lua "$BASE" > /dev/null 2>&1 || true
@@ -83,10 +95,12 @@ wrk -t2 -c8 -d5s -s bench/claims.lua "$BASE" > /dev/null 2>&1 || true
 settle
 judged0=$(events lead.feedback)
 snapshot claims-0
+a0=$(app_ticks); d0=$(db_ticks)
 wrk -t2 -c8 -d"$DURATION" -s bench/claims.lua "$BASE" > target/db-cost-claims.txt 2>&1
 settle
-snapshot claims-1
 judged=$(( $(events lead.feedback) - judged0 ))
+cpu_per_lead claims "$a0" "$d0" "$judged"
+snapshot claims-1
 
 report intake "$intake"
 report claims "$judged"
