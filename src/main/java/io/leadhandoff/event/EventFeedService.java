@@ -26,8 +26,9 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * The change feed. Lead events are written by many transactions on many replicas; a feed position
- * ({@code seq}) is given to them only after they committed, by one sequencer at a time (the row lock
+ * The change feed. It is the leads' history ({@code lead_event}) itself, in the order of the positions its rows get:
+ * lead events are written by many transactions on many replicas; a feed position ({@code seq}, on the history row)
+ * is given to them only after they committed, by one sequencer at a time (the row lock
  * on {@code event_sequencer}), in insert order. A reader therefore only ever sees a prefix of the
  * feed, and a position once seen never gets an earlier neighbour: commit order, resumable, no gaps.
  * <p>
@@ -139,46 +140,32 @@ public class EventFeedService {
         }
         long last = ((Number) lock.get(0)[0]).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select id, queue_id, occurred_at from lead_event where seq is null order by ord limit " + SEQUENCE_BATCH).getResultList();
-        if (rows.isEmpty()) {
+        List<String> ids = em.createNativeQuery("select id from lead_event where seq is null order by ord limit " + SEQUENCE_BATCH)
+                .getResultList();
+        if (ids.isEmpty()) {
             return 0;
         }
-        long next = last;
+        // the history is the feed: an event's position is written on its history row, MARK_CHUNK rows per statement (one
+        // update per event was three statements per new lead, the database's largest share of statements under intake)
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement feed = connection.prepareStatement(
-                    "insert into change_feed (seq, event_id, queue_id, occurred_at) values (?, ?, ?, ?)")) {
-                long seq = last;
-                for (Object[] row : rows) {
-                    seq++;
-                    feed.setLong(1, seq);
-                    feed.setString(2, (String) row[0]);
-                    feed.setString(3, (String) row[1]);
-                    feed.setTimestamp(4, timestamp(row[2]));
-                    feed.addBatch();
-                }
-                feed.executeBatch();
-            }
-            // the events' positions, MARK_CHUNK rows per statement: one update per event was three statements per
-            // new lead, the database's largest share of statements under intake
-            for (int from = 0; from < rows.size(); from += MARK_CHUNK) {
-                int to = Math.min(rows.size(), from + MARK_CHUNK);
+            for (int from = 0; from < ids.size(); from += MARK_CHUNK) {
+                int to = Math.min(ids.size(), from + MARK_CHUNK);
                 try (PreparedStatement mark = connection.prepareStatement(markStatement(to - from))) {
                     int p = 1;
                     for (int i = from; i < to; i++) {
-                        mark.setString(p++, (String) rows.get(i)[0]);
+                        mark.setString(p++, ids.get(i));
                         mark.setLong(p++, last + i + 1);
                     }
                     for (int i = from; i < to; i++) {
-                        mark.setString(p++, (String) rows.get(i)[0]);
+                        mark.setString(p++, ids.get(i));
                     }
                     mark.executeUpdate();
                 }
             }
         });
-        next += rows.size();
-        em.createNativeQuery("update event_sequencer set last_seq = :seq where id = 1").setParameter("seq", next).executeUpdate();
-        return rows.size();
+        em.createNativeQuery("update event_sequencer set last_seq = :seq where id = 1").setParameter("seq", last + ids.size())
+                .executeUpdate();
+        return ids.size();
     }
 
     /** {@code update lead_event set seq = case id when ? then ? … end where id in (?, …)} for {@code n} events. */
@@ -224,12 +211,12 @@ public class EventFeedService {
                 throw new ProblemException(ProblemType.CURSOR_EXPIRED, "This cursor points to events older than the feed's retention ("
                         + retention.toDays() + " days); start again without `after` and resync from the leads API");
             }
-            StringBuilder sql = new StringBuilder("select f.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail "
-                    + "from change_feed f join lead_event e on e.id = f.event_id where f.seq > :after");
+            StringBuilder sql = new StringBuilder("select e.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail "
+                    + "from lead_event e where e.seq > :after");
             if (caller.limitedToQueues()) {
-                sql.append(" and f.queue_id in (:queues)");
+                sql.append(" and e.queue_id in (:queues)");
             }
-            sql.append(" order by f.seq limit ").append(limit + 1);
+            sql.append(" order by e.seq limit ").append(limit + 1);
             Query query = em.createNativeQuery(sql.toString()).setParameter("after", Math.max(after, purged));
             if (caller.limitedToQueues()) {
                 query.setParameter("queues", caller.queues());
@@ -249,32 +236,44 @@ public class EventFeedService {
         });
     }
 
-    /** Drops feed positions older than the retention (lead history itself is kept); only the sequencer lease holder does. */
+    /**
+     * Ends the feed's retention: moves {@code purged_through} past the positions of events older than the retention, so
+     * a cursor before it is refused (410) and readers start after it. The events stay, as the leads' history; only the
+     * sequencer lease holder does this. Returns how many positions it retired.
+     */
     public int purge() {
         Instant horizon = Instant.now(clock).minus(retention);
         return writes.job(STEP, () -> {
-            Object max = em.createNativeQuery("select max(seq) from change_feed where occurred_at < :horizon")
-                    .setParameter("horizon", horizon).getSingleResult();
-            if (max == null) {
+            // found before the lock, which the sequencer needs: PURGE_BATCH positions at a time along the feed's index, the
+            // last old event of each span, until a span ends with a newer event (times follow positions, up to the few
+            // seconds a commit may lag its event's time)
+            long from = ((Number) em.createNativeQuery("select purged_through from event_sequencer where id = 1").getSingleResult())
+                    .longValue();
+            long through = from;
+            while (true) {
+                Object max = em.createNativeQuery("select max(seq) from lead_event where seq > :from and seq <= :to and occurred_at < :horizon")
+                        .setParameter("from", through).setParameter("to", through + PURGE_BATCH).setParameter("horizon", horizon)
+                        .getSingleResult();
+                if (max == null) {
+                    break;
+                }
+                long spanEnd = through + PURGE_BATCH;
+                through = ((Number) max).longValue();
+                if (through < spanEnd) {
+                    break;
+                }
+            }
+            if (through == from) {
                 return 0;
             }
-            long through = ((Number) max).longValue();
             Object[] lock = (Object[]) em.createNativeQuery("select purged_through, leader from event_sequencer where id = 1 for update")
                     .getSingleResult();
             if (!replica.equals(lock[1])) {
                 return 0;
             }
-            long from = ((Number) lock[0]).longValue();
-            int deleted = 0;
-            for (long upTo = Math.min(through, from + PURGE_BATCH); ; upTo = Math.min(through, upTo + PURGE_BATCH)) {
-                deleted += em.createNativeQuery("delete from change_feed where seq <= :upTo").setParameter("upTo", upTo).executeUpdate();
-                if (upTo >= through) {
-                    break;
-                }
-            }
             em.createNativeQuery("update event_sequencer set purged_through = :through where id = 1 and purged_through < :through")
                     .setParameter("through", through).executeUpdate();
-            return deleted;
+            return (int) Math.min(Integer.MAX_VALUE, through - ((Number) lock[0]).longValue());
         });
     }
 

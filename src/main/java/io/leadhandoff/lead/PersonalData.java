@@ -70,7 +70,6 @@ public final class PersonalData {
                 "score_total", "score_grade", "score_model_version", "acceptance_probability", "disqualified", "routed_at",
                 "first_claimed_at", "first_feedback_at", "accepted_at", "rejected_at", "recycled_at", "converted_at", "won_at",
                 "lost_at", "outcome_reason", "sla_breaches", "deal_amount", "previous_lead_id", "account_match"));
-        table("change_feed", kept("event ids and queues, no values", "seq", "event_id", "queue_id", "occurred_at"));
         table("audit_log", notPersonal("administrative changes (keys, queues, rules, sources); a lead's erasure is logged without "
                 + "its data", "id", "occurred_at", "actor", "action", "target", "detail"));
         table("account", notPersonal("companies, their parents and attributes, and the reps who own them", EVERY_COLUMN));

@@ -185,8 +185,8 @@ public class RollupRepository {
     @SuppressWarnings("unchecked")
     List<LocalDate> changedDays(long last, long head, boolean incremental) {
         String sql = incremental
-                ? "select distinct cast(l.created_at as date) from change_feed f join lead_event e on e.id = f.event_id "
-                + "join lead l on l.id = e.lead_id where f.seq > :last and f.seq <= :head"
+                ? "select distinct cast(l.created_at as date) from lead_event e "
+                + "join lead l on l.id = e.lead_id where e.seq > :last and e.seq <= :head"
                 : "select distinct cast(l.created_at as date) from lead l where :last >= 0 and :head >= 0";
         List<Object> days = em.createNativeQuery(sql).setParameter("last", last).setParameter("head", head).getResultList();
         return days.stream().map(RollupRepository::toDate).toList();
@@ -221,8 +221,8 @@ public class RollupRepository {
     /** The leads with events on the change feed in (last, upTo]. */
     @SuppressWarnings("unchecked")
     List<String> changedLeads(long last, long upTo) {
-        return em.createNativeQuery("select distinct e.lead_id from change_feed f join lead_event e on e.id = f.event_id "
-                        + "where f.seq > :last and f.seq <= :upTo")
+        return em.createNativeQuery("select distinct e.lead_id from lead_event e "
+                        + "where e.seq > :last and e.seq <= :upTo")
                 .setParameter("last", last).setParameter("upTo", upTo).getResultList();
     }
 

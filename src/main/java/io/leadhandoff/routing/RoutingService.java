@@ -150,7 +150,9 @@ public class RoutingService {
     }
 
     private List<QueueMember> members(String queueId) {
-        return em.createQuery("from QueueMember m where m.id.queueId = :q order by m.id.repId", QueueMember.class)
+        // the members' time off with them (every member's is read at once below): the lazy collection's own query and
+        // initialisation were the largest service frame of intake's profile (issue 27); Hibernate returns each member once
+        return em.createQuery("from QueueMember m left join fetch m.timeOff where m.id.queueId = :q order by m.id.repId", QueueMember.class)
                 .setParameter("q", queueId).getResultList();
     }
 

@@ -24,7 +24,7 @@ import java.util.Map;
 class FeedReader {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
-    private static final String COLUMNS = "select f.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail ";
+    private static final String COLUMNS = "select e.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail ";
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -39,12 +39,17 @@ class FeedReader {
         return ((Number) em.createNativeQuery("select last_seq from event_sequencer where id = 1").getSingleResult()).longValue();
     }
 
-    /** Events after {@code position} of these feed types, in feed order. */
+    /** Where the feed starts: positions up to here are past its retention (the events stay, as the leads' history). */
+    private long purgedThrough() {
+        return ((Number) em.createNativeQuery("select purged_through from event_sequencer where id = 1").getSingleResult()).longValue();
+    }
+
+    /** Events after {@code position} of these feed types, in feed order; none before the feed's retention. */
     List<FeedEvent> after(long position, Collection<String> feedTypes, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(COLUMNS + "from change_feed f join lead_event e on e.id = f.event_id "
-                        + "where f.seq > :after and e.type in (:types) order by f.seq limit " + limit)
-                .setParameter("after", position).setParameter("types", feedTypes).getResultList();
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + "from lead_event e "
+                        + "where e.seq > :after and e.type in (:types) order by e.seq limit " + limit)
+                .setParameter("after", Math.max(position, purgedThrough())).setParameter("types", feedTypes).getResultList();
         return rows.stream().map(this::event).toList();
     }
 
@@ -54,19 +59,21 @@ class FeedReader {
      */
     List<FeedEvent> between(Instant from, Instant to, long through, Collection<String> feedTypes, List<String> sources, Integer minScore,
                             int limit) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append("from change_feed f join lead_event e on e.id = f.event_id ");
+        StringBuilder sql = new StringBuilder(COLUMNS).append("from lead_event e ");
         if (!sources.isEmpty() || minScore != null) {
             sql.append("join lead l on l.id = e.lead_id ");
         }
-        sql.append("where f.occurred_at >= :from and f.occurred_at < :to and f.seq <= :through and e.type in (:types) ");
+        // the feed's retention: only events still on the feed (past purged_through), as a range replay always found
+        sql.append("where e.occurred_at >= :from and e.occurred_at < :to and e.seq > :purged and e.seq <= :through and e.type in (:types) ");
         if (!sources.isEmpty()) {
             sql.append("and l.source in (:sources) ");
         }
         if (minScore != null) {
             sql.append("and l.score_total >= :minScore ");
         }
-        Query query = em.createNativeQuery(sql.append("order by f.seq limit ").append(limit).toString())
-                .setParameter("from", from).setParameter("to", to).setParameter("through", through).setParameter("types", feedTypes);
+        Query query = em.createNativeQuery(sql.append("order by e.seq limit ").append(limit).toString())
+                .setParameter("from", from).setParameter("to", to).setParameter("purged", purgedThrough()).setParameter("through", through)
+                .setParameter("types", feedTypes);
         if (!sources.isEmpty()) {
             query.setParameter("sources", sources);
         }
@@ -78,7 +85,7 @@ class FeedReader {
         return rows.stream().map(this::event).toList();
     }
 
-    /** One event by id, with the position it was delivered at (the feed row may be gone after the retention). */
+    /** One event by id, with the position it was delivered at (it may be past the feed's retention by now). */
     FeedEvent byId(String eventId, long seq) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select e.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail "
