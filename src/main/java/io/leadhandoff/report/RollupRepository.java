@@ -223,7 +223,7 @@ public class RollupRepository {
     @SuppressWarnings("unchecked")
     List<String> changedLeads(long last, long upTo) {
         return em.createNativeQuery("select distinct e.lead_id from change_feed f join lead_event e on e.id = f.event_id "
-                        + "where f.seq > :last and f.seq <= :upTo")
+                        + "where f.seq > :last and f.seq <= :upTo and e.lead_id is not null")
                 .setParameter("last", last).setParameter("upTo", upTo).getResultList();
     }
 

@@ -113,6 +113,15 @@ class DeliveryLog {
         return out;
     }
 
+    /** The latest failed attempts of a subscription, newest first. */
+    List<WritebackViews.Failure> recentFailures(String subscriptionId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select event_id, attempt, attempted_at, status_code, error, excerpt from webhook_attempt "
+                + "where subscription_id = :s order by id desc limit " + limit).setParameter("s", subscriptionId).getResultList();
+        return rows.stream().map(r -> new WritebackViews.Failure((String) r[0], ((Number) r[1]).intValue(), FeedReader.instant(r[2]),
+                r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4], (String) r[5])).toList();
+    }
+
     /** Failed attempts older than {@code before} of events no longer dead letters: nothing shows them any more. */
     int purge(Instant before) {
         return em.createNativeQuery("delete from webhook_attempt where attempted_at < :before and not exists (select 1 from "

@@ -91,6 +91,13 @@ class FeedReader {
         return event(row);
     }
 
+    /** How many events of these feed types come after {@code position}, counting at most {@code cap}. */
+    long countAfter(long position, Collection<String> feedTypes, int cap) {
+        return ((Number) em.createNativeQuery("select count(*) from (select 1 as one from change_feed f join lead_event e on e.id = f.event_id "
+                        + "where f.seq > :after and e.type in (:types) limit " + cap + ") counted")
+                .setParameter("after", position).setParameter("types", feedTypes).getSingleResult()).longValue();
+    }
+
     /** When the first event after {@code position} of these types happened, or null when there is none. */
     Instant firstAfter(long position, Collection<String> feedTypes) {
         List<FeedEvent> next = after(position, feedTypes, 1);
