@@ -290,7 +290,7 @@ class WritebackTest {
                 .put("/api/v1/sources/" + hubspot + "/writeback").then().statusCode(422).body("errors[0].pointer", equalTo("/statusMapping/MAYBE"));
         given().contentType(ContentType.JSON).body(Map.of("baseUrl", "http://10.1.2.3", "token", "t"))
                 .put("/api/v1/sources/" + hubspot + "/writeback").then().statusCode(422).body("errors[0].pointer", equalTo("/baseUrl"));
-        String generic = source("standard-webhooks");
+        String generic = source("pardot");
         given().contentType(ContentType.JSON).body(hubspot(hs)).put("/api/v1/sources/" + generic + "/writeback").then().statusCode(422);
         given().get("/api/v1/sources/" + hubspot + "/writeback").then().statusCode(404);
     }
