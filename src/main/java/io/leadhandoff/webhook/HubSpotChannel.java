@@ -50,6 +50,7 @@ class HubSpotChannel extends ToolChannel {
         WritebackSettings settings = settings(target);
         Sender.Reply reply = sender.call(base(target) + message.path(), uri -> HttpRequest.newBuilder(uri)
                 .header("content-type", "application/json")
+                .header("webhook-id", message.id())
                 .header("authorization", "Bearer " + (settings.token() == null ? "" : settings.token()))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8)));
         Outcome o = reply.outcome();

@@ -76,6 +76,7 @@ class MarketoChannel extends ToolChannel {
             String bearer = tokens.get(target.subscriptionId()).value();
             Sender.Reply reply = sender.call(base(target) + message.path(), uri -> HttpRequest.newBuilder(uri)
                     .header("content-type", "application/json")
+                .header("webhook-id", message.id())
                     .header("authorization", "Bearer " + bearer)
                     .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8)));
             Outcome o = reply.outcome();

@@ -32,6 +32,7 @@ class MauticChannel extends ToolChannel {
                 .getBytes(StandardCharsets.UTF_8));
         return sender.call(base(target) + message.path(), uri -> HttpRequest.newBuilder(uri)
                 .header("content-type", "application/json")
+                .header("webhook-id", message.id())
                 .header("authorization", "Basic " + basic)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8))).outcome();
     }

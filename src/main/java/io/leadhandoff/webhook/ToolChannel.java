@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** A write-back to a marketing tool's API: the tool-neutral update, put in the request the tool's API expects. */
+/**
+ * A write-back to a marketing tool's API: the tool-neutral update, put in the request the tool's API expects. Each
+ * request also carries {@code webhook-id} (stable per event, as webhooks), which the tools ignore and a proxy or a test
+ * receiver may de-duplicate by.
+ */
 abstract class ToolChannel implements Channel {
 
     protected final WritebackChanges changes;
