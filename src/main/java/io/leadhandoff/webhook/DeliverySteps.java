@@ -105,14 +105,13 @@ class DeliverySteps {
                     done(s, s.headSeq, s.headReplayId); // no longer wanted (filters changed): nothing to retry
                     continue;
                 }
-                Object[] replay = log.nextReplay(s.id);
+                DeliveryLog.Replay replay = log.nextReplay(s.id);
                 if (replay != null) {
-                    long replayId = ((Number) replay[0]).longValue();
-                    Step step = step(s, feed.byId((String) replay[2], ((Number) replay[1]).longValue()), replayId, 0, now);
+                    Step step = step(s, feed.byId(replay.eventId(), replay.seq()), replay.id(), 0, now);
                     if (step != null) {
                         return step;
                     }
-                    log.dequeue(replayId);
+                    log.dequeue(replay.id());
                     continue;
                 }
                 List<FeedEvent> rows = feed.after(s.position, EventTypes.feedTypes(s.eventTypeList()), SCAN);

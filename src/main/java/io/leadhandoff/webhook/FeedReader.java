@@ -81,14 +81,9 @@ class FeedReader {
     /** One event by id, with the position it was delivered at (the feed row may be gone after the retention). */
     FeedEvent byId(String eventId, long seq) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select e.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail "
-                + "from lead_event e where e.id = :id").setParameter("id", eventId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
-        row[0] = seq;
-        return event(row);
+        List<Object[]> rows = em.createNativeQuery("select :seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail "
+                + "from lead_event e where e.id = :id").setParameter("seq", seq).setParameter("id", eventId).getResultList();
+        return rows.stream().map(this::event).findFirst().orElse(null);
     }
 
     /** How many events of these feed types come after {@code position}, counting at most {@code cap}. */
