@@ -7,8 +7,6 @@ import io.leadhandoff.lead.LeadQueries;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.lead.LeadView;
 import io.leadhandoff.security.Caller;
-import io.leadhandoff.source.Source;
-import io.leadhandoff.source.SourceSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
@@ -108,11 +106,11 @@ class WritebackChanges {
      * identity the tool gave it (a merge); null when none did.
      */
     private String identity(String sourceId, LeadView lead) {
-        Source source = em.find(Source.class, sourceId);
+        SourceRow source = SourceRow.find(em, mapper, sourceId);
         if (source == null) {
             return null;
         }
-        String leadSource = leadSource(source);
+        String leadSource = source.leadSource();
         if (leadSource.equals(lead.source()) && lead.externalId() != null) {
             return lead.externalId();
         }
@@ -120,15 +118,6 @@ class WritebackChanges {
         List<String> ids = em.createNativeQuery("select external_id from lead_identity where lead_id = :lead and source = :source "
                 + "order by created_at").setParameter("lead", lead.id()).setParameter("source", leadSource).setMaxResults(1).getResultList();
         return ids.isEmpty() ? null : ids.get(0);
-    }
-
-    private String leadSource(Source source) {
-        try {
-            SourceSettings settings = mapper.readValue(source.config, SourceSettings.class);
-            return settings.leadSource() == null ? source.id : settings.leadSource();
-        } catch (JsonProcessingException e) {
-            return source.id;
-        }
     }
 
     WritebackSettings settings(WebhookSubscription s) {

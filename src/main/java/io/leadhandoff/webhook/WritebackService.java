@@ -6,7 +6,6 @@ import io.leadhandoff.common.Ids;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Problem.FieldError;
 import io.leadhandoff.common.ProblemException;
-import io.leadhandoff.source.Source;
 import io.leadhandoff.write.Reads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -57,8 +56,8 @@ public class WritebackService {
      */
     @Transactional(TxType.MANDATORY)
     public WritebackViews.WritebackView configure(String sourceId, WritebackViews.WritebackRequest request) {
-        Source source = source(sourceId);
-        String tool = source.kind;
+        SourceRow source = source(sourceId);
+        String tool = source.kind();
         if (!WritebackSettings.KINDS.contains(tool)) {
             throw ProblemException.validation(List.of(FieldError.atPointer("",
                     "write-back is for sources of kind hubspot, marketo or mautic; this source is " + tool)));
@@ -78,7 +77,7 @@ public class WritebackService {
             s = new WebhookSubscription();
             s.id = Ids.next();
             s.kind = WebhookSubscription.WRITEBACK;
-            s.sourceId = source.id;
+            s.sourceId = source.id();
             s.format = tool;
             s.eventTypes = WebhookSubscription.join(WritebackChanges.EVENT_TYPES);
             s.personalData = false;
@@ -222,8 +221,8 @@ public class WritebackService {
         return given != null ? given : stored;
     }
 
-    private Source source(String sourceId) {
-        Source source = sourceId == null || sourceId.length() > 64 ? null : em.find(Source.class, sourceId);
+    private SourceRow source(String sourceId) {
+        SourceRow source = SourceRow.find(em, mapper, sourceId);
         if (source == null) {
             throw ProblemException.notFound("Source", sourceId);
         }
