@@ -223,10 +223,24 @@ class WebhookFaultIT {
         throw new IllegalStateException("no replica logged " + owner);
     }
 
+    /**
+     * One request, sent again with the same {@code Idempotency-Key} after a 503 (a replica just started, or a machine
+     * so loaded that a write missed its deadline), as a well-behaved client does; the last answer is returned.
+     */
     private static HttpResponse<String> send(AppInstance target, String method, String path, String body) {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> answer = null;
+        for (int attempt = 0; attempt < 5 && (answer == null || answer.statusCode() == 503); attempt++) {
+            answer = sendOnce(target, method, path, body, key);
+        }
+        return answer;
+    }
+
+    private static HttpResponse<String> sendOnce(AppInstance target, String method, String path, String body, String key) {
         try {
             return AppInstance.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port + path))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key)
                     .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
