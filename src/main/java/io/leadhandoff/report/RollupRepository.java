@@ -222,7 +222,7 @@ public class RollupRepository {
     @SuppressWarnings("unchecked")
     List<String> changedLeads(long last, long upTo) {
         return em.createNativeQuery("select distinct e.lead_id from lead_event e "
-                        + "where e.seq > :last and e.seq <= :upTo")
+                        + "where e.seq > :last and e.seq <= :upTo and e.lead_id is not null")
                 .setParameter("last", last).setParameter("upTo", upTo).getResultList();
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.leadhandoff.audit.AuditService;
+import io.leadhandoff.event.SystemEvents;
+import io.leadhandoff.security.Callers;
 import io.leadhandoff.common.Caches;
 import io.leadhandoff.common.Cursor;
 import io.leadhandoff.common.Page;
@@ -29,13 +31,18 @@ public class ScoringService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final AuditService audit;
+    private final SystemEvents events;
+    private final Callers callers;
     private final Cache<Integer, CompiledModel> compiled;
     /** The active version this replica last scored with, for the metrics gauge. */
     private final java.util.concurrent.atomic.AtomicInteger lastActive = new java.util.concurrent.atomic.AtomicInteger();
 
     public ScoringService(ModelRepository models, EntityManager em, ObjectMapper mapper, Clock clock,
-                          io.micrometer.core.instrument.MeterRegistry registry, AuditService audit) {
+                          io.micrometer.core.instrument.MeterRegistry registry, AuditService audit, SystemEvents events,
+                          Callers callers) {
         this.audit = audit;
+        this.events = events;
+        this.callers = callers;
         this.models = models;
         this.em = em;
         this.mapper = mapper;
@@ -146,6 +153,15 @@ public class ScoringService {
             detail.put("evaluation", view.evaluation());
         }
         audit.record("scoring-model.activated", "scoring-model:" + version, null, detail);
+        // on the change feed too, so webhook subscribers to model.activated hear of it
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("version", version);
+        event.put("name", row.name);
+        event.put("origin", row.origin);
+        if (promoted) {
+            event.put("promotedFromChallenger", true);
+        }
+        events.record("model.activated", now, callers.current().label(), event);
         return view;
     }
 

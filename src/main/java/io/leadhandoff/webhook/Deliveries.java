@@ -30,7 +30,7 @@ public class Deliveries {
     /** This replica, as subscription leases name it. */
     private final String replica = "webhooks-" + UUID.randomUUID();
     private final DeliverySteps steps;
-    private final Sender sender;
+    private final Channels channels;
     private final EventFeedService feed;
     private final WebhookConfig config;
     private final WebhookMetrics metrics;
@@ -39,10 +39,10 @@ public class Deliveries {
     /** Subscriptions this replica is delivering for right now (a pass started by a test beside the scheduled one). */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    Deliveries(DeliverySteps steps, Sender sender, EventFeedService feed, WebhookConfig config, WebhookMetrics metrics,
+    Deliveries(DeliverySteps steps, Channels channels, EventFeedService feed, WebhookConfig config, WebhookMetrics metrics,
                WebhookHealthReader health) {
         this.steps = steps;
-        this.sender = sender;
+        this.channels = channels;
         this.feed = feed;
         this.config = config;
         this.metrics = metrics;
@@ -87,7 +87,7 @@ public class Deliveries {
                 if (step == null) {
                     break;
                 }
-                Outcome outcome = sender.send(step.url(), step.message(), step.secrets());
+                Outcome outcome = channels.of(step.target().format()).send(step.target(), step.message());
                 sent++;
                 DeliverySteps.Recorded recorded = steps.record(id, replica, step, outcome);
                 metrics.delivery(id, recorded.outcome(), outcome.latencyMs());

@@ -63,12 +63,17 @@ class DeliveryLog {
     record Queued(long seq, String eventId) {
     }
 
-    /** The next queued replay: {id, seq, eventId}, lowest feed position first; null when none. */
-    Object[] nextReplay(String subscriptionId) {
+    /** A queued replay: its row, and the event at the feed position it had. */
+    record Replay(long id, long seq, String eventId) {
+    }
+
+    /** The next queued replay, lowest feed position first; null when none. */
+    Replay nextReplay(String subscriptionId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, seq, event_id from webhook_replay where subscription_id = :s "
                 + "order by seq, id limit 1").setParameter("s", subscriptionId).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+        return rows.stream().map(r -> new Replay(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2]))
+                .findFirst().orElse(null);
     }
 
     void dequeue(long replayId) {
@@ -96,8 +101,14 @@ class DeliveryLog {
         List<Object[]> rows = em.createNativeQuery("select id, event_id, type, lead_id, dead_at, replayed_at from webhook_dead_letter "
                         + "where subscription_id = :s and id > :after order by id limit " + (limit + 1))
                 .setParameter("s", subscriptionId).setParameter("after", from).getResultList();
-        return Page.of(rows, limit, r -> r[0].toString(), r -> new WebhookViews.DeadLetterView((String) r[1], (String) r[2],
-                (String) r[3], FeedReader.instant(r[4]), r[5] == null ? null : FeedReader.instant(r[5]), attempts(subscriptionId, (String) r[1])));
+        List<DeadRow> dead = rows.stream().map(r -> new DeadRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                FeedReader.instant(r[4]), r[5] == null ? null : FeedReader.instant(r[5]))).toList();
+        return Page.of(dead, limit, d -> Long.toString(d.id()), d -> new WebhookViews.DeadLetterView(d.eventId(), d.type(), d.leadId(),
+                d.deadAt(), d.replayedAt(), attempts(subscriptionId, d.eventId())));
+    }
+
+    /** One row of {@code webhook_dead_letter}. */
+    private record DeadRow(long id, String eventId, String type, String leadId, Instant deadAt, Instant replayedAt) {
     }
 
     private List<WebhookViews.AttemptView> attempts(String subscriptionId, String eventId) {
@@ -111,6 +122,15 @@ class DeliveryLog {
                     r[2] == null ? null : ((Number) r[2]).intValue(), ((Number) r[3]).longValue(), (String) r[4], (String) r[5]));
         }
         return out;
+    }
+
+    /** The latest failed attempts of a subscription, newest first. */
+    List<WritebackViews.Failure> recentFailures(String subscriptionId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select event_id, attempt, attempted_at, status_code, error, excerpt from webhook_attempt "
+                + "where subscription_id = :s order by id desc limit " + limit).setParameter("s", subscriptionId).getResultList();
+        return rows.stream().map(r -> new WritebackViews.Failure((String) r[0], ((Number) r[1]).intValue(), FeedReader.instant(r[2]),
+                r[3] == null ? null : ((Number) r[3]).intValue(), (String) r[4], (String) r[5])).toList();
     }
 
     /** Failed attempts older than {@code before} of events no longer dead letters: nothing shows them any more. */

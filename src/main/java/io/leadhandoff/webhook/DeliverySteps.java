@@ -24,7 +24,7 @@ class DeliverySteps {
     private static final int MAX_SCANS = 20;
 
     /** What to send next for a subscription. */
-    record Step(FeedEvent event, Long replayId, Message message, String url, List<String> secrets, int attemptsBefore) {
+    record Step(FeedEvent event, Long replayId, Message message, Channel.Target target, int attemptsBefore) {
     }
 
     /** Whether to go on with the subscription's next item, and how old its backlog is. */
@@ -35,7 +35,7 @@ class DeliverySteps {
     private final Clock clock;
     private final FeedReader feed;
     private final DeliveryLog log;
-    private final Messages messages;
+    private final Channels channels;
     private final RetryPolicy retries;
     private final WebhookConfig config;
 
@@ -43,14 +43,14 @@ class DeliverySteps {
     private static final Duration STEP = Duration.ofSeconds(30);
     private final WritePath writes;
 
-    DeliverySteps(EntityManager em, Clock clock, FeedReader feed, DeliveryLog log, Messages messages, RetryPolicy retries,
+    DeliverySteps(EntityManager em, Clock clock, FeedReader feed, DeliveryLog log, Channels channels, RetryPolicy retries,
                   WebhookConfig config, WritePath writes) {
         this.writes = writes;
         this.em = em;
         this.clock = clock;
         this.feed = feed;
         this.log = log;
-        this.messages = messages;
+        this.channels = channels;
         this.retries = retries;
         this.config = config;
     }
@@ -105,14 +105,13 @@ class DeliverySteps {
                     done(s, s.headSeq, s.headReplayId); // no longer wanted (filters changed): nothing to retry
                     continue;
                 }
-                Object[] replay = log.nextReplay(s.id);
+                DeliveryLog.Replay replay = log.nextReplay(s.id);
                 if (replay != null) {
-                    long replayId = ((Number) replay[0]).longValue();
-                    Step step = step(s, feed.byId((String) replay[2], ((Number) replay[1]).longValue()), replayId, 0, now);
+                    Step step = step(s, feed.byId(replay.eventId(), replay.seq()), replay.id(), 0, now);
                     if (step != null) {
                         return step;
                     }
-                    log.dequeue(replayId);
+                    log.dequeue(replay.id());
                     continue;
                 }
                 List<FeedEvent> rows = feed.after(s.position, EventTypes.feedTypes(s.eventTypeList()), SCAN);
@@ -132,8 +131,9 @@ class DeliverySteps {
     }
 
     private Step step(WebhookSubscription s, FeedEvent event, Long replayId, int attempts, Instant now) {
-        Message message = event == null ? null : messages.build(s, event);
-        return message == null ? null : new Step(event, replayId, message, s.url, s.signingSecrets(now), attempts);
+        Message message = event == null ? null : channels.of(s.format).build(s, event);
+        return message == null ? null : new Step(event, replayId, message,
+                new Channel.Target(s.id, s.format, s.url, s.signingSecrets(now), s.settings), attempts);
     }
 
     /**

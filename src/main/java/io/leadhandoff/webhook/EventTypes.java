@@ -17,6 +17,9 @@ public final class EventTypes {
     /** Sent by {@code POST /webhooks/{id}/test} only. */
     public static final String TEST = "webhook.test";
 
+    /** A scoring model version became the active one: an event of no lead, so the subscription's filters do not apply. */
+    public static final String MODEL_ACTIVATED = "model.activated";
+
     /** Webhook type → the feed type it comes from. */
     static final Map<String, String> FEED_TYPE = new LinkedHashMap<>();
 
@@ -38,6 +41,7 @@ public final class EventTypes {
         FEED_TYPE.put("lead.escalated", "lead.escalated");
         FEED_TYPE.put("lead.new_cycle", "lead.cycle_started");
         FEED_TYPE.put("lead.erased", "lead.erased");
+        FEED_TYPE.put(MODEL_ACTIVATED, MODEL_ACTIVATED);
     }
 
     /** Types that need no personal data: their payload carries the lead without names, email, phone or attributes. */

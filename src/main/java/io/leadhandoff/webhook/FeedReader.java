@@ -88,14 +88,16 @@ class FeedReader {
     /** One event by id, with the position it was delivered at (it may be past the feed's retention by now). */
     FeedEvent byId(String eventId, long seq) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select e.seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail "
-                + "from lead_event e where e.id = :id").setParameter("id", eventId).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = rows.get(0);
-        row[0] = seq;
-        return event(row);
+        List<Object[]> rows = em.createNativeQuery("select :seq, e.id, e.lead_id, e.queue_id, e.type, e.occurred_at, e.actor, e.detail "
+                + "from lead_event e where e.id = :id").setParameter("seq", seq).setParameter("id", eventId).getResultList();
+        return rows.stream().map(this::event).findFirst().orElse(null);
+    }
+
+    /** How many events of these feed types come after {@code position}, counting at most {@code cap}. */
+    long countAfter(long position, Collection<String> feedTypes, int cap) {
+        return ((Number) em.createNativeQuery("select count(*) from (select 1 as one from lead_event e "
+                        + "where e.seq > :after and e.type in (:types) limit " + cap + ") counted")
+                .setParameter("after", Math.max(position, purgedThrough())).setParameter("types", feedTypes).getSingleResult()).longValue();
     }
 
     /** When the first event after {@code position} of these types happened, or null when there is none. */

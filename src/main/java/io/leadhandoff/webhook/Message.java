@@ -1,7 +1,14 @@
 package io.leadhandoff.webhook;
 
-/** One webhook request as built: its stable id, type, the event's time (epoch seconds) and the body. */
-record Message(String id, String type, String body) {
+/**
+ * One request as built: its stable id, type and body; for a write-back, also the path under the tool's base URL
+ * (null for a webhook, which posts to its URL).
+ */
+record Message(String id, String type, String body, String path) {
+
+    Message(String id, String type, String body) {
+        this(id, type, body, null);
+    }
 
     /** The {@code webhook-id} of an event for a subscription: the same on every attempt and replay. */
     static String id(String subscriptionId, String eventId) {

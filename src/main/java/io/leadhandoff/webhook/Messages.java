@@ -40,6 +40,9 @@ class Messages {
         if (!s.eventTypeList().contains(type)) {
             return null;
         }
+        if (event.leadId() == null) {
+            return system(s, type, event);
+        }
         if (!s.queueList().isEmpty() && (event.queueId() == null || !s.queueList().contains(event.queueId()))) {
             return null;
         }
@@ -68,6 +71,20 @@ class Messages {
             }
             data.put("lead", view);
         }
+        return new Message(id, type, body(type, event.occurredAt(), data));
+    }
+
+    /** An event of no lead (a model activated): its detail, whatever the subscription's lead filters say. */
+    private Message system(WebhookSubscription s, String type, FeedEvent event) {
+        String id = Message.id(s.id, event.id());
+        if ("slack".equals(s.format)) {
+            return new Message(id, type, write(Map.of("text", slack.text(type, event, null))));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("eventId", event.id());
+        data.put("occurredAt", event.occurredAt().toString());
+        data.put("actor", event.actor());
+        data.put("detail", event.detail());
         return new Message(id, type, body(type, event.occurredAt(), data));
     }
 

@@ -25,7 +25,11 @@ record Outcome(Integer status, long latencyMs, String error, String excerpt, Dur
 
     /** One line for the subscription's last failure. */
     String summary() {
-        return status != null ? "HTTP " + status + (excerpt == null || excerpt.isEmpty() ? "" : ": " + cap(excerpt, 200)) : error;
+        if (status == null) {
+            return error;
+        }
+        return "HTTP " + status + (error == null ? "" : " (" + error + ")")
+                + (excerpt == null || excerpt.isEmpty() ? "" : ": " + cap(excerpt, 200));
     }
 
     static String cap(String s, int max) {

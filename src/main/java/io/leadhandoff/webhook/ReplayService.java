@@ -41,7 +41,11 @@ public class ReplayService {
      */
     @Transactional(TxType.MANDATORY)
     public WebhookViews.ReplayAnswer replay(String id, WebhookViews.ReplayRequest request) {
-        WebhookSubscription s = webhooks.find(id);
+        return replay(webhooks.find(id), request);
+    }
+
+    /** {@link #replay(String, WebhookViews.ReplayRequest)} for a subscription found by its owner (a source's write-back). */
+    WebhookViews.ReplayAnswer replay(WebhookSubscription s, WebhookViews.ReplayRequest request) {
         boolean dead = Boolean.TRUE.equals(request.deadLetters());
         boolean range = request.from() != null || request.to() != null;
         if (dead == range) {
@@ -69,7 +73,7 @@ public class ReplayService {
     /** The subscription's type and queue filters (sources and score are applied by the query). */
     private static boolean wanted(WebhookSubscription s, FeedEvent e) {
         return s.eventTypeList().contains(EventTypes.of(e.type(), e.detail()))
-                && (s.queueList().isEmpty() || e.queueId() != null && s.queueList().contains(e.queueId()));
+                && (s.queueList().isEmpty() || e.leadId() == null || e.queueId() != null && s.queueList().contains(e.queueId()));
     }
 
     public Page<WebhookViews.DeadLetterView> deadLetters(String id, String cursor, int limit) {

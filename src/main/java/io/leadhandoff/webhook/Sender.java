@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Sends one signed request with the JDK client: no redirects followed, a timeout per request, at most
@@ -46,55 +47,75 @@ class Sender {
                 .connectTimeout(config.requestTimeout()).version(HttpClient.Version.HTTP_1_1).build();
     }
 
+    /** What a destination answered, and the start of its body (up to 2 KiB) for a channel that reads the answer. */
+    record Reply(Outcome outcome, String body) {
+    }
+
     /** Sends {@code message} to {@code url}, signed with {@code secrets}; never throws for what the destination did. */
     Outcome send(String url, Message message, List<String> secrets) {
+        return call(url, uri -> {
+            long timestamp = clock.instant().getEpochSecond();
+            return HttpRequest.newBuilder(uri)
+                    .header("content-type", "application/json")
+                    .header("webhook-id", message.id())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", Signer.header(secrets, message.id(), timestamp, message.body()))
+                    .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8));
+        }).outcome();
+    }
+
+    /**
+     * One request to {@code url} as {@code request} builds it (its URI given), under the same rules as every delivery:
+     * the destination checked against request forgery, the per-destination gate, the timeout, no redirects. Never throws
+     * for what the destination did.
+     */
+    Reply call(String url, Function<URI, HttpRequest.Builder> request) {
         long started = System.nanoTime();
         URI uri;
         try {
             uri = destinations.check(url);
         } catch (Destinations.Refused e) {
-            return new Outcome(null, 0, "refused: " + Outcome.cap(e.getMessage(), 180), null, null);
+            return new Reply(new Outcome(null, 0, "refused: " + Outcome.cap(e.getMessage(), 180), null, null), null);
         }
         Semaphore gate = perDestination.computeIfAbsent(uri.getHost() + ":" + uri.getPort(),
                 k -> new Semaphore(config.maxConcurrencyPerDestination()));
         try {
             if (!gate.tryAcquire(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                return new Outcome(null, millis(started), "too many deliveries in flight to this destination", null, null);
+                return failed(started, "too many deliveries in flight to this destination");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(null, millis(started), "interrupted", null, null);
+            return failed(started, "interrupted");
         }
         try {
-            long timestamp = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.requestTimeout())
-                    .header("content-type", "application/json")
-                    .header("user-agent", "lead-handoff-webhooks/1")
-                    .header("webhook-id", message.id())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", Signer.header(secrets, message.id(), timestamp, message.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8)).build();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String excerpt;
+            HttpRequest built = request.apply(uri).timeout(config.requestTimeout())
+                    .header("user-agent", "lead-handoff-webhooks/1").build();
+            HttpResponse<InputStream> response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            String body;
             try (InputStream in = response.body()) {
-                excerpt = new String(in.readNBytes(READ_LIMIT), StandardCharsets.UTF_8);
+                body = new String(in.readNBytes(READ_LIMIT), StandardCharsets.UTF_8);
             }
-            return new Outcome(response.statusCode(), millis(started), null, Outcome.cap(excerpt, Outcome.EXCERPT),
-                    retryAfter(response.headers().firstValue("retry-after").orElse(null)));
+            String hint = response.headers().firstValue("retry-after").orElse(null);
+            return new Reply(new Outcome(response.statusCode(), millis(started), null, Outcome.cap(body, Outcome.EXCERPT),
+                    retryAfter(hint)), body);
         } catch (HttpConnectTimeoutException e) {
-            return new Outcome(null, millis(started), "connect timeout", null, null);
+            return failed(started, "connect timeout");
         } catch (HttpTimeoutException e) {
-            return new Outcome(null, millis(started), "timeout after " + config.requestTimeout().toSeconds() + " s", null, null);
+            return failed(started, "timeout after " + config.requestTimeout().toSeconds() + " s");
         } catch (IOException e) {
-            return new Outcome(null, millis(started), "connection failed: " + e.getClass().getSimpleName(), null, null);
+            return failed(started, "connection failed: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(null, millis(started), "interrupted", null, null);
+            return failed(started, "interrupted");
         } catch (IllegalArgumentException e) {
-            return new Outcome(null, millis(started), "invalid request: " + Outcome.cap(e.getMessage(), 150), null, null);
+            return failed(started, "invalid request: " + Outcome.cap(e.getMessage(), 150));
         } finally {
             gate.release();
         }
+    }
+
+    private static Reply failed(long started, String error) {
+        return new Reply(new Outcome(null, millis(started), error, null, null), null);
     }
 
     /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */

@@ -16,6 +16,10 @@ class SlackText {
     }
 
     String text(String type, FeedEvent event, LeadView lead) {
+        if (event.leadId() == null) {
+            Object version = event.detail() == null ? null : event.detail().get("version");
+            return "*" + type + "* · scoring model version " + version + " is now active";
+        }
         if (lead == null) {
             return "*" + type + "* · lead " + event.leadId() + " (personal data erased)";
         }

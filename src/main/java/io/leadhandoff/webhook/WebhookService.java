@@ -146,7 +146,8 @@ public class WebhookService {
     public Page<WebhookViews.WebhookView> list(String cursor, int limit) {
         return reads.call(() -> {
             String after = Cursor.decode(cursor);
-            List<WebhookSubscription> rows = em.createQuery("from WebhookSubscription s where (:after is null or s.id > :after) order by s.id",
+            List<WebhookSubscription> rows = em.createQuery("from WebhookSubscription s where s.kind = 'webhook' "
+                            + "and (:after is null or s.id > :after) order by s.id",
                     WebhookSubscription.class).setParameter("after", after).setMaxResults(limit + 1).getResultList();
             return Page.of(rows, limit, WebhookSubscription::id, health::view);
         });
@@ -163,7 +164,7 @@ public class WebhookService {
 
     WebhookSubscription find(String id) {
         WebhookSubscription s = id == null || id.length() > 26 ? null : em.find(WebhookSubscription.class, id);
-        if (s == null) {
+        if (s == null || !WebhookSubscription.WEBHOOK.equals(s.kind)) { // a write-back is reached through its source
             throw ProblemException.notFound("Webhook", id);
         }
         return s;

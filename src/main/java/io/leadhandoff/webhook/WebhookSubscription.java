@@ -3,6 +3,7 @@ package io.leadhandoff.webhook;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,11 +16,26 @@ public class WebhookSubscription {
 
     static final String ENABLED = "enabled";
     static final String DISABLED = "disabled";
+    static final String WEBHOOK = "webhook";
+    static final String WRITEBACK = "writeback";
 
     @Id
     @Column(length = 26)
     String id;
 
+    /** {@code webhook}, or {@code writeback}: a source's write-back to its marketing tool (format hubspot, marketo, mautic). */
+    @Column(nullable = false, length = 16)
+    String kind = WEBHOOK;
+
+    /** The write-back's source. */
+    @Column(name = "source_id", length = 64)
+    String sourceId;
+
+    /** The write-back's {@link WritebackSettings} as JSON, credentials included: never answered back nor logged. */
+    @Lob
+    String settings;
+
+    /** A webhook's URL; a write-back's base URL of the tool's API. */
     @Column(nullable = false, length = 2048)
     String url;
 

@@ -15,7 +15,7 @@ public final class WebhookViews {
 
     static final String TYPES = "lead.created, lead.merged, lead.updated, lead.scored, lead.routed, lead.assigned, lead.disqualified, "
             + "lead.claimed, lead.released, lead.lease_extended, lead.lease_expired, lead.judged, lead.recycled, lead.sla_breached, "
-            + "lead.escalated, lead.new_cycle, lead.erased";
+            + "lead.escalated, lead.new_cycle, lead.erased, model.activated";
 
     private WebhookViews() {
     }

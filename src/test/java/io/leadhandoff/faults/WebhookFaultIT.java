@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Webhook delivery through faults, on a private MariaDB with two replicas of the packaged jar: the replica delivering
  * for a subscription is SIGKILLed mid-delivery, and the database is killed and restarted while events wait. A receiver
- * that de-duplicates by {@code webhook-id} gets every subscribed event exactly once, each lead's events in order.
+ * that de-duplicates by {@code webhook-id} gets every subscribed event exactly once, each lead's events in order. A
+ * source's write-back (HubSpot's contact update, to a receiver that answers as HubSpot does) goes through the same
+ * SIGKILL: every verdict reaches the tool exactly once after de-duplication.
  */
 @Tag("faults")
 class WebhookFaultIT {
@@ -98,6 +100,49 @@ class WebhookFaultIT {
     }
 
     @Test
+    void aSigkillOfTheDeliveringReplicaWritesEachVerdictBackExactlyOnce() throws Exception {
+        try (Receiver hubspot = new Receiver(n -> new Receiver.Reply(204, Map.of(), 100))) {
+            String source = "hs-kill-" + UUID.randomUUID().toString().substring(0, 8);
+            HttpResponse<String> created = send(replicas.get(0), "POST", "/api/v1/sources", Load.JSON.writeValueAsString(Map.of(
+                    "id", source, "kind", "hubspot", "name", "write-back fault test", "secrets", List.of("hs-app-secret-0123456789"))));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String base = hubspot.url().replaceAll("/hook$", "");
+            HttpResponse<String> configured = send(replicas.get(1), "PUT", "/api/v1/sources/" + source + "/writeback",
+                    Load.JSON.writeValueAsString(Map.of("baseUrl", base, "token", "pat-fault-test")));
+            assertThat(configured.statusCode()).as(configured.body()).isEqualTo(200);
+            int count = 30;
+            List<String> leads = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String body = "{\"email\":\"v" + i + "-" + source + "@webhook-faults.example\",\"source\":\"" + source
+                        + "\",\"externalId\":\"" + (7000 + i) + "\"}";
+                HttpResponse<String> answer = send(replicas.get(i % 2), "POST", "/api/v1/leads", body);
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+                String lead = Load.JSON.readTree(answer.body()).path("lead").path("id").asText();
+                HttpResponse<String> verdict = send(replicas.get(i % 2), "POST", "/api/v1/leads/" + lead + "/feedback",
+                        "{\"outcome\":\"ACCEPTED\"}");
+                assertThat(verdict.statusCode()).as(verdict.body()).isEqualTo(200);
+                leads.add(lead);
+            }
+            String subscription = writebackOf(source);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> hubspot.requests().size() >= 5 && leaseOwner(subscription) != null);
+            AppInstance delivering = replicaHolding(leaseOwner(subscription));
+            delivering.kill();
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(hubspot.deduplicated()).hasSize(count));
+            List<String> contacts = new ArrayList<>();
+            for (Receiver.Request r : hubspot.deduplicated()) {
+                assertThat(Load.JSON.readTree(r.body()).path("properties").path("hs_lead_status").asText()).isEqualTo("CONNECTED");
+                contacts.add(r.id());
+            }
+            assertThat(contacts).doesNotHaveDuplicates();
+            delivering.start();
+            delivering.awaitReady(Duration.ofSeconds(180));
+        }
+    }
+
+    @Test
     void aDatabaseOutageLosesAndReordersNothing() throws Exception {
         try (Receiver receiver = new Receiver(n -> new Receiver.Reply(204, Map.of(), 50))) {
             String source = "wh-db-" + UUID.randomUUID().toString().substring(0, 8);
@@ -148,6 +193,16 @@ class WebhookFaultIT {
         return ids;
     }
 
+    private static String writebackOf(String source) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(DB), "root", "");
+             var q = c.prepareStatement("select id from webhook_subscription where source_id = ?")) {
+            q.setString(1, source);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     private static String leaseOwner(String subscription) throws SQLException {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(DB), "root", "");
              var q = c.prepareStatement("select lease_owner from webhook_subscription where id = ?")) {
@@ -168,10 +223,24 @@ class WebhookFaultIT {
         throw new IllegalStateException("no replica logged " + owner);
     }
 
+    /**
+     * One request, sent again with the same {@code Idempotency-Key} after a 503 (a replica just started, or a machine
+     * so loaded that a write missed its deadline), as a well-behaved client does; the last answer is returned.
+     */
     private static HttpResponse<String> send(AppInstance target, String method, String path, String body) {
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> answer = null;
+        for (int attempt = 0; attempt < 5 && (answer == null || answer.statusCode() == 503); attempt++) {
+            answer = sendOnce(target, method, path, body, key);
+        }
+        return answer;
+    }
+
+    private static HttpResponse<String> sendOnce(AppInstance target, String method, String path, String body, String key) {
         try {
             return AppInstance.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port + path))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", key)
                     .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -194,4 +194,23 @@ class WebhookDeliveryTest {
         Map<String, Object> data = JsonPath.from(receiver.requests().get(0).body()).getMap("data");
         assertThat(data).isEqualTo(new LinkedHashMap<>(Map.of("leadId", lead)));
     }
+
+    @Test
+    void aModelActivationReachesItsSubscribersWhateverTheirLeadFilters() throws Exception {
+        Receiver receiver = receiver(Receiver.ok());
+        String[] sub = fixture.subscribe(receiver.url(), List.of("model.activated"), Map.of());
+        fixture.lead();
+        // the active version again: an activation like any other, and no other test's scoring changes
+        int active = io.leadhandoff.Api.given().get("/api/v1/scoring/models?limit=100").then().statusCode(200).extract().jsonPath()
+                .getInt("items.find { it.active }.version");
+        io.leadhandoff.Api.given().post("/api/v1/scoring/models/" + active + "/activate").then().statusCode(200);
+
+        fixture.deliverUntil(() -> assertThat(receiver.requests()).hasSize(1));
+        Receiver.Request r = receiver.requests().get(0);
+        assertThat(StandardWebhooksVerifier.verify(sub[1], r.id(), r.timestamp(), r.body(), r.signature())).isTrue();
+        JsonPath body = JsonPath.from(r.body());
+        assertThat(body.getString("type")).isEqualTo("model.activated");
+        assertThat(body.getInt("data.detail.version")).isEqualTo(active);
+        assertThat(body.getMap("data")).doesNotContainKeys("leadId", "lead");
+    }
 }
