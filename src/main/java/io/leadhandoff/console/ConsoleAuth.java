@@ -43,7 +43,7 @@ public class ConsoleAuth {
         Caller caller = signedIn(token).orElseThrow(ConsoleDenied::signedOut);
         take("key:" + caller.id(), caller.limit());
         if (!caller.has(scope)) {
-            throw ConsoleDenied.forbidden(scope.wire(), caller.label());
+            throw ConsoleDenied.forbidden(scope.wire(), caller);
         }
         current.set(caller);
         return caller;

@@ -11,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -35,9 +37,12 @@ public class ConsolePagesResource {
     private final ModelsPage models;
     private final LeadPage lead;
     private final CurrentCaller current;
+    private final LeadListPage leadList;
 
     public ConsolePagesResource(ConsoleAuth auth, ConsoleTemplates templates, Clock clock, OverviewPage overview, QualityPage quality,
-                                FunnelPage funnel, QueuesPage queues, ModelsPage models, LeadPage lead, CurrentCaller current) {
+                                FunnelPage funnel, QueuesPage queues, ModelsPage models, LeadPage lead, CurrentCaller current,
+                                LeadListPage leadList) {
+        this.leadList = leadList;
         this.current = current;
         this.auth = auth;
         this.templates = templates;
@@ -113,6 +118,26 @@ public class ConsolePagesResource {
         return templates.lead(frame("Lead " + id, "", caller), lead.build(caller, id));
     }
 
+    /** The leads behind a count: the lead list API's filters, sortable, a page at a time. */
+    @GET
+    @Path("/leads")
+    public String leads(@CookieParam(ConsoleAuth.COOKIE) String session, @Context UriInfo uri) {
+        Caller caller = auth.require(session, Scope.LEADS_READ);
+        return templates.leads(frame("Leads", "leads", caller), leadList.build(caller, uri.getQueryParameters()));
+    }
+
+    /** The filtered list as CSV (up to its first 10,000 leads), named for what it holds and the day it was taken. */
+    @GET
+    @Path("/leads.csv")
+    @Produces("text/csv")
+    public Response leadsCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @Context UriInfo uri) {
+        Caller caller = auth.require(session, Scope.LEADS_READ);
+        return Response.ok(Csv.of(leadList.csv(caller, uri.getQueryParameters())))
+                .type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + LeadListPage.csvName(uri.getQueryParameters(), clock.instant()) + "\"")
+                .build();
+    }
+
     @ServerExceptionMapper
     Response denied(ConsoleDenied e) {
         return ConsoleErrors.denied(e, templates);
@@ -124,6 +149,6 @@ public class ConsolePagesResource {
     }
 
     private static ConsoleTemplates.Frame frame(String title, String active, Caller caller) {
-        return new ConsoleTemplates.Frame(title, active, caller.label());
+        return ConsoleTemplates.Frame.of(title, active, caller);
     }
 }

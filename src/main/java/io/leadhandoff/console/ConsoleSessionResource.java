@@ -79,7 +79,7 @@ public class ConsoleSessionResource {
     }
 
     private String signIn(String error) {
-        return templates.signIn(new ConsoleTemplates.Frame("Sign in", "", null), error);
+        return templates.signIn(ConsoleTemplates.Frame.of("Sign in", "", null), error);
     }
 
     private NewCookie cookie(String value, int maxAgeSeconds) {
