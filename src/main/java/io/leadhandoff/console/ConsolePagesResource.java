@@ -83,7 +83,8 @@ public class ConsolePagesResource {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
         return Response.ok(Csv.of(quality.rows(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock))))
                 .type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"lead-quality.csv\"")
+                .header("Content-Disposition", "attachment; filename=\"" + csvName("lead-quality-by-" + QualityPage.grouping(caller, groupBy),
+                        Period.of(from, to, clock)) + "\"")
                 .build();
     }
 
@@ -146,6 +147,11 @@ public class ConsolePagesResource {
     @ServerExceptionMapper
     Response problem(ProblemException e) {
         return ConsoleErrors.problem(e, templates, current.get());
+    }
+
+    /** What a download holds and the days it covers, as its file name: lead-quality-by-source_2026-01-01_2026-03-31.csv. */
+    static String csvName(String what, Period period) {
+        return (what + "_" + period.fromDate() + "_" + period.toDate()).replaceAll("[^A-Za-z0-9._-]+", "-") + ".csv";
     }
 
     private static ConsoleTemplates.Frame frame(String title, String active, Caller caller) {

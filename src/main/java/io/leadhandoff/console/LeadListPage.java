@@ -239,6 +239,25 @@ public class LeadListPage {
         return s == null ? Fmt.NONE : s;
     }
 
+    /** A link to the list with these filters (name, value pairs; a null value is left out). */
+    static String href(String... pairs) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                query.append(query.length() == 0 ? "?" : "&").append(pairs[i]).append('=').append(enc(pairs[i + 1]));
+            }
+        }
+        return "/console/leads" + query;
+    }
+
+    /** A count and the list of the leads behind it. */
+    public record Count(String text, String href) {
+    }
+
+    static Count count(long n, String... pairs) {
+        return new Count(Fmt.count(n), href(pairs));
+    }
+
     static String join(String a, String b) {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + "&" + b;
     }

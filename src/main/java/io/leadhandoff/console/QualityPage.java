@@ -6,7 +6,6 @@ import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The lead-quality page: the API's lead-quality report, ranked by acceptance rate and drawn. */
 @ApplicationScoped
@@ -16,13 +15,24 @@ public class QualityPage {
 
     public record View(String groupBy, List<Option> groupings, String fromDate, String toDate, String csvHref, String apiPath,
                        Chart.Bars chart, List<Row> rows, boolean campaign) {
+
+        /** The grouping as a caption says it ("score band", not the parameter's name). */
+        public String groupLabel() {
+            return label(groupBy);
+        }
     }
 
     public record Option(String value, String label, boolean selected) {
     }
 
-    public record Row(int rank, String group, String received, String accepted, String rejected, String acceptanceRate,
-                      String converted, String won, String costPerAcceptedLead, String topRejectionReasons) {
+    /** A group's row; every count links to the list of the leads it counts. */
+    public record Row(int rank, String group, LeadListPage.Count received, LeadListPage.Count accepted, LeadListPage.Count rejected,
+                      String acceptanceRate, LeadListPage.Count converted, LeadListPage.Count won, String costPerAcceptedLead,
+                      List<Reason> topRejectionReasons) {
+    }
+
+    /** A rejection reason of a group, with its count linked to those leads. */
+    public record Reason(String label, LeadListPage.Count count) {
     }
 
     private final CallerReports reports;
@@ -42,7 +52,8 @@ public class QualityPage {
     }
 
     public View build(Caller caller, String groupBy, Period period) {
-        List<ReportViews.QualityRow> ranked = rows(caller, groupBy, period).stream()
+        // score bands read in band order, every other grouping ranked by acceptance rate
+        List<ReportViews.QualityRow> ranked = "scoreBand".equals(groupBy) ? rows(caller, groupBy, period) : rows(caller, groupBy, period).stream()
                 .sorted(Comparator.comparing((ReportViews.QualityRow r) -> r.acceptanceRate() == null ? -1 : r.acceptanceRate()).reversed()
                         .thenComparing(Comparator.comparingLong(ReportViews.QualityRow::received).reversed())
                         .thenComparing(ReportViews.QualityRow::group))
@@ -54,9 +65,18 @@ public class QualityPage {
         List<Row> rows = new java.util.ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             ReportViews.QualityRow r = ranked.get(i);
-            rows.add(new Row(i + 1, r.group(), Fmt.count(r.received()), Fmt.count(r.accepted()), Fmt.count(r.rejected()),
-                    Fmt.percent(r.acceptanceRate()), Fmt.count(r.converted()), Fmt.count(r.won()), Fmt.money(r.costPerAcceptedLead()),
-                    r.topRejectionReasons().stream().map(c -> c.reason() + " (" + Fmt.count(c.count()) + ")").collect(Collectors.joining(", "))));
+            String[] group = groupFilter(groupBy, r.group());
+            String from = period.from().toString();
+            String to = period.to().toString();
+            rows.add(new Row(i + 1, r.group(), LeadListPage.count(r.received(), group[0], group[1], "from", from, "to", to),
+                    LeadListPage.count(r.accepted(), group[0], group[1], "outcome", "accepted", "from", from, "to", to),
+                    LeadListPage.count(r.rejected(), group[0], group[1], "outcome", "rejected", "from", from, "to", to),
+                    Fmt.percent(r.acceptanceRate()),
+                    LeadListPage.count(r.converted(), group[0], group[1], "outcome", "converted", "from", from, "to", to),
+                    LeadListPage.count(r.won(), group[0], group[1], "outcome", "won", "from", from, "to", to),
+                    Fmt.money(r.costPerAcceptedLead(), r.currency()),
+                    r.topRejectionReasons().stream().map(c -> new Reason(c.reason(), LeadListPage.count(c.count(), group[0], group[1],
+                            "rejectionReason", c.reason(), "from", from, "to", to))).toList()));
         }
         String query = "groupBy=" + groupBy + "&" + period.query();
         return new View(groupBy, CallerReports.groupings(caller).stream().map(g -> new Option(g, label(g), g.equals(groupBy))).toList(),
@@ -64,6 +84,14 @@ public class QualityPage {
                 "/api/v1/reports/lead-quality?" + query,
                 Charts.bars("Acceptance rate by " + label(groupBy) + ", highest first", bars, Charts.PERCENT_TICKS),
                 rows, "campaign".equals(groupBy));
+    }
+
+    /** The lead list filter that selects a group's leads: (name, value); a score band's label becomes its lower bound. */
+    static String[] groupFilter(String groupBy, String group) {
+        if ("scoreBand".equals(groupBy)) {
+            return new String[] {"scoreBand", group.startsWith("(") ? "-1" : group.substring(0, group.indexOf('-'))};
+        }
+        return new String[] {groupBy, group};
     }
 
     static String label(String groupBy) {

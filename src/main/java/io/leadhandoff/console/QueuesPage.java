@@ -25,7 +25,7 @@ public class QueuesPage {
                        boolean repsShown, Chart.Bars repChart, List<RepRow> reps) {
     }
 
-    public record QueueRow(String queueId, String waiting, String oldestWait, String routed, String breaches, String breachRate,
+    public record QueueRow(String queueId, String waitingHref, String routedHref, String waiting, String oldestWait, String routed, String breaches, String breachRate,
                            String leaseExpiries, String medianToClaim, String p90ToClaim, String hours, String medianBusinessToClaim,
                            String p90BusinessToClaim) {
     }
@@ -68,7 +68,8 @@ public class QueuesPage {
             String scheduleId = scheduleOf.get(id);
             String hours = scheduleId == null ? "open around the clock" : schedules.hours(scheduleId, now).text();
             WaitingLeads.Waiting w = waitingByQueue.get(id);
-            rows.add(new QueueRow(id, w == null ? Fmt.count(0) : w.countText(), w == null ? Fmt.NONE : w.oldestWaitText(now),
+            rows.add(new QueueRow(id, LeadListPage.href("queue", id, "status", "queued"),
+                    LeadListPage.href("queue", id, "outcome", "routed", "from", period.from().toString(), "to", period.to().toString()), w == null ? Fmt.count(0) : w.countText(), w == null ? Fmt.NONE : w.oldestWaitText(now),
                     Fmt.count(s == null ? 0 : s.routed()), Fmt.count(s == null ? 0 : s.breaches()), Fmt.percent(s == null ? null : s.breachRate()),
                     Fmt.count(s == null ? 0 : s.leaseExpiries()), Fmt.duration(s == null ? null : s.medianSecondsToClaim()),
                     Fmt.duration(s == null ? null : s.p90SecondsToClaim()), hours, Fmt.duration(seconds(s == null ? null : s.medianBusinessMinutesToClaim())),
