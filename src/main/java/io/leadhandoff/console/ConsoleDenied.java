@@ -31,6 +31,16 @@ public class ConsoleDenied extends RuntimeException {
         return new ConsoleDenied(Reason.SIGNED_OUT, "Sign in to see this page", 0, null);
     }
 
+    /** A session that was there and is not any more: {@code why} is {@link #SESSION_ENDED} or {@link #KEY_GONE}. */
+    static ConsoleDenied ended(String why) {
+        return new ConsoleDenied(Reason.SIGNED_OUT, why, 0, null);
+    }
+
+    /** The session expired or was signed out. */
+    static final String SESSION_ENDED = "session";
+    /** The session's API key was revoked or expired. */
+    static final String KEY_GONE = "key";
+
     static ConsoleDenied forbidden(String scope, Caller signedIn) {
         return new ConsoleDenied(Reason.FORBIDDEN, "The API key you signed in with lacks the scope this page needs: " + scope, 0, signedIn);
     }

@@ -16,7 +16,8 @@ final class ConsoleErrors {
 
     static Response denied(ConsoleDenied e, ConsoleTemplates templates) {
         if (e.reason() == ConsoleDenied.Reason.SIGNED_OUT) {
-            return Response.seeOther(SIGN_IN).build();
+            boolean ended = ConsoleDenied.SESSION_ENDED.equals(e.getMessage()) || ConsoleDenied.KEY_GONE.equals(e.getMessage());
+            return Response.seeOther(ended ? URI.create(SIGN_IN + "?ended=" + e.getMessage()) : SIGN_IN).build();
         }
         Response.ResponseBuilder answer = page(e.reason().status, e.reason() == ConsoleDenied.Reason.FORBIDDEN ? "Not allowed" : "Too many requests",
                 e.getMessage(), e.signedIn(), templates);

@@ -1,5 +1,6 @@
 package io.leadhandoff.console;
 
+import io.leadhandoff.common.Params;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.report.Csv;
 import io.leadhandoff.security.Caller;
@@ -38,10 +39,12 @@ public class ConsolePagesResource {
     private final LeadPage lead;
     private final CurrentCaller current;
     private final LeadListPage leadList;
+    private final WebhooksPage webhooks;
 
     public ConsolePagesResource(ConsoleAuth auth, ConsoleTemplates templates, Clock clock, OverviewPage overview, QualityPage quality,
                                 FunnelPage funnel, QueuesPage queues, ModelsPage models, LeadPage lead, CurrentCaller current,
-                                LeadListPage leadList) {
+                                LeadListPage leadList, WebhooksPage webhooks) {
+        this.webhooks = webhooks;
         this.leadList = leadList;
         this.current = current;
         this.auth = auth;
@@ -107,9 +110,10 @@ public class ConsolePagesResource {
     @GET
     @Path("/models")
     public String models(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
-                         @QueryParam("to") String to) {
+                         @QueryParam("to") String to, @QueryParam("version") String version, @QueryParam("compare") String compare) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return templates.models(frame("Scoring models", "models", caller), models.build(caller, Period.of(from, to, clock)));
+        return templates.models(frame("Scoring models", "models", caller), models.build(caller, Period.of(from, to, clock),
+                Params.integer("version", version), Params.integer("compare", compare)));
     }
 
     @GET
@@ -137,6 +141,22 @@ public class ConsolePagesResource {
                 .type("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + LeadListPage.csvName(uri.getQueryParameters(), clock.instant()) + "\"")
                 .build();
+    }
+
+    /** Outbound webhook subscriptions and their delivery health; admin keys, as the webhook API. */
+    @GET
+    @Path("/webhooks")
+    public String webhooks(@CookieParam(ConsoleAuth.COOKIE) String session) {
+        Caller caller = auth.require(session, Scope.ADMIN);
+        return templates.webhooks(frame("Webhooks", "webhooks", caller), webhooks.build());
+    }
+
+    /** Any other console address: an HTML page (not the API's problem JSON) that keeps the signed-in header. */
+    @GET
+    @Path("/{rest: (?!assets/).+}")
+    public Response unknown(@CookieParam(ConsoleAuth.COOKIE) String session, @PathParam("rest") String rest) {
+        return ConsoleErrors.page(404, "Page not found", "The console has no page at /console/" + rest
+                + ". The menu above lists the pages you can open.", auth.signedIn(session).orElse(null), templates).build();
     }
 
     @ServerExceptionMapper

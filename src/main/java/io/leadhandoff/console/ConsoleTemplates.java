@@ -63,6 +63,7 @@ public class ConsoleTemplates {
     private final Template models;
     private final Template lead;
     private final Template leads;
+    private final Template webhooks;
 
     public ConsoleTemplates() {
         var builder = Engine.builder()
@@ -82,6 +83,7 @@ public class ConsoleTemplates {
         models = load(engine, "models");
         lead = load(engine, "lead");
         leads = load(engine, "leads");
+        webhooks = load(engine, "webhooks");
     }
 
     public String signIn(Frame frame, String error) {
@@ -118,6 +120,10 @@ public class ConsoleTemplates {
 
     public String leads(Frame frame, LeadListPage.View page) {
         return leads.data("frame", frame, "page", page).render();
+    }
+
+    public String webhooks(Frame frame, WebhooksPage.View page) {
+        return webhooks.data("frame", frame, "page", page).render();
     }
 
     private static Template load(Engine engine, String page) {

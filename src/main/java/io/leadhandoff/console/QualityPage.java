@@ -36,9 +36,11 @@ public class QualityPage {
     }
 
     private final CallerReports reports;
+    private final ReasonLabels reasons;
 
-    public QualityPage(CallerReports reports) {
+    public QualityPage(CallerReports reports, ReasonLabels reasons) {
         this.reports = reports;
+        this.reasons = reasons;
     }
 
     /** The grouping asked for, or the first one this caller may have. */
@@ -62,6 +64,7 @@ public class QualityPage {
                 .map(r -> new Charts.BarInput(r.group(), r.acceptanceRate(),
                         Fmt.percent(r.acceptanceRate()) + " of " + Fmt.count(r.accepted() + r.rejected())))
                 .toList();
+        java.util.Map<String, String> labels = ranked.isEmpty() ? java.util.Map.of() : reasons.all();
         List<Row> rows = new java.util.ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             ReportViews.QualityRow r = ranked.get(i);
@@ -75,7 +78,7 @@ public class QualityPage {
                     LeadListPage.count(r.converted(), group[0], group[1], "outcome", "converted", "from", from, "to", to),
                     LeadListPage.count(r.won(), group[0], group[1], "outcome", "won", "from", from, "to", to),
                     Fmt.money(r.costPerAcceptedLead(), r.currency()),
-                    r.topRejectionReasons().stream().map(c -> new Reason(c.reason(), LeadListPage.count(c.count(), group[0], group[1],
+                    r.topRejectionReasons().stream().map(c -> new Reason(labels.getOrDefault(c.reason(), c.reason()), LeadListPage.count(c.count(), group[0], group[1],
                             "rejectionReason", c.reason(), "from", from, "to", to))).toList()));
         }
         String query = "groupBy=" + groupBy + "&" + period.query();
