@@ -14,7 +14,7 @@ public class QualityPage {
     private static final int MAX_BARS = 25;
 
     public record View(String groupBy, List<Option> groupings, String fromDate, String toDate, String csvHref, String apiPath,
-                       Chart.Bars chart, List<Row> rows, boolean campaign) {
+                       Chart.Bars chart, List<Row> rows, boolean campaign, String previousFrom, String previousTo) {
 
         /** The grouping as a caption says it ("score band", not the parameter's name). */
         public String groupLabel() {
@@ -28,7 +28,8 @@ public class QualityPage {
     /** A group's row; every count links to the list of the leads it counts. */
     public record Row(int rank, String group, LeadListPage.Count received, LeadListPage.Count accepted, LeadListPage.Count rejected,
                       String acceptanceRate, LeadListPage.Count converted, LeadListPage.Count won, String costPerAcceptedLead,
-                      List<Reason> topRejectionReasons) {
+                      List<Reason> topRejectionReasons, String spend, String costPerLead, String costPerWonDeal,
+                      String previousReceived, String rateChange) {
     }
 
     /** A rejection reason of a group, with its count linked to those leads. */
@@ -65,6 +66,10 @@ public class QualityPage {
                         Fmt.percent(r.acceptanceRate()) + " of " + Fmt.count(r.accepted() + r.rejected())))
                 .toList();
         java.util.Map<String, String> labels = ranked.isEmpty() ? java.util.Map.of() : reasons.all();
+        // the same report over the period just before, as long: the change a leader asks about first
+        Period previous = new Period(period.from().minus(java.time.Duration.between(period.from(), period.to())), period.from());
+        java.util.Map<String, ReportViews.QualityRow> before = new java.util.HashMap<>();
+        rows(caller, groupBy, previous).forEach(r -> before.put(r.group(), r));
         List<Row> rows = new java.util.ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             ReportViews.QualityRow r = ranked.get(i);
@@ -79,14 +84,17 @@ public class QualityPage {
                     LeadListPage.count(r.won(), group[0], group[1], "outcome", "won", "from", from, "to", to),
                     Fmt.money(r.costPerAcceptedLead(), r.currency()),
                     r.topRejectionReasons().stream().map(c -> new Reason(labels.getOrDefault(c.reason(), c.reason()), LeadListPage.count(c.count(), group[0], group[1],
-                            "rejectionReason", c.reason(), "from", from, "to", to))).toList()));
+                            "rejectionReason", c.reason(), "from", from, "to", to))).toList(),
+                    Fmt.money(r.spend(), r.currency()), Fmt.money(r.costPerLead(), r.currency()), Fmt.money(r.costPerWonDeal(), r.currency()),
+                    before.containsKey(r.group()) ? Fmt.count(before.get(r.group()).received()) : Fmt.count(0),
+                    change(r.acceptanceRate(), before.containsKey(r.group()) ? before.get(r.group()).acceptanceRate() : null)));
         }
         String query = "groupBy=" + groupBy + "&" + period.query();
         return new View(groupBy, CallerReports.groupings(caller).stream().map(g -> new Option(g, label(g), g.equals(groupBy))).toList(),
                 period.fromDate(), period.toDate(), "/console/lead-quality.csv?" + query,
                 "/api/v1/reports/lead-quality?" + query,
                 Charts.bars("Acceptance rate by " + label(groupBy) + ", highest first", bars, Charts.PERCENT_TICKS),
-                rows, "campaign".equals(groupBy));
+                rows, "campaign".equals(groupBy) || "source".equals(groupBy), previous.fromDate(), previous.toDate());
     }
 
     /** The lead list filter that selects a group's leads: (name, value); a score band's label becomes its lower bound. */
@@ -95,6 +103,15 @@ public class QualityPage {
             return new String[] {"scoreBand", group.startsWith("(") ? "-1" : group.substring(0, group.indexOf('-'))};
         }
         return new String[] {groupBy, group};
+    }
+
+    /** The change of a rate in percentage points, signed; none when either side has no rate. */
+    static String change(Double now, Double before) {
+        if (now == null || before == null) {
+            return Fmt.NONE;
+        }
+        double points = (now - before) * 100;
+        return String.format(java.util.Locale.ROOT, "%+.1f pts", points);
     }
 
     static String label(String groupBy) {
