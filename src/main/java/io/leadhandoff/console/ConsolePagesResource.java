@@ -71,10 +71,10 @@ public class ConsolePagesResource {
     @GET
     @Path("/lead-quality")
     public String quality(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
-                          @QueryParam("from") String from, @QueryParam("to") String to) {
+                          @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
         return templates.quality(frame("Lead quality", "quality", caller),
-                quality.build(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock)));
+                quality.build(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock), sort));
     }
 
     /** The lead-quality table as CSV, the same bytes as the report API's text/csv answer. */

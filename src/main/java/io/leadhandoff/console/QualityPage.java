@@ -14,7 +14,8 @@ public class QualityPage {
     private static final int MAX_BARS = 25;
 
     public record View(String groupBy, List<Option> groupings, String fromDate, String toDate, String csvHref, String apiPath,
-                       Chart.Bars chart, List<Row> rows, boolean campaign, String previousFrom, String previousTo) {
+                       Chart.Bars chart, List<Row> rows, boolean campaign, String previousFrom, String previousTo,
+                       java.util.Map<String, Header> headers) {
 
         /** The grouping as a caption says it ("score band", not the parameter's name). */
         public String groupLabel() {
@@ -54,9 +55,56 @@ public class QualityPage {
         return reports.leadQuality(caller, groupBy, period.from(), period.to()).rows();
     }
 
+    /** The table's sortable columns: the {@code sort} value of each, and the header it heads. */
+    static final java.util.Map<String, Comparator<ReportViews.QualityRow>> SORTS = java.util.Map.of(
+            "group", Comparator.comparing(ReportViews.QualityRow::group),
+            "received", Comparator.comparingLong(ReportViews.QualityRow::received),
+            "accepted", Comparator.comparingLong(ReportViews.QualityRow::accepted),
+            "rejected", Comparator.comparingLong(ReportViews.QualityRow::rejected),
+            "acceptanceRate", Comparator.comparing((ReportViews.QualityRow r) -> r.acceptanceRate() == null ? -1 : r.acceptanceRate()),
+            "converted", Comparator.comparingLong(ReportViews.QualityRow::converted),
+            "won", Comparator.comparingLong(ReportViews.QualityRow::won));
+
+    /** A sortable header: its link (the reverse order when it is the current one) and, when current, its aria-sort. */
+    public record Header(String label, String href, String ariaSort) {
+    }
+
     public View build(Caller caller, String groupBy, Period period) {
+        return build(caller, groupBy, period, null);
+    }
+
+    /** {@code sort}: a column of {@link #SORTS}, a leading '-' for descending; none: the ranking (band order for score bands). */
+    public View build(Caller caller, String groupBy, Period period, String sort) {
+        String key = sort == null || sort.isBlank() ? null : sort.startsWith("-") ? sort.substring(1) : sort;
+        if (key != null && !SORTS.containsKey(key)) {
+            throw io.leadhandoff.common.ProblemException.invalidParameter("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet()))
+                    + ", each optionally after -");
+        }
+        View view = ranked(caller, groupBy, period, key == null ? null
+                : sort.startsWith("-") ? SORTS.get(key).reversed() : SORTS.get(key));
+        String base = "/console/lead-quality?groupBy=" + LeadListPage.enc(groupBy) + "&" + period.query() + "&sort=";
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("group", label(groupBy));
+        labels.put("received", "Received");
+        labels.put("accepted", "Accepted");
+        labels.put("rejected", "Rejected");
+        labels.put("acceptanceRate", "Acceptance rate");
+        labels.put("converted", "Converted");
+        labels.put("won", "Won");
+        java.util.Map<String, Header> headers = new java.util.LinkedHashMap<>();
+        labels.forEach((k, label) -> {
+            boolean ascending = k.equals(sort);
+            boolean descending = ("-" + k).equals(sort);
+            headers.put(k, new Header(label, base + LeadListPage.enc(ascending ? "-" + k : k), ascending ? "ascending" : descending ? "descending" : null));
+        });
+        return new View(view.groupBy(), view.groupings(), view.fromDate(), view.toDate(), view.csvHref(), view.apiPath(), view.chart(), view.rows(),
+                view.campaign(), view.previousFrom(), view.previousTo(), headers);
+    }
+
+    private View ranked(Caller caller, String groupBy, Period period, Comparator<ReportViews.QualityRow> order) {
         // score bands read in band order, every other grouping ranked by acceptance rate
-        List<ReportViews.QualityRow> ranked = "scoreBand".equals(groupBy) ? rows(caller, groupBy, period) : rows(caller, groupBy, period).stream()
+        List<ReportViews.QualityRow> ranked = order != null ? rows(caller, groupBy, period).stream().sorted(order).toList()
+                : "scoreBand".equals(groupBy) ? rows(caller, groupBy, period) : rows(caller, groupBy, period).stream()
                 .sorted(Comparator.comparing((ReportViews.QualityRow r) -> r.acceptanceRate() == null ? -1 : r.acceptanceRate()).reversed()
                         .thenComparing(Comparator.comparingLong(ReportViews.QualityRow::received).reversed())
                         .thenComparing(ReportViews.QualityRow::group))
@@ -94,7 +142,7 @@ public class QualityPage {
                 period.fromDate(), period.toDate(), "/console/lead-quality.csv?" + query,
                 "/api/v1/reports/lead-quality?" + query,
                 Charts.bars("Acceptance rate by " + label(groupBy) + ", highest first", bars, Charts.PERCENT_TICKS),
-                rows, "campaign".equals(groupBy) || "source".equals(groupBy), previous.fromDate(), previous.toDate());
+                rows, "campaign".equals(groupBy) || "source".equals(groupBy), previous.fromDate(), previous.toDate(), java.util.Map.of());
     }
 
     /** The lead list filter that selects a group's leads: (name, value); a score band's label becomes its lower bound. */

@@ -2,6 +2,7 @@ package io.leadhandoff.console;
 
 import static io.leadhandoff.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.leadhandoff.Api;
 import io.leadhandoff.TestData;
@@ -172,6 +173,11 @@ class ConsoleBrowserTest {
         }
         Console.RoutedQueue queue = Console.routedQueue();
         Api.ingest(Map.of("email", queue.email(), "company", "Waiting Co"));
+        // reports are exact as of their refresh from the change feed, which may trail the lead table for a moment
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("groupBy", "source").get("/api/v1/reports/lead-quality")
+                .then().statusCode(200).extract().<Integer>path("rows.find { it.group == '" + source + "' }.rejected"), r -> r != null && r == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/reports/sla").then().statusCode(200)
+                .extract().<Integer>path("queues.find { it.queueId == '" + queue.queueId() + "' }.routed"), r -> r != null && r == 1);
         signIn(Api.ADMIN_KEY);
 
         open("/console/lead-quality?groupBy=source", "lead-quality");

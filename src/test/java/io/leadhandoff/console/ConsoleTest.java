@@ -284,6 +284,23 @@ class ConsoleTest {
     }
 
     @Test
+    void leadQualitySortsByTheColumnAsked() {
+        String big = TestData.unique("big");
+        String small = TestData.unique("small");
+        for (int i = 0; i < 3; i++) {
+            Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", big));
+        }
+        Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", small));
+        String session = Console.signIn(Api.ADMIN_KEY);
+        String html = Console.page(session, "/console/lead-quality?groupBy=source&sort=-received").then().statusCode(200).extract().asString();
+        assertThat(html.indexOf(">" + big + "<")).isPositive().isLessThan(html.indexOf(">" + small + "<"));
+        assertThat(html).contains("aria-sort=\"descending\"");
+        html = Console.page(session, "/console/lead-quality?groupBy=source&sort=received").then().statusCode(200).extract().asString();
+        assertThat(html.indexOf(">" + small + "<")).isPositive().isLessThan(html.indexOf(">" + big + "<"));
+        Console.page(session, "/console/lead-quality?sort=colour").then().statusCode(422).contentType(containsString("text/html"));
+    }
+
+    @Test
     void signInCountsAgainstTheKeysRateLimitLikeTheApi() {
         String key = Api.apiKey(Map.of("scopes", List.of("reports:read"), "ratePerSecond", 1, "burst", 2));
         Console.signIn(key);
