@@ -40,10 +40,14 @@ public class ConsoleAuth {
 
     /** The signed-in caller allowed {@code scope}, or a {@link ConsoleDenied}. */
     public Caller require(String token, Scope scope) {
-        Caller caller = signedIn(token).orElseThrow(ConsoleDenied::signedOut);
+        if (token == null || token.isBlank()) {
+            throw ConsoleDenied.signedOut();
+        }
+        String key = sessions.keyOf(token).orElseThrow(() -> ConsoleDenied.ended(ConsoleDenied.SESSION_ENDED));
+        Caller caller = keys.callerOf(key).orElseThrow(() -> ConsoleDenied.ended(ConsoleDenied.KEY_GONE));
         take("key:" + caller.id(), caller.limit());
         if (!caller.has(scope)) {
-            throw ConsoleDenied.forbidden(scope.wire(), caller.label());
+            throw ConsoleDenied.forbidden(scope.wire(), caller);
         }
         current.set(caller);
         return caller;

@@ -16,10 +16,11 @@ final class ConsoleErrors {
 
     static Response denied(ConsoleDenied e, ConsoleTemplates templates) {
         if (e.reason() == ConsoleDenied.Reason.SIGNED_OUT) {
-            return Response.seeOther(SIGN_IN).build();
+            boolean ended = ConsoleDenied.SESSION_ENDED.equals(e.getMessage()) || ConsoleDenied.KEY_GONE.equals(e.getMessage());
+            return Response.seeOther(ended ? URI.create(SIGN_IN + "?ended=" + e.getMessage()) : SIGN_IN).build();
         }
         Response.ResponseBuilder answer = page(e.reason().status, e.reason() == ConsoleDenied.Reason.FORBIDDEN ? "Not allowed" : "Too many requests",
-                e.getMessage(), e.signedInAs(), templates);
+                e.getMessage(), e.signedIn(), templates);
         if (e.reason() == ConsoleDenied.Reason.RATE_LIMITED) {
             answer.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
@@ -28,12 +29,11 @@ final class ConsoleErrors {
 
     /** The service's own problems (a lead that does not exist, an invalid period) with their status and detail. */
     static Response problem(ProblemException e, ConsoleTemplates templates, Caller signedIn) {
-        String signedInAs = signedIn == null || signedIn == Caller.SYSTEM ? null : signedIn.label();
-        return page(e.type().status(), e.type().title(), e.getMessage(), signedInAs, templates).build();
+        return page(e.type().status(), e.type().title(), e.getMessage(), signedIn, templates).build();
     }
 
-    private static Response.ResponseBuilder page(int status, String title, String detail, String signedInAs, ConsoleTemplates templates) {
+    static Response.ResponseBuilder page(int status, String title, String detail, Caller signedIn, ConsoleTemplates templates) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(templates.error(new ConsoleTemplates.Frame(title, "", signedInAs), detail));
+                .entity(templates.error(ConsoleTemplates.Frame.of(title, "", signedIn), detail));
     }
 }

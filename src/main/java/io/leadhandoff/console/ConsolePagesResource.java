@@ -1,5 +1,6 @@
 package io.leadhandoff.console;
 
+import io.leadhandoff.common.Params;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.report.Csv;
 import io.leadhandoff.security.Caller;
@@ -11,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
@@ -35,9 +38,14 @@ public class ConsolePagesResource {
     private final ModelsPage models;
     private final LeadPage lead;
     private final CurrentCaller current;
+    private final LeadListPage leadList;
+    private final WebhooksPage webhooks;
 
     public ConsolePagesResource(ConsoleAuth auth, ConsoleTemplates templates, Clock clock, OverviewPage overview, QualityPage quality,
-                                FunnelPage funnel, QueuesPage queues, ModelsPage models, LeadPage lead, CurrentCaller current) {
+                                FunnelPage funnel, QueuesPage queues, ModelsPage models, LeadPage lead, CurrentCaller current,
+                                LeadListPage leadList, WebhooksPage webhooks) {
+        this.webhooks = webhooks;
+        this.leadList = leadList;
         this.current = current;
         this.auth = auth;
         this.templates = templates;
@@ -63,10 +71,10 @@ public class ConsolePagesResource {
     @GET
     @Path("/lead-quality")
     public String quality(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
-                          @QueryParam("from") String from, @QueryParam("to") String to) {
+                          @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
         return templates.quality(frame("Lead quality", "quality", caller),
-                quality.build(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock)));
+                quality.build(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock), sort));
     }
 
     /** The lead-quality table as CSV, the same bytes as the report API's text/csv answer. */
@@ -78,7 +86,8 @@ public class ConsolePagesResource {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
         return Response.ok(Csv.of(quality.rows(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock))))
                 .type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"lead-quality.csv\"")
+                .header("Content-Disposition", "attachment; filename=\"" + csvName("lead-quality-by-" + QualityPage.grouping(caller, groupBy),
+                        Period.of(from, to, clock)) + "\"")
                 .build();
     }
 
@@ -101,9 +110,10 @@ public class ConsolePagesResource {
     @GET
     @Path("/models")
     public String models(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
-                         @QueryParam("to") String to) {
+                         @QueryParam("to") String to, @QueryParam("version") String version, @QueryParam("compare") String compare) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return templates.models(frame("Scoring models", "models", caller), models.build(caller, Period.of(from, to, clock)));
+        return templates.models(frame("Scoring models", "models", caller), models.build(caller, Period.of(from, to, clock),
+                Params.integer("version", version), Params.integer("compare", compare)));
     }
 
     @GET
@@ -111,6 +121,42 @@ public class ConsolePagesResource {
     public String lead(@CookieParam(ConsoleAuth.COOKIE) String session, @PathParam("id") String id) {
         Caller caller = auth.require(session, Scope.LEADS_READ);
         return templates.lead(frame("Lead " + id, "", caller), lead.build(caller, id));
+    }
+
+    /** The leads behind a count: the lead list API's filters, sortable, a page at a time. */
+    @GET
+    @Path("/leads")
+    public String leads(@CookieParam(ConsoleAuth.COOKIE) String session, @Context UriInfo uri) {
+        Caller caller = auth.require(session, Scope.LEADS_READ);
+        return templates.leads(frame("Leads", "leads", caller), leadList.build(caller, uri.getQueryParameters()));
+    }
+
+    /** The filtered list as CSV (up to its first 10,000 leads), named for what it holds and the day it was taken. */
+    @GET
+    @Path("/leads.csv")
+    @Produces("text/csv")
+    public Response leadsCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @Context UriInfo uri) {
+        Caller caller = auth.require(session, Scope.LEADS_READ);
+        return Response.ok(Csv.of(leadList.csv(caller, uri.getQueryParameters())))
+                .type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + LeadListPage.csvName(uri.getQueryParameters(), clock.instant()) + "\"")
+                .build();
+    }
+
+    /** Outbound webhook subscriptions and their delivery health; admin keys, as the webhook API. */
+    @GET
+    @Path("/webhooks")
+    public String webhooks(@CookieParam(ConsoleAuth.COOKIE) String session) {
+        Caller caller = auth.require(session, Scope.ADMIN);
+        return templates.webhooks(frame("Webhooks", "webhooks", caller), webhooks.build());
+    }
+
+    /** Any other console address: an HTML page (not the API's problem JSON) that keeps the signed-in header. */
+    @GET
+    @Path("/{rest: (?!assets/).+}")
+    public Response unknown(@CookieParam(ConsoleAuth.COOKIE) String session, @PathParam("rest") String rest) {
+        return ConsoleErrors.page(404, "Page not found", "The console has no page at /console/" + rest
+                + ". The menu above lists the pages you can open.", auth.signedIn(session).orElse(null), templates).build();
     }
 
     @ServerExceptionMapper
@@ -123,7 +169,12 @@ public class ConsolePagesResource {
         return ConsoleErrors.problem(e, templates, current.get());
     }
 
+    /** What a download holds and the days it covers, as its file name: lead-quality-by-source_2026-01-01_2026-03-31.csv. */
+    static String csvName(String what, Period period) {
+        return (what + "_" + period.fromDate() + "_" + period.toDate()).replaceAll("[^A-Za-z0-9._-]+", "-") + ".csv";
+    }
+
     private static ConsoleTemplates.Frame frame(String title, String active, Caller caller) {
-        return new ConsoleTemplates.Frame(title, active, caller.label());
+        return ConsoleTemplates.Frame.of(title, active, caller);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -35,11 +36,14 @@ public class ConsoleSessionResource {
     @GET
     @Path("/sign-in")
     @Produces(MediaType.TEXT_HTML)
-    public Response signInPage(@CookieParam(ConsoleAuth.COOKIE) String session) {
+    public Response signInPage(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("ended") String ended) {
         if (auth.signedIn(session).isPresent()) {
             return Response.seeOther(HOME).build();
         }
-        return Response.ok(signIn(null)).build();
+        String why = ConsoleDenied.KEY_GONE.equals(ended) ? "You were signed out: the API key of your session was revoked or has expired. "
+                + "Sign in with a valid key." : ConsoleDenied.SESSION_ENDED.equals(ended)
+                ? "Your session has ended (sessions last " + config.sessionTtl().toHours() + " hours, and signing out ends them). Sign in again." : null;
+        return Response.ok(signIn(why)).build();
     }
 
     @POST
@@ -79,7 +83,7 @@ public class ConsoleSessionResource {
     }
 
     private String signIn(String error) {
-        return templates.signIn(new ConsoleTemplates.Frame("Sign in", "", null), error);
+        return templates.signIn(ConsoleTemplates.Frame.of("Sign in", "", null), error);
     }
 
     private NewCookie cookie(String value, int maxAgeSeconds) {

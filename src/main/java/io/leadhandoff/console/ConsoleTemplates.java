@@ -1,5 +1,7 @@
 package io.leadhandoff.console;
 
+import io.leadhandoff.security.Caller;
+import io.leadhandoff.security.Scope;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.HtmlEscaper;
 import io.quarkus.qute.ReflectionValueResolver;
@@ -30,8 +32,26 @@ public class ConsoleTemplates {
     private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
     private static final List<String> TAGS = List.of("bars", "lines", "waterfall");
 
-    /** Title, current navigation entry and who is signed in: what every page's frame shows. */
-    public record Frame(String title, String active, String signedInAs) {
+    /** Title, current navigation entry, who is signed in and the pages they may open: what every page's frame shows. */
+    public record Frame(String title, String active, String signedInAs, Menu menu) {
+
+        /** The frame of a page shown to {@code caller}; nobody signed in (null) gets no menu. */
+        public static Frame of(String title, String active, Caller caller) {
+            return caller == null || caller == Caller.SYSTEM ? new Frame(title, active, null, Menu.NONE)
+                    : new Frame(title, active, caller.label(), Menu.of(caller));
+        }
+    }
+
+    /** Which menu entries the signed-in key can open: an entry it would be refused is not shown. */
+    public record Menu(boolean overview, boolean quality, boolean funnel, boolean queues, boolean models, boolean leads, boolean webhooks) {
+
+        static final Menu NONE = new Menu(false, false, false, false, false, false, false);
+
+        static Menu of(Caller caller) {
+            boolean reports = caller.has(Scope.REPORTS_READ);
+            boolean everyQueue = reports && !caller.limitedToQueues();
+            return new Menu(everyQueue, reports, everyQueue, reports, everyQueue, caller.has(Scope.LEADS_READ), caller.has(Scope.ADMIN));
+        }
     }
 
     private final Template signIn;
@@ -42,6 +62,8 @@ public class ConsoleTemplates {
     private final Template queues;
     private final Template models;
     private final Template lead;
+    private final Template leads;
+    private final Template webhooks;
 
     public ConsoleTemplates() {
         var builder = Engine.builder()
@@ -60,6 +82,8 @@ public class ConsoleTemplates {
         queues = load(engine, "queues");
         models = load(engine, "models");
         lead = load(engine, "lead");
+        leads = load(engine, "leads");
+        webhooks = load(engine, "webhooks");
     }
 
     public String signIn(Frame frame, String error) {
@@ -92,6 +116,14 @@ public class ConsoleTemplates {
 
     public String lead(Frame frame, LeadPage.View page) {
         return lead.data("frame", frame, "page", page).render();
+    }
+
+    public String leads(Frame frame, LeadListPage.View page) {
+        return leads.data("frame", frame, "page", page).render();
+    }
+
+    public String webhooks(Frame frame, WebhooksPage.View page) {
+        return webhooks.data("frame", frame, "page", page).render();
     }
 
     private static Template load(Engine engine, String page) {

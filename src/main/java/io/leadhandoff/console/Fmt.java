@@ -30,6 +30,11 @@ public final class Fmt {
         return amount == null ? NONE : String.format(Locale.ROOT, "%,.2f", amount);
     }
 
+    /** An amount with its currency (ISO 4217) after it, as "1,250.00 EUR"; several currencies are not added up. */
+    public static String money(BigDecimal amount, String currency) {
+        return amount == null ? NONE : money(amount) + (currency == null ? "" : " " + currency);
+    }
+
     /** A probability or score with three decimals (AUC, Brier). */
     public static String decimal(Double value) {
         return value == null ? NONE : String.format(Locale.ROOT, "%.3f", value);

@@ -14,7 +14,7 @@ public class FunnelPage {
                        String medianSalesCycle, String revenue, String averageDealSize) {
     }
 
-    public record Step(String step, String count, String rateFromPrevious, String medianFromPrevious) {
+    public record Step(String step, String count, String href, String rateFromPrevious, String medianFromPrevious) {
     }
 
     private final CallerReports reports;
@@ -30,10 +30,20 @@ public class FunnelPage {
                 .map(s -> new Charts.BarInput(s.step(), received == 0 ? 0 : (double) s.count() / received, Fmt.count(s.count())))
                 .toList();
         List<Step> steps = funnel.steps().stream()
-                .map(s -> new Step(s.step(), Fmt.count(s.count()), Fmt.percent(s.rateFromPrevious()), Fmt.duration(s.medianSecondsFromPrevious())))
+                .map(s -> new Step(s.step(), Fmt.count(s.count()), LeadListPage.href("outcome", outcome(s.step()), "from", period.from().toString(),
+                        "to", period.to().toString()), Fmt.percent(s.rateFromPrevious()), Fmt.duration(s.medianSecondsFromPrevious())))
                 .toList();
         return new View(period.fromDate(), period.toDate(), "/api/v1/reports/funnel?" + period.query(),
                 Charts.bars("Leads at each step, as a share of leads received", bars, Charts.PERCENT_TICKS), steps,
                 Fmt.duration(funnel.medianSalesCycleSeconds()), Fmt.money(funnel.revenue()), Fmt.money(funnel.averageDealSize()));
+    }
+
+    /** The list filter of a step: the funnel counts every lead that reached it (accepted at some time, not the final verdict). */
+    private static String outcome(String step) {
+        return switch (step) {
+            case "accepted" -> "everAccepted";
+            case "received" -> null;
+            default -> step;
+        };
     }
 }

@@ -32,7 +32,7 @@ public class OverviewPage {
                        Chart.Lines acceptance, List<String> weeks, List<SourceWeeks> sources) {
     }
 
-    public record Waiting(String queueId, String count, String oldestWait) {
+    public record Waiting(String queueId, String count, String href, String oldestWait) {
     }
 
     public record SourceWeeks(String source, String colour, List<String> rates) {
@@ -72,7 +72,7 @@ public class OverviewPage {
             weekly.add(async(() -> reports.leadQuality(caller, "source", from, to).rows()));
         }
         List<Waiting> queues = waiting.of(roster.queues(caller)).stream().filter(w -> w.count() > 0)
-                .map(w -> new Waiting(w.queueId(), w.countText(), w.oldestWaitText(now))).toList();
+                .map(w -> new Waiting(w.queueId(), w.countText(), LeadListPage.href("queue", w.queueId(), "status", "queued"), w.oldestWaitText(now))).toList();
         Map<String, ReportViews.QualityRow[]> bySource = new HashMap<>();
         for (int i = 0; i < WEEKS; i++) {
             int week = i;

@@ -48,6 +48,11 @@ public record Period(Instant from, Instant to) {
         return "from=" + from + "&to=" + to;
     }
 
+    /** A date (its start, or the next day's start for an end) or an ISO-8601 instant; null when blank. */
+    static Instant instant(String name, String value, boolean endOfDay) {
+        return parse(name, value, endOfDay);
+    }
+
     private static Instant parse(String name, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;

@@ -25,13 +25,15 @@ public class QueuesPage {
                        boolean repsShown, Chart.Bars repChart, List<RepRow> reps) {
     }
 
-    public record QueueRow(String queueId, String waiting, String oldestWait, String routed, String breaches, String breachRate,
+    /** A queue's row; {@code alert} says in words when it breached its SLA in the period (shown with colour, never by colour alone). */
+    public record QueueRow(String queueId, String slaTarget, String alert, String waitingHref, String routedHref, String waiting, String oldestWait, String routed, String breaches, String breachRate,
                            String leaseExpiries, String medianToClaim, String p90ToClaim, String hours, String medianBusinessToClaim,
                            String p90BusinessToClaim) {
     }
 
+    /** A rep's row; {@code alert} says "over capacity" or "at capacity" in words. */
     public record RepRow(String queueId, String repId, String status, String openLeads, String maxOpen, String load,
-                         String assignedToday, String breaches, String leaseExpiries) {
+                         String assignedToday, String breaches, String leaseExpiries, String alert, double share) {
     }
 
     private final CallerReports reports;
@@ -63,12 +65,17 @@ public class QueuesPage {
         List<Charts.BarInput> bars = new ArrayList<>();
         Map<String, String> scheduleOf = new HashMap<>();
         known.forEach(q -> scheduleOf.put(q.id(), q.scheduleId()));
+        Map<String, Integer> slaOf = new HashMap<>();
+        known.forEach(q -> slaOf.put(q.id(), q.slaMinutes()));
         for (String id : ids) {
             ReportViews.SlaQueueRow s = slaByQueue.get(id);
             String scheduleId = scheduleOf.get(id);
             String hours = scheduleId == null ? "open around the clock" : schedules.hours(scheduleId, now).text();
             WaitingLeads.Waiting w = waitingByQueue.get(id);
-            rows.add(new QueueRow(id, w == null ? Fmt.count(0) : w.countText(), w == null ? Fmt.NONE : w.oldestWaitText(now),
+            Integer target = slaOf.get(id);
+            String alert = s != null && s.breaches() > 0 ? "SLA breached " + Fmt.count(s.breaches()) + (s.breaches() == 1 ? " time" : " times") : null;
+            rows.add(new QueueRow(id, target == null ? "none" : Fmt.duration(target * 60.0) + " to claim", alert, LeadListPage.href("queue", id, "status", "queued"),
+                    LeadListPage.href("queue", id, "outcome", "routed", "from", period.from().toString(), "to", period.to().toString()), w == null ? Fmt.count(0) : w.countText(), w == null ? Fmt.NONE : w.oldestWaitText(now),
                     Fmt.count(s == null ? 0 : s.routed()), Fmt.count(s == null ? 0 : s.breaches()), Fmt.percent(s == null ? null : s.breachRate()),
                     Fmt.count(s == null ? 0 : s.leaseExpiries()), Fmt.duration(s == null ? null : s.medianSecondsToClaim()),
                     Fmt.duration(s == null ? null : s.p90SecondsToClaim()), hours, Fmt.duration(seconds(s == null ? null : s.medianBusinessMinutesToClaim())),
@@ -89,13 +96,16 @@ public class QueuesPage {
                     Double share = m.maxOpen() == null || m.maxOpen() == 0 ? null : (double) m.openLeads() / m.maxOpen();
                     reps.add(new RepRow(q.id(), m.repId(), m.status().wire(), Fmt.count(m.openLeads()),
                             m.maxOpen() == null ? "no limit" : Fmt.count(m.maxOpen()), Fmt.percent(share), Fmt.count(m.assignedToday()),
-                            Fmt.count(r == null ? 0 : r.breaches()), Fmt.count(r == null ? 0 : r.leaseExpiries())));
+                            Fmt.count(r == null ? 0 : r.breaches()), Fmt.count(r == null ? 0 : r.leaseExpiries()),
+                            share == null ? null : share > 1 ? "over capacity" : share == 1 ? "at capacity" : null, share == null ? -1 : share));
                     if (share != null) {
                         load.add(new Charts.BarInput(m.repId() + " · " + q.id(), share, Fmt.count(m.openLeads()) + " of " + Fmt.count(m.maxOpen())));
                     }
                 }
             }
         }
+        // the most loaded reps first: who is over capacity reads at the top
+        reps.sort(java.util.Comparator.comparingDouble(RepRow::share).reversed().thenComparing(RepRow::repId));
         return new View(period.fromDate(), period.toDate(), "/api/v1/reports/sla?" + period.query(),
                 Charts.bars("SLA breach rate by queue", bars, Charts.PERCENT_TICKS), rows, repsShown,
                 Charts.bars("Open leads against each rep's limit", load, Charts.PERCENT_TICKS), reps);

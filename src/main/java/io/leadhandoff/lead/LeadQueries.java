@@ -34,6 +34,17 @@ public class LeadQueries {
         return Page.of(rows, limit, Lead::id, views::view);
     }
 
+    /** A page of the filtered list in {@code sort} order, as the console's lead list shows it. */
+    public Page<LeadView> list(LeadRepository.LeadFilter filter, LeadSort sort, String cursor, int limit) {
+        List<Lead> rows = leads.page(filter, sort, Cursor.decode(cursor), limit);
+        return Page.of(rows, limit, sort::position, views::view);
+    }
+
+    /** How many leads the filter finds: the total above a list, and what a report's count is checked against. */
+    public long count(LeadRepository.LeadFilter filter) {
+        return leads.count(filter);
+    }
+
     public Page<HistoryEntry> history(String id, String cursor, int limit, Caller caller) {
         caller.requireVisible(find(id).queueId(), "Lead", id);
         List<LeadEvent> rows = events.history(id, Cursor.decode(cursor), limit);

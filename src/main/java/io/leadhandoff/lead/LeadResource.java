@@ -2,12 +2,10 @@ package io.leadhandoff.lead;
 
 import io.leadhandoff.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadhandoff.common.Identity;
 import io.leadhandoff.common.JsonBinder;
 import io.leadhandoff.common.Page;
 import io.leadhandoff.common.Params;
 import io.leadhandoff.common.Problem;
-import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.common.ProblemMappers;
 import io.leadhandoff.common.RequestBodies;
 import io.leadhandoff.write.Answer;
@@ -24,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -153,7 +150,7 @@ public class LeadResource {
     @GET
     @SecurityRequirement(name = Scope.SCHEME, scopes = "leads:read")
     @Operation(operationId = "listLeads", summary = "List and find leads",
-            description = "Keyset-paginated in id order (oldest first), stable under concurrent inserts. Pass `nextCursor` as "
+            description = "Keyset-paginated in id order (oldest first) unless `sort` says otherwise, stable under concurrent inserts. Pass `nextCursor` as "
                     + "`cursor` for the next page; it is null on the last page. Filters combine with AND; `email` and `domain` "
                     + "are normalised as at intake; `externalId` needs `source` and finds the lead by any tool identity that "
                     + "touched it (after a new cycle, the newest). Every cycle of a person is its own lead: `email=` lists them "
@@ -176,45 +173,27 @@ public class LeadResource {
             @Parameter(description = "Only leads received at or after this instant (ISO-8601 UTC)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("createdFrom") String createdFrom,
             @Parameter(description = "Only leads received before this instant (ISO-8601 UTC)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("createdTo") String createdTo,
             @Parameter(description = "Only leads changed at or after this instant (ISO-8601 UTC)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Only leads of this rep as the reports count them: the rep who gave the verdict, else the rep the lead is with "
+                    + "(`(none)`: neither)", examples = @ExampleObject(name = "rep", value = "rep-042")) @QueryParam("rep") String rep,
+            @Parameter(description = "Only leads that reached this step, counted as the reports count it: `accepted` is the final verdict "
+                    + "(lead quality's accepted), `everAccepted` every lead accepted at some time (the funnel's)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"accepted", "everAccepted", "rejected", "recycled", "converted",
+                            "won", "lost", "disqualified", "routed", "breached"})) @QueryParam("outcome") String outcome,
+            @Parameter(description = "Only leads in this score band, by its lower bound (0, 10, … 90; 90 holds 90–100); -1: unscored",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "-1", maximum = "90")) @QueryParam("scoreBand") String scoreBand,
+            @Parameter(description = "Only leads of this score grade", examples = @ExampleObject(name = "grade", value = "A")) @QueryParam("grade") String grade,
+            @Parameter(description = "Only leads rejected for this reason", examples = @ExampleObject(name = "reason", value = "NO_BUDGET"))
+            @QueryParam("rejectionReason") String rejectionReason,
+            @Parameter(description = "Search: the lead id, or part of the email, first or last name, full name or company (case-insensitive)",
+                    examples = @ExampleObject(name = "search", value = "lovelace")) @QueryParam("q") String q,
+            @Parameter(description = "Order: `received` (default, id order), `score`, `company` or `source`; a leading `-` reverses it",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"received", "-received", "score", "-score", "company", "-company",
+                            "source", "-source"})) @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1–200 (default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50")) @QueryParam("limit") String limit,
-            @Parameter(description = "`nextCursor` from the previous page") @QueryParam("cursor") String cursor) {
-        LeadStatus wanted = null;
-        if (status != null && !status.isEmpty()) {
-            wanted = LeadStatus.fromWire(status);
-            if (wanted == null) {
-                throw ProblemException.invalidParameter("status", "is not a lead status");
-            }
-        }
-        String sourceName = Normalizer.text(Params.text("source", source, 64)) == null ? null : Normalizer.source(source);
-        String external = Normalizer.text(Params.text("externalId", externalId, 128));
-        if (external != null && sourceName == null) {
-            throw ProblemException.invalidParameter("externalId", "needs `source`: an external id is the sending tool's");
-        }
-        String inQueue = Params.text("queue", queue, 64);
-        String inQueueId = Params.text("queueId", queueId, 64);
-        if (inQueue != null && inQueueId != null && !inQueue.equals(inQueueId)) {
-            throw ProblemException.invalidParameter("queueId", "names another queue than `queue`; send one of them");
-        }
-        String emailText = Normalizer.text(Params.text("email", email, 320));
-        String domainText = Normalizer.text(Params.text("domain", domain, 253));
-        String domainName = domainText == null ? null : Identity.domain(domainText);
-        if (domainText != null && domainName == null) {
-            throw ProblemException.invalidParameter("domain", "is not a domain name");
-        }
-        Instant from = Params.instant("createdFrom", createdFrom);
-        Instant to = Params.instant("createdTo", createdTo);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw ProblemException.invalidParameter("createdTo", "must be after createdFrom");
-        }
-        LeadRepository.LeadFilter filter = new LeadRepository.LeadFilter(wanted, sourceName, external,
-                emailText == null ? null : Identity.email(emailText), domainName,
-                Params.text("campaign", campaign, 200),
-                inQueue != null ? inQueue : inQueueId,
-                Params.text("ownerRepId", ownerRepId, 128),
-                from, to,
-                Params.instant("updatedSince", updatedSince),
-                caller.get().queues());
-        return queries.list(filter, cursor, Page.limit(Params.integer("limit", limit)));
+            @Parameter(description = "`nextCursor` from the previous page (of the same order)") @QueryParam("cursor") String cursor) {
+        LeadListQuery query = new LeadListQuery(status, source, externalId, email, domain, campaign, queue, queueId, ownerRepId,
+                createdFrom, createdTo, updatedSince, rep, outcome, scoreBand, grade, rejectionReason, q, sort);
+        return queries.list(query.filter(caller.get().queues()), query.order(), cursor, Page.limit(Params.integer("limit", limit)));
     }
 
     @DELETE

@@ -73,6 +73,8 @@ public class ReportService {
             if ("scoreBand".equals(groupBy)) {
                 keys.sort(Comparator.comparingInt(Integer::parseInt));
             }
+            // a campaign (a source) that spent in the window but brought no lead still has a row: its spend is counted
+            spend.keySet().stream().filter(k -> !agg.counts().containsKey(k)).sorted().forEach(keys::add);
             List<ReportViews.QualityRow> out = new ArrayList<>();
             for (String key : keys) {
                 GroupCounts c = agg.counts(key);

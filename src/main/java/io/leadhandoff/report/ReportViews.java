@@ -84,7 +84,10 @@ public final class ReportViews {
     }
 
     @Schema(name = "SlaRepRow")
-    public record SlaRepRow(String repId, String queueId, long breaches, long leaseExpiries) {
+    public record SlaRepRow(
+            @Schema(description = "The rep the lead was assigned to when it breached its SLA, or whose lease expired; `queue` for the "
+                    + "queue's own row: breaches of leads that waited in the queue with no rep assigned", examples = "rep-042") String repId,
+            String queueId, long breaches, long leaseExpiries) {
     }
 
     @Schema(name = "SlaReport")

@@ -109,7 +109,7 @@ public class ChallengerResource {
     public ModelComparison compare(
             @Parameter(description = "Start (inclusive); default 90 days before to", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
             @Parameter(description = "End (exclusive); default now", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
-            @Parameter(description = "A past challenger's version; default the current challenger", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @Parameter(description = "A past challenger's version, also after its promotion (then compared with the champion of that time); default the current challenger", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
             @QueryParam("version") String version) {
         if (caller.get().limitedToQueues()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "The comparison adds up leads of every queue, and this API key is limited "

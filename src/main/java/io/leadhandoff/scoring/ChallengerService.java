@@ -107,6 +107,10 @@ public class ChallengerService {
                         ModelComparison.Measures.of(champion.version(), source(champion), List.of()), null);
             }
             CompiledModel other = scoring.model(challenger);
+            if (challenger == champion.version()) {
+                // a promoted challenger: its comparison is against the champion that scored those leads when it was challenger
+                champion = scoring.model(championOf(challenger, from, to, champion.version()));
+            }
             @SuppressWarnings("unchecked")
             List<Pair> rows = em.createNativeQuery("select l.acceptance_probability, l.score_total, c.acceptance_probability, c.score_total, "
                             + TrainingService.LABEL + " from challenger_score c join lead l on l.id = c.lead_id" + TrainingService.LABEL_JOIN
@@ -133,6 +137,15 @@ public class ChallengerService {
                     ModelComparison.Measures.of(champion.version(), source(champion), first),
                     ModelComparison.Measures.of(challenger, source(other), second));
         });
+    }
+
+    /** The version that acted on most of the leads {@code challenger} scored beside it in [from, to); {@code fallback} if none. */
+    private int championOf(int challenger, Instant from, Instant to, int fallback) {
+        List<?> versions = em.createNativeQuery("select l.score_model_version from challenger_score c join lead l on l.id = c.lead_id "
+                        + "where c.model_version = :challenger and l.score_model_version <> :challenger and l.created_at >= :from "
+                        + "and l.created_at < :to group by l.score_model_version order by count(*) desc, l.score_model_version desc")
+                .setParameter("challenger", challenger).setParameter("from", from).setParameter("to", to).setMaxResults(1).getResultList();
+        return versions.isEmpty() || versions.get(0) == null ? fallback : ((Number) versions.get(0)).intValue();
     }
 
     /** One lead's probability by the champion and by the challenger, and its label (null while undecided). */

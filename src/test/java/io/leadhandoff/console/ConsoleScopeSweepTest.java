@@ -103,6 +103,9 @@ class ConsoleScopeSweepTest {
         pairs.add(new Pair("/console/funnel", "/api/v1/reports/funnel", false));
         pairs.add(new Pair("/console/queues", "/api/v1/reports/sla", false));
         pairs.add(new Pair("/console/models", "/api/v1/reports/score-calibration", false));
+        pairs.add(new Pair("/console/leads", "/api/v1/leads", false));
+        pairs.add(new Pair("/console/leads.csv", "/api/v1/leads", false));
+        pairs.add(new Pair("/console/leads?sort=-score", "/api/v1/leads?sort=-score", false));
         pairs.add(new Pair("/console/leads/" + myLead, "/api/v1/leads/" + myLead, false));
         pairs.add(new Pair("/console/leads/" + theirLead, "/api/v1/leads/" + theirLead, false));
         return pairs;

@@ -30,7 +30,7 @@ class ConsoleTest {
     TestClock clock;
 
     static final List<String> PAGES = List.of("/console", "/console/lead-quality", "/console/lead-quality.csv", "/console/funnel",
-            "/console/queues", "/console/models", "/console/leads/01JDB7T3V8Q5M4N2P1R0S9T8U7");
+            "/console/queues", "/console/models", "/console/leads", "/console/leads.csv", "/console/leads/01JDB7T3V8Q5M4N2P1R0S9T8U7");
 
     @Inject
     EntityManager em;
@@ -45,7 +45,7 @@ class ConsoleTest {
         for (String page : PAGES) {
             RestAssured.given().redirects().follow(false).get(page).then().statusCode(303)
                     .header("Location", endsWith("/console/sign-in"));
-            Console.page("not-a-session", page).then().statusCode(303).header("Location", endsWith("/console/sign-in"));
+            Console.page("not-a-session", page).then().statusCode(303).header("Location", endsWith("/console/sign-in?ended=session"));
         }
     }
 
@@ -76,7 +76,8 @@ class ConsoleTest {
         String session = Console.signIn(Api.ADMIN_KEY);
         RestAssured.given().redirects().follow(false).cookie(ConsoleAuth.COOKIE, session).post("/console/sign-out")
                 .then().statusCode(303).header("Location", endsWith("/console/sign-in")).header("Set-Cookie", containsString("Max-Age=0"));
-        Console.page(session, "/console").then().statusCode(303).header("Location", endsWith("/console/sign-in"));
+        Console.page(session, "/console").then().statusCode(303).header("Location", endsWith("/console/sign-in?ended=session"));
+        RestAssured.get("/console/sign-in?ended=session").then().statusCode(200).body(containsString("Your session has ended"));
     }
 
     @Test
@@ -87,7 +88,29 @@ class ConsoleTest {
         Console.page(session, "/console/funnel").then().statusCode(200);
         String id = created.path("apiKey.id");
         given().delete("/api/v1/api-keys/" + id).then().statusCode(204);
-        Console.page(session, "/console/funnel").then().statusCode(303);
+        String location = Console.page(session, "/console/funnel").then().statusCode(303).extract().header("Location");
+        assertThat(location).containsPattern("/console/sign-in\\?ended=(key|session)$");
+        RestAssured.get(location).then().statusCode(200).body(containsString("Sign in"))
+                .body(org.hamcrest.Matchers.anyOf(containsString("revoked"), containsString("Your session has ended")));
+    }
+
+    @Test
+    void anUnknownConsoleAddressIsAnHtmlPageThatKeepsTheSignedInHeader() {
+        String session = Console.signIn(Api.ADMIN_KEY);
+        Console.page(session, "/console/no-such-page").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("Page not found")).body(containsString("Signed in with")).body(containsString("href=\"/console/leads\""));
+        Console.page(session, "/console/leads/01JDB7T3V8Q5M4N2P1R0S9T8U7").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("Signed in with"));
+        RestAssured.get("/console/assets/console.css").then().statusCode(200).contentType(containsString("text/css"));
+    }
+
+    @Test
+    void aQueueLimitedKeySeesOnlyTheMenuEntriesItCanOpen() {
+        Console.RoutedQueue queue = Console.routedQueue();
+        String key = Api.apiKey(Map.of("scopes", List.of("reports:read", "leads:read"), "queues", List.of(queue.queueId())));
+        String page = Console.page(Console.signIn(key), "/console/queues").then().statusCode(200).extract().asString();
+        assertThat(page).contains("href=\"/console/queues\"", "href=\"/console/lead-quality\"", "href=\"/console/leads\"")
+                .doesNotContain("href=\"/console\"", "href=\"/console/funnel\"", "href=\"/console/models\"");
     }
 
     @Test
@@ -179,11 +202,12 @@ class ConsoleTest {
         Map<String, Object> api = given().queryParam("groupBy", "source").queryParam("from", from.toString())
                 .get("/api/v1/reports/lead-quality").then().statusCode(200).extract().path("rows.find { it.group == '" + poor + "' }");
         String html = Console.page(Console.signIn(Api.ADMIN_KEY), "/console/lead-quality?groupBy=source&from=" + from)
-                .then().statusCode(200).extract().asString().replaceAll(">\\s+<", "><");
+                .then().statusCode(200).extract().asString().replaceAll(">\\s+<", "><")
+                .replaceAll("<a href=\"/console/leads[^\"]*\">|</a>", ""); // counts link to their leads
         assertThat(api.get("acceptanceRate")).isEqualTo(0.5f);
         assertThat(html).contains("<th scope=\"row\">" + poor + "</th><td class=\"num\">" + api.get("received") + "</td><td class=\"num\">"
                 + api.get("accepted") + "</td><td class=\"num\">" + api.get("rejected") + "</td><td class=\"num\">50.0 %</td>");
-        assertThat(html).contains("NO_BUDGET (1)");
+        assertThat(html).contains("No budget (1)");
         assertThat(html.indexOf(">" + good + "<")).as("100 %% ranks above 50 %%").isPositive().isLessThan(html.indexOf(">" + poor + "<"));
     }
 
@@ -204,6 +228,76 @@ class ConsoleTest {
                 .body(containsString("must be one of source, campaign, queue, rep, scoreBand"));
         Console.page(session, "/console/funnel?from=2026-02-01&to=2026-01-01").then().statusCode(422).body(containsString("must be before to"));
         Console.page(session, "/console/leads/nope").then().statusCode(404).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void modelsPageShowsTheChallengerBesideTheChampionAndTheCalibrationOfTheVersionAskedFor() {
+        Map<String, Object> document = new java.util.LinkedHashMap<>(given().get("/api/v1/scoring/models/1").then().statusCode(200)
+                .extract().<Map<String, Object>>path("model"));
+        document.put("name", TestData.unique("console-challenger"));
+        int challenger = given().contentType(ContentType.JSON).body(document).post("/api/v1/scoring/models").then().statusCode(201)
+                .extract().path("version");
+        given().contentType(ContentType.JSON).body(Map.of("version", challenger)).put("/api/v1/scoring/challenger").then().statusCode(200);
+        try {
+            String session = Console.signIn(Api.ADMIN_KEY);
+            Console.page(session, "/console/models").then().statusCode(200)
+                    .body(containsString("<strong>challenger</strong>"))
+                    .body(containsString("Challenger (version " + challenger + ")"))
+                    .body(containsString("Calibration of the active model (version 1)"));
+            Console.page(session, "/console/models?version=" + challenger).then().statusCode(200)
+                    .body(containsString("Calibration of model (version " + challenger + ")"));
+            Console.page(session, "/console/models?version=999999").then().statusCode(404)
+                    .contentType(containsString("text/html"));
+        } finally {
+            given().delete("/api/v1/scoring/challenger").then().statusCode(204);
+        }
+    }
+
+    @Test
+    void leadListCsvIsNamedForWhatItHoldsAndWhen() {
+        String source = TestData.unique("csv");
+        String lead = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source, "company", "=SUM(A1)"));
+        String session = Console.signIn(Api.ADMIN_KEY);
+        Response csv = Console.page(session, "/console/leads.csv?source=" + source);
+        csv.then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("leads_source-" + source.toLowerCase()));
+        assertThat(csv.asString()).contains(lead).contains("'=SUM(A1)");
+        Console.page(session, "/console/leads?source=" + source).then().statusCode(200)
+                .body(containsString("<strong id=\"lead-count\">1</strong>")).body(containsString("/console/leads/" + lead));
+        Console.page(session, "/console/leads?scoreBand=7").then().statusCode(422).contentType(containsString("text/html"));
+    }
+
+    @Test
+    void webhooksPageShowsEachSubscriptionsHealthToAdminsOnly() {
+        String description = TestData.unique("console hook");
+        String id = given().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("lead.created"),
+                        "sources", List.of(TestData.unique("nobody")), "description", description))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("webhook.id");
+        try {
+            Console.page(Console.signIn(Api.ADMIN_KEY), "/console/webhooks").then().statusCode(200)
+                    .body(containsString(description)).body(containsString(id)).body(containsString("<td>enabled</td>"));
+            Console.page(Console.signIn(Api.apiKey(Map.of("scopes", List.of("reports:read")))), "/console/webhooks").then().statusCode(403)
+                    .body(not(containsString(description)));
+        } finally {
+            given().delete("/api/v1/webhooks/" + id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void leadQualitySortsByTheColumnAsked() {
+        String big = TestData.unique("big");
+        String small = TestData.unique("small");
+        for (int i = 0; i < 3; i++) {
+            Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", big));
+        }
+        Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", small));
+        String session = Console.signIn(Api.ADMIN_KEY);
+        String html = Console.page(session, "/console/lead-quality?groupBy=source&sort=-received").then().statusCode(200).extract().asString();
+        assertThat(html.indexOf(">" + big + "<")).isPositive().isLessThan(html.indexOf(">" + small + "<"));
+        assertThat(html).contains("aria-sort=\"descending\"");
+        html = Console.page(session, "/console/lead-quality?groupBy=source&sort=received").then().statusCode(200).extract().asString();
+        assertThat(html.indexOf(">" + small + "<")).isPositive().isLessThan(html.indexOf(">" + big + "<"));
+        Console.page(session, "/console/lead-quality?sort=colour").then().statusCode(422).contentType(containsString("text/html"));
     }
 
     @Test

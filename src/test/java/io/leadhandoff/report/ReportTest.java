@@ -38,6 +38,21 @@ class ReportTest {
     }
 
     @Test
+    void aCampaignThatSpentAndBroughtNoLeadStillHasItsRow() {
+        String campaign = TestData.unique("silent");
+        String today = LocalDate.now(clock).toString();
+        given().contentType(ContentType.JSON).body(Map.of("from", today, "to", today, "amount", 250, "currency", "EUR"))
+                .put("/api/v1/campaigns/" + campaign + "/spend").then().statusCode(200);
+        String dayStart = LocalDate.now(clock).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        String dayEnd = LocalDate.now(clock).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+        given().queryParam("groupBy", "campaign").queryParam("from", dayStart).queryParam("to", dayEnd).get("/api/v1/reports/lead-quality")
+                .then().statusCode(200)
+                .body("rows.find { it.group == '" + campaign + "' }.received", equalTo(0))
+                .body("rows.find { it.group == '" + campaign + "' }.spend", equalTo(250.0f))
+                .body("rows.find { it.group == '" + campaign + "' }.currency", equalTo("EUR"));
+    }
+
+    @Test
     void costsPerLeadAcceptedAndWonByCampaign() {
         Instant from = clock.instant().minusSeconds(1);
         String campaign = TestData.unique("camp");

@@ -88,6 +88,15 @@ class ChallengerTest {
         given().queryParam("target", "scoring-model:" + challenger).get("/api/v1/audit").then().statusCode(200)
                 .body("items.action", hasItem("scoring-model.challenger-set"))
                 .body("items.find { it.action == 'scoring-model.activated' }.detail.after.promotedFromChallenger", equalTo(true));
+        // the past comparison stays readable after the promotion: the same numbers, against the champion of that time
+        given().queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("version", challenger)
+                .get("/api/v1/scoring/challenger").then().statusCode(200)
+                .body("championVersion", equalTo(1))
+                .body("challengerVersion", equalTo(challenger))
+                .body("scoredByBoth", equalTo(20))
+                .body("labelled", equalTo(20))
+                .body("challenger.auc", equalTo(1.0f))
+                .body("champion.auc", equalTo(0.5f));
         // the old champion's calibration can still be read by version; the new one has not scored these leads
         given().queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("version", 1)
                 .get("/api/v1/reports/score-calibration").then().statusCode(200)
