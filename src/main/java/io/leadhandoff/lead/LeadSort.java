@@ -44,14 +44,14 @@ public enum LeadSort {
     /** The cursor position after {@code lead}: its id, or its sort value and id. */
     String position(Lead lead) {
         if (key == null) {
-            return lead.id;
+            return lead.id();
         }
         Object value = switch (this) {
             case SCORE, SCORE_DESC -> lead.scoreTotal() == null ? -1 : lead.scoreTotal();
-            case COMPANY, COMPANY_DESC -> lead.company == null ? "" : lead.company;
-            default -> lead.source == null ? "" : lead.source;
+            case COMPANY, COMPANY_DESC -> lead.profile().company() == null ? "" : lead.profile().company();
+            default -> lead.source() == null ? "" : lead.source();
         };
-        return value + "|" + lead.id;
+        return value + "|" + lead.id();
     }
 
     public static LeadSort fromWire(String value) {
