@@ -121,11 +121,21 @@ public final class DatabaseFailures {
                 return true;
             }
             if (t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException
-                    || t instanceof XAException || t instanceof jakarta.transaction.SystemException) {
+                    || t instanceof XAException || t instanceof jakarta.transaction.SystemException || reaped(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The transaction manager's reaper rolled the transaction back at its timeout while the work was still running (a
+     * host so loaded that the work outlived its deadline's backstop); Hibernate reports it when the session is next
+     * used. Nothing was committed: it is an overload, answered 503, not a failure of the request.
+     */
+    private static boolean reaped(Throwable t) {
+        return t instanceof org.hibernate.HibernateException && t.getMessage() != null
+                && t.getMessage().contains("rolled back in a different thread");
     }
 
     /** True when the failure certainly left nothing committed: it came before commit, or commit rolled back. */

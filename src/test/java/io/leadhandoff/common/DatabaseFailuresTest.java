@@ -66,6 +66,14 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aTransactionTheReaperRolledBackUnderTheWorkIsUnavailable() {
+        // Hibernate's words when the session is used after Narayana's reaper ended the transaction at its timeout
+        var reaped = new org.hibernate.HibernateException("Transaction was rolled back in a different thread!");
+        assertThat(DatabaseFailures.unavailable(new RuntimeException(reaped))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new org.hibernate.HibernateException("Unable to locate persister"))).isFalse();
+    }
+
+    @Test
     void aCertificationConflictAtCommitIsARace() {
         assertThat(DatabaseFailures.race(new RuntimeException(new XAException(XAException.XA_RBROLLBACK)))).isTrue();
         assertThat(DatabaseFailures.race(new SQLException("Deadlock found", "40001", 1213))).isTrue();
