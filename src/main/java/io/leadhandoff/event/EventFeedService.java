@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.query.TupleTransformer;
 import org.jboss.logging.Logger;
 
 /**
@@ -128,17 +130,18 @@ public class EventFeedService {
 
     private int sequenceBatch() {
         @SuppressWarnings("unchecked")
-        List<Object[]> lock = em.createNativeQuery("select last_seq, leader from event_sequencer where id = 1 for update skip locked")
+        List<SequencerLock> lock = em.createNativeQuery("select last_seq, leader from event_sequencer where id = 1 for update skip locked")
+                .unwrap(NativeQuery.class).setTupleTransformer(LOCK_ROW)
                 .getResultList();
         if (lock.isEmpty()) {
             return 0;
         }
-        if (!replica.equals(lock.get(0)[1])) {
+        if (!replica.equals(lock.get(0).leader())) {
             // the lease went to another replica (this one stalled past it): leave the feed to that one
             leaseUntil = Instant.EPOCH;
             return 0;
         }
-        long last = ((Number) lock.get(0)[0]).longValue();
+        long last = lock.get(0).position();
         @SuppressWarnings("unchecked")
         List<String> ids = em.createNativeQuery("select id from lead_event where seq is null order by ord limit " + SEQUENCE_BATCH)
                 .getResultList();
@@ -222,15 +225,13 @@ public class EventFeedService {
                 query.setParameter("queues", caller.queues());
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.getResultList();
+            List<FeedEvent> rows = query.unwrap(NativeQuery.class)
+                    .setTupleTransformer((row, aliases) -> new FeedEvent(((Number) row[0]).longValue(), (String) row[1], (String) row[4],
+                            (String) row[2], (String) row[3], timestamp(row[5]).toInstant(), (String) row[6], json(row[7])))
+                    .getResultList();
             boolean more = rows.size() > limit;
-            List<FeedEvent> items = new ArrayList<>();
-            long last = Math.max(after, 0);
-            for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
-                last = ((Number) row[0]).longValue();
-                items.add(new FeedEvent(last, (String) row[1], (String) row[4], (String) row[2], (String) row[3],
-                        timestamp(row[5]).toInstant(), (String) row[6], json(row[7])));
-            }
+            List<FeedEvent> items = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+            long last = items.isEmpty() ? Math.max(after, 0) : items.get(items.size() - 1).position();
             String next = Cursor.encode(Long.toString(last));
             return new FeedPage(items, next, more);
         });
@@ -266,14 +267,16 @@ public class EventFeedService {
             if (through == from) {
                 return 0;
             }
-            Object[] lock = (Object[]) em.createNativeQuery("select purged_through, leader from event_sequencer where id = 1 for update")
+            SequencerLock lock = (SequencerLock) em.createNativeQuery(
+                            "select purged_through, leader from event_sequencer where id = 1 for update")
+                    .unwrap(NativeQuery.class).setTupleTransformer(LOCK_ROW)
                     .getSingleResult();
-            if (!replica.equals(lock[1])) {
+            if (!replica.equals(lock.leader())) {
                 return 0;
             }
             em.createNativeQuery("update event_sequencer set purged_through = :through where id = 1 and purged_through < :through")
                     .setParameter("through", through).executeUpdate();
-            return (int) Math.min(Integer.MAX_VALUE, through - ((Number) lock[0]).longValue());
+            return (int) Math.min(Integer.MAX_VALUE, through - lock.position());
         });
     }
 
@@ -301,6 +304,13 @@ public class EventFeedService {
             return null;
         }
     }
+
+    /** The sequencer's row, locked: a feed position (the last given, or the purged-through one) and the lease holder. */
+    private record SequencerLock(long position, String leader) {
+    }
+
+    private static final TupleTransformer<SequencerLock> LOCK_ROW =
+            (r, aliases) -> new SequencerLock(((Number) r[0]).longValue(), (String) r[1]);
 
     private static String clobText(java.sql.Clob clob) {
         try {

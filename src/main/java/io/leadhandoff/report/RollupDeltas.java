@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Applies leads that changed to the aggregates: subtracts what each added at the last refresh (its snapshot), replaces
@@ -72,21 +73,35 @@ public class RollupDeltas {
         }
     }
 
+    /** What one row of an aggregate's grouped select over snapshots adds: the aggregate's key, then its value columns. */
+    private record Added(List<Object> key, List<BigDecimal> values) {
+    }
+
     /** Adds {@code sign} × what the snapshots of {@code ids} add to each aggregate, by the aggregate's key. */
     @SuppressWarnings("unchecked")
     private void collect(Map<RollupTargets.Target, Map<List<Object>, BigDecimal[]>> deltas, List<String> ids, BigDecimal sign) {
         for (RollupTargets.Target target : RollupTargets.ALL) {
             Map<List<Object>, BigDecimal[]> rows = deltas.computeIfAbsent(target, t -> new LinkedHashMap<>());
             int keys = target.keys().size();
-            for (Object[] r : (List<Object[]>) em.createNativeQuery(target.select().over(RollupTargets.SNAPSHOT, CHANGED))
-                    .setParameter("ids", ids).getResultList()) {
-                List<Object> key = new ArrayList<>(keys);
-                for (int i = 0; i < keys; i++) {
-                    key.add(keyValue(r[i]));
-                }
-                BigDecimal[] sum = rows.computeIfAbsent(key, k -> zeros(target.values().size()));
+            int values = target.values().size();
+            List<Added> added = em.createNativeQuery(target.select().over(RollupTargets.SNAPSHOT, CHANGED))
+                    .setParameter("ids", ids).unwrap(NativeQuery.class)
+                    .setTupleTransformer((r, aliases) -> {
+                        List<Object> key = new ArrayList<>(keys);
+                        for (int i = 0; i < keys; i++) {
+                            key.add(keyValue(r[i]));
+                        }
+                        List<BigDecimal> sums = new ArrayList<>(values);
+                        for (int i = 0; i < values; i++) {
+                            sums.add(decimal(r[keys + i]));
+                        }
+                        return new Added(key, sums);
+                    })
+                    .getResultList();
+            for (Added a : added) {
+                BigDecimal[] sum = rows.computeIfAbsent(a.key(), k -> zeros(values));
                 for (int i = 0; i < sum.length; i++) {
-                    sum[i] = sum[i].add(decimal(r[keys + i]).multiply(sign));
+                    sum[i] = sum[i].add(a.values().get(i).multiply(sign));
                 }
             }
         }

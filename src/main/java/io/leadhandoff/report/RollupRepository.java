@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.hibernate.query.NativeQuery;
+import org.hibernate.query.TupleTransformer;
 
 /**
  * The SQL of the report aggregates: the per-day tables (report_counts, report_durations,
@@ -92,6 +92,16 @@ public class RollupRepository {
     private final EntityManager em;
 
     private static final Duration BUILT_READ = Duration.ofSeconds(10);
+    /** A group (column 0; never null in the per-day table, which stores the coalesced group) and its {@link GroupCounts}. */
+    private static final TupleTransformer<RollupRows.Counts> COUNTS_ROW = (r, aliases) -> new RollupRows.Counts(String.valueOf(r[0]),
+            new GroupCounts(n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]), n(r[8]), n(r[9]), n(r[10]), n(r[11]),
+                    decimal(r[12]), n(r[13]), n(r[14])));
+
+    /** A calibration group after the day in column 0 (as the per-day table and {@link RollupTargets#CALIBRATION} select it). */
+    private static final TupleTransformer<RollupRows.Calibration> CALIBRATION_ROW = (r, aliases) -> new RollupRows.Calibration(
+            ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), String.valueOf(r[3]), ((Number) r[4]).intValue(),
+            ((Number) r[5]).intValue(), n(r[6]), ((Number) r[7]).doubleValue(), ((Number) r[8]).doubleValue());
+
     private final WritePath writes;
 
     public RollupRepository(EntityManager em, WritePath writes) {
@@ -107,24 +117,25 @@ public class RollupRepository {
 
     List<RollupRows.Counts> dayCounts(String dim, LocalDate first, LocalDate end) {
         return rows(days(em.createNativeQuery("select grp, " + DAY_COUNTS + " from report_counts where dim = :dim and "
-                + DAYS + "group by grp"), dim, first, end), r -> new RollupRows.Counts((String) r[0], counts(r)));
+                + DAYS + "group by grp"), dim, first, end), COUNTS_ROW);
     }
 
     List<RollupRows.Duration> dayDurations(String dim, LocalDate first, LocalDate end) {
         return rows(days(em.createNativeQuery("select metric, grp, bucket, sum(n) from report_durations where dim = :dim and "
                 + DAYS + "group by metric, grp, bucket"), dim, first, end),
-                r -> new RollupRows.Duration((String) r[0], (String) r[1], ((Number) r[2]).intValue(), n(r[3])));
+                (r, aliases) -> new RollupRows.Duration((String) r[0], (String) r[1], ((Number) r[2]).intValue(), n(r[3])));
     }
 
     List<RollupRows.Reason> dayReasons(String dim, LocalDate first, LocalDate end) {
         return rows(days(em.createNativeQuery("select grp, reason, sum(n) from report_reasons where dim = :dim and "
-                + DAYS + "group by grp, reason"), dim, first, end), r -> new RollupRows.Reason((String) r[0], (String) r[1], n(r[2])));
+                + DAYS + "group by grp, reason"), dim, first, end),
+                (r, aliases) -> new RollupRows.Reason((String) r[0], (String) r[1], n(r[2])));
     }
 
     List<RollupRows.Counts> leadCounts(String dim, Instant a, Instant b) {
         String group = GROUPS.get(dim);
         return rows(window(em.createNativeQuery("select " + group + ", " + COUNTS + " from lead l where " + WINDOW
-                + " group by " + group), a, b), r -> new RollupRows.Counts(String.valueOf(r[0]), counts(r)));
+                + " group by " + group), a, b), COUNTS_ROW);
     }
 
     List<RollupRows.Duration> leadDurations(String dim, String metric, Instant a, Instant b) {
@@ -132,39 +143,40 @@ public class RollupRepository {
         String sql = "select grp, b, count(*) from (select " + GROUPS.get(dim) + " as grp, " + DurationBuckets.sql(span.get(0), span.get(1))
                 + " as b from lead l where " + WINDOW + " and " + span.get(0) + " is not null and " + span.get(1) + " is not null) x group by grp, b";
         return rows(window(em.createNativeQuery(sql), a, b),
-                r -> new RollupRows.Duration(metric, String.valueOf(r[0]), ((Number) r[1]).intValue(), n(r[2])));
+                (r, aliases) -> new RollupRows.Duration(metric, String.valueOf(r[0]), ((Number) r[1]).intValue(), n(r[2])));
     }
 
     List<RollupRows.Reason> leadReasons(String dim, Instant a, Instant b) {
         String group = GROUPS.get(dim);
         return rows(window(em.createNativeQuery("select " + group + ", l.outcome_reason, count(*) from lead l where " + WINDOW
                 + " and l.rejected_at is not null and l.outcome_reason is not null group by " + group + ", l.outcome_reason"), a, b),
-                r -> new RollupRows.Reason(String.valueOf(r[0]), (String) r[1], n(r[2])));
+                (r, aliases) -> new RollupRows.Reason(String.valueOf(r[0]), (String) r[1], n(r[2])));
     }
 
     List<RollupRows.Calibration> dayCalibration(int version, LocalDate first, LocalDate end) {
         return rows(em.createNativeQuery("select on_day, model_version, band, grade, label, converted, sum(n), sum(sum_p), sum(sum_p2) "
                         + "from report_calibration where model_version = :v and " + DAYS
                         + "group by on_day, model_version, band, grade, label, converted")
-                .setParameter("v", version).setParameter("first", first).setParameter("end", end), RollupRepository::calibration);
+                .setParameter("v", version).setParameter("first", first).setParameter("end", end), CALIBRATION_ROW);
     }
 
     List<RollupRows.Probability> dayProbabilities(int version, LocalDate first, LocalDate end) {
         return rows(em.createNativeQuery("select p_bucket, label, sum(n) from report_calibration_p where model_version = :v and "
                         + DAYS + "group by p_bucket, label")
                 .setParameter("v", version).setParameter("first", first).setParameter("end", end),
-                r -> new RollupRows.Probability(version, ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), n(r[2])));
+                (r, aliases) -> new RollupRows.Probability(version, ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), n(r[2])));
     }
 
     /** Every model version's calibration groups of the leads received in [a, b). */
     List<RollupRows.Calibration> leadCalibration(Instant a, Instant b) {
-        return rows(window(em.createNativeQuery(RollupTargets.CALIBRATION.select().over("lead", WINDOW)), a, b), RollupRepository::calibration);
+        return rows(window(em.createNativeQuery(RollupTargets.CALIBRATION.select().over("lead", WINDOW)), a, b), CALIBRATION_ROW);
     }
 
     /** Every model version's probability buckets of the leads received in [a, b). */
     List<RollupRows.Probability> leadProbabilities(Instant a, Instant b) {
-        return rows(window(em.createNativeQuery(RollupTargets.PROBABILITY.select().over("lead", WINDOW)), a, b), r -> new RollupRows.Probability(((Number) r[1]).intValue(),
-                ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), n(r[4])));
+        return rows(window(em.createNativeQuery(RollupTargets.PROBABILITY.select().over("lead", WINDOW)), a, b),
+                (r, aliases) -> new RollupRows.Probability(((Number) r[1]).intValue(), ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
+                        n(r[4])));
     }
 
     /** The refresh state, locked until the transaction ends: one refresher at a time. */
@@ -231,21 +243,10 @@ public class RollupRepository {
                 .setParameter("head", head).executeUpdate();
     }
 
-    /** The column values of {@link GroupCounts} after the group in column 0. */
-    private static GroupCounts counts(Object[] r) {
-        return new GroupCounts(n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]), n(r[8]), n(r[9]), n(r[10]), n(r[11]),
-                decimal(r[12]), n(r[13]), n(r[14]));
-    }
-
-    private static RollupRows.Calibration calibration(Object[] r) {
-        return new RollupRows.Calibration(((Number) r[1]).intValue(), ((Number) r[2]).intValue(), String.valueOf(r[3]),
-                ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), n(r[6]), ((Number) r[7]).doubleValue(), ((Number) r[8]).doubleValue());
-    }
-
     /** The rows of a native query, each mapped to its record by {@code row} as Hibernate reads it. */
     @SuppressWarnings("unchecked")
-    private static <T> List<T> rows(Query query, Function<Object[], T> row) {
-        return query.unwrap(NativeQuery.class).setTupleTransformer((tuple, aliases) -> row.apply(tuple)).getResultList();
+    private static <T> List<T> rows(Query query, TupleTransformer<T> row) {
+        return query.unwrap(NativeQuery.class).setTupleTransformer(row).getResultList();
     }
 
     private static Query days(Query q, String dim, LocalDate first, LocalDate end) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Fits the learned part of a scoring model to recorded feedback and evaluates it on a time-based
@@ -115,29 +116,28 @@ public class TrainingService {
 
     @SuppressWarnings("unchecked")
     List<Row> load(Instant from, Instant to, CompiledModel active) {
-        List<Object[]> result = em.createNativeQuery("select l.source, l.campaign, l.country, l.industry, l.free_email, l.title, "
+        return em.createNativeQuery("select l.source, l.campaign, l.country, l.industry, l.free_email, l.title, "
                         + "l.employee_count, l.annual_revenue, l.page_views, l.form_submissions, l.webinars_attended, l.email_clicks, "
                         + "l.score_fit, l.score_engagement, l.score_grade, l.score_total, l.acceptance_probability, " + LABEL + ", "
                         + "l.email, l.domain, l.phone, l.first_name, l.last_name, l.company "
                         + "from lead l" + LABEL_JOIN + "where l.created_at >= :from and l.created_at < :to and l.score_total is not null "
                         + "and (" + LABEL + ") is not null order by l.created_at, l.id")
-                .setParameter("from", from).setParameter("to", to).getResultList();
-        List<Row> rows = new ArrayList<>(result.size());
-        for (Object[] c : result) {
-            Facts.Builder builder = Facts.builder().put("source", c[0]).put("campaign", c[1]).put("country", c[2]).put("industry", c[3])
-                    .put("freeEmail", c[4] instanceof Boolean b ? b : c[4] != null && ((Number) c[4]).intValue() == 1)
-                    .put("title", c[5] == null ? null : c[5].toString()).put("employeeCount", c[6]).put("annualRevenue", c[7])
-                    .put("activity.pageViews", c[8]).put("activity.formSubmissions", c[9])
-                    .put("activity.webinarsAttended", c[10]).put("activity.emailClicks", c[11]);
-            ContactQuality.of(text(c[18]), text(c[19]), text(c[20]), text(c[2]), text(c[21]), text(c[22]), text(c[23]))
-                    .facts().forEach(builder::put);
-            Facts facts = builder.build();
-            // the stored grade follows the learned total when a learned model scored the lead; features use the rules' grade
-            int fit = ((Number) c[12]).intValue();
-            rows.add(new Row(facts, fit, ((Number) c[13]).intValue(), Scorer.fitGrade(active, fit), ((Number) c[15]).intValue(),
-                    c[16] == null ? null : ((Number) c[16]).doubleValue(), ((Number) c[17]).intValue()));
-        }
-        return rows;
+                .setParameter("from", from).setParameter("to", to)
+                .unwrap(NativeQuery.class).setTupleTransformer((c, aliases) -> {
+                    Facts.Builder builder = Facts.builder().put("source", c[0]).put("campaign", c[1]).put("country", c[2])
+                            .put("industry", c[3])
+                            .put("freeEmail", c[4] instanceof Boolean b ? b : c[4] != null && ((Number) c[4]).intValue() == 1)
+                            .put("title", c[5] == null ? null : c[5].toString()).put("employeeCount", c[6]).put("annualRevenue", c[7])
+                            .put("activity.pageViews", c[8]).put("activity.formSubmissions", c[9])
+                            .put("activity.webinarsAttended", c[10]).put("activity.emailClicks", c[11]);
+                    ContactQuality.of(text(c[18]), text(c[19]), text(c[20]), text(c[2]), text(c[21]), text(c[22]), text(c[23]))
+                            .facts().forEach(builder::put);
+                    Facts facts = builder.build();
+                    // the stored grade follows the learned total when a learned model scored the lead; features use the rules' grade
+                    int fit = ((Number) c[12]).intValue();
+                    return new Row(facts, fit, ((Number) c[13]).intValue(), Scorer.fitGrade(active, fit), ((Number) c[15]).intValue(),
+                            c[16] == null ? null : ((Number) c[16]).doubleValue(), ((Number) c[17]).intValue());
+                }).getResultList();
     }
 
     private static String text(Object value) {
