@@ -88,7 +88,8 @@ final class ClientFlows {
             assertThat(leads.getLead(firstId).getStatus().getValue()).isEqualTo("accepted");
             assertThat(leads.getLead(secondId).getStatus().getValue()).isEqualTo("queued");
             assertThat(leads.getLeadHistory(firstId, null, 50).getItems()).isNotEmpty();
-            assertThat(leads.listLeads(null, null, null, null, domain, null, null, 10, null, null, null, null, null, null).getItems())
+            assertThat(leads.listLeads(null, null, null, null, domain, null, null, null, 10, null, null, null, null, null, null, null, null, null, null,
+                    null, null).getItems())
                     .hasSize(2);
             leads.eraseLead(firstId, null);
             leads.eraseLead(secondId, null);
