@@ -199,6 +199,29 @@ class WritebackTest {
     }
 
     @Test
+    void marketoDailyQuotaIsWaitedOutUntilMidnightInMarketosTimeZone() throws Exception {
+        ToolReceiver mk = receiver();
+        String source = source("marketo");
+        writeback(source, marketo(mk));
+        mk.known.add("79");
+        mk.before((n, call) -> n == 2 ? ToolReceiver.marketoError("607", "Daily quota reached") : null);
+        judge(lead(source, "79"), "ACCEPTED", null);
+        deliverUntil(() -> assertThat(mk.calls("/rest/")).hasSize(1));
+        // Marketo's daily quota starts again at midnight US Central time, whatever the hour on the test clock
+        java.time.ZoneId central = java.time.ZoneId.of("America/Chicago");
+        java.time.Instant midnight = java.time.LocalDate.ofInstant(clock.instant(), central).plusDays(1).atStartOfDay(central).toInstant();
+        Duration untilMidnight = Duration.between(clock.instant(), midnight);
+        if (untilMidnight.compareTo(Duration.ofSeconds(5)) > 0) {
+            clock.advance(untilMidnight.minusSeconds(5));
+            new WebhookFixture(deliveries).pass();
+            assertThat(mk.calls("/rest/")).as("nothing is sent while the day's quota is spent").hasSize(1);
+        }
+        clock.advance(Duration.between(clock.instant(), midnight).plusSeconds(1));
+        deliverUntil(() -> assertThat(mk.calls("/rest/")).hasSize(2));
+        assertThat(JsonPath.from(mk.calls("/rest/").get(1).body()).getString("input[0].leadStatus")).isNotBlank();
+    }
+
+    @Test
     void hubSpot429IsRetriedAfterItsHint() throws Exception {
         ToolReceiver hs = receiver();
         String source = source("hubspot");
