@@ -61,6 +61,9 @@ final class NameBag {
      * matches, plus 0.1 per shared leading character, at most four, of what Jaro leaves, once Jaro reaches 0.7).
      */
     static double jaroWinklerBound(int lengthA, int lengthB, int common, int prefix) {
+        if (lengthA == 0 || lengthB == 0) {
+            return lengthA == lengthB ? 1 : 0; // two empty names are equal (similarity 1); one empty name matches nothing
+        }
         int m = Math.min(common, Math.min(lengthA, lengthB));
         if (m == 0) {
             return 0;

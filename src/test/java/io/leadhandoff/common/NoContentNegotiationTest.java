@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NoContentNegotiationTest {
 
     /** Each 204 operation of the document, driven to success with the given Accept header. */
-    private static final Map<String, Function<String, Response>> SUCCEED = Map.of(
+    private static final Map<String, Function<String, Response>> SUCCEED = plus(Map.of(
             "eraseLead", accept -> given().accept(accept).delete("/api/v1/leads/" + Api.ingest(Map.of("email", TestData.uniqueEmail()))),
             "releaseLead", NoContentNegotiationTest::release,
             "deleteQueue", accept -> given().accept(accept).delete("/api/v1/queues/" + queue()),
@@ -74,10 +74,17 @@ class NoContentNegotiationTest {
                 String id = given().contentType(ContentType.JSON).body(Map.of("name", TestData.unique("key"), "scopes", List.of("leads:read")))
                         .post("/api/v1/api-keys").then().statusCode(201).extract().path("apiKey.id");
                 return given().accept(accept).delete("/api/v1/api-keys/" + id);
+            }), "deleteWriteback", accept -> {
+                String id = TestData.unique("wb").toLowerCase();
+                given().contentType(ContentType.JSON).body(Map.of("id", id, "kind", "hubspot", "name", "neg", "secrets", List.of("s3cret-s3cret-s3cret")))
+                        .post("/api/v1/sources").then().statusCode(201);
+                given().contentType(ContentType.JSON).body(Map.of("baseUrl", "http://127.0.0.1:9", "token", "pat-neg"))
+                        .put("/api/v1/sources/" + id + "/writeback").then().statusCode(200);
+                return given().accept(accept).delete("/api/v1/sources/" + id + "/writeback");
             });
 
     /** Each 204 operation driven to a 404. */
-    private static final Map<String, Function<String, Response>> FAIL = Map.of(
+    private static final Map<String, Function<String, Response>> FAIL = plus(Map.of(
             "eraseLead", accept -> given().accept(accept).delete("/api/v1/leads/01NOSUCHLEAD0000000000000"),
             "releaseLead", accept -> given().accept(accept).contentType(ContentType.JSON).body(Map.of("leaseToken", "t"))
                     .post("/api/v1/leads/01NOSUCHLEAD0000000000000/release"),
@@ -91,7 +98,15 @@ class NoContentNegotiationTest {
             "clearChallengerModel", accept -> {
                 given().delete("/api/v1/scoring/challenger");
                 return given().accept(accept).delete("/api/v1/scoring/challenger");
-            });
+            }), "deleteWriteback", accept -> given().accept(accept).delete("/api/v1/sources/no-such-source/writeback"));
+
+    /** {@code Map.of} stops at ten entries. */
+    private static Map<String, Function<String, Response>> plus(Map<String, Function<String, Response>> ten, String name,
+                                                                Function<String, Response> call) {
+        Map<String, Function<String, Response>> all = new java.util.HashMap<>(ten);
+        all.put(name, call);
+        return Map.copyOf(all);
+    }
 
     @AfterEach
     void restoreRules() {

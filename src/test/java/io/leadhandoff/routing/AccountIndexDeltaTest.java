@@ -103,6 +103,13 @@ class AccountIndexDeltaTest {
         assertThat(bound).isGreaterThanOrEqualTo(JARO_WINKLER.apply(x, y) - 1e-12);
     }
 
+    @net.jqwik.api.Example
+    void twoNamesThatNormaliseToNothingAreEqualAndOneEmptyNameMatchesNothing() {
+        // " " against " " (both normalise to ""): Jaro-Winkler says 1, so the bound must too (a jqwik draw found it)
+        assertThat(NameBag.jaroWinklerBound(0, 0, 0, 0)).isEqualTo(1.0);
+        assertThat(NameBag.jaroWinklerBound(0, 3, 0, 0)).isEqualTo(JARO_WINKLER.apply("", "abc"));
+    }
+
     @Provide
     Arbitrary<String> name() {
         return Arbitraries.oneOf(names(), Arbitraries.strings().withChars("abcdeéß øqrs&.-").ofMinLength(1).ofMaxLength(24));
