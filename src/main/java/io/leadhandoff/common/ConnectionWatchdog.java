@@ -119,6 +119,12 @@ public class ConnectionWatchdog implements AgroalPoolInterceptor {
         return armed.size();
     }
 
+    /** Whether this connection (as handed out by the pool, or the driver's own) is armed now (for tests). */
+    boolean isArmed(Connection connection) {
+        Connection raw = raw(connection);
+        return raw != null && armed.containsKey(raw);
+    }
+
     @PreDestroy
     void stop() {
         timer.shutdownNow();
