@@ -89,6 +89,39 @@ public final class Chart {
     public record Marker(int x, int y, String label) {
     }
 
+    /** Stacked horizontal bars: each row's parts side by side, one colour per kind of part, named in the legend. */
+    public record Stacked(String title, int width, int height, int axisY, List<StackRow> rows, List<Tick> ticks, List<Legend> legend) {
+        public boolean isEmpty() {
+            return rows.isEmpty();
+        }
+
+        public int tickLabelY() {
+            return axisY + 16;
+        }
+    }
+
+    /** {@code y} is the top of the row; the total is printed after the last part. */
+    public record StackRow(String label, String valueText, int y, List<Part> parts, int textX) {
+        public int barY() {
+            return y + 4;
+        }
+
+        public int textY() {
+            return y + 17;
+        }
+    }
+
+    /** A part of a row: where it starts, its length, and what it counts (its tooltip). */
+    public record Part(int x, int length, String colour, String title) {
+    }
+
+    /** A legend entry below the plot. */
+    public record Legend(int y, String colour, String label) {
+        public int textY() {
+            return y + 11;
+        }
+    }
+
     /** A waterfall: each step starts where the previous one ended; the last bar is the result. */
     public record Waterfall(String title, int width, int height, int zeroX, int axisY, List<Step> steps) {
         public boolean isEmpty() {

@@ -18,6 +18,10 @@ public final class Charts {
     public record SeriesInput(String name, List<PointInput> points) {
     }
 
+    /** One row of stacked bars: its label and its parts' counts in the order of the legend's kinds (0: none of that kind). */
+    public record StackInput(String label, List<Long> counts) {
+    }
+
     /** One step of a waterfall: a signed amount added to the running total. */
     public record StepInput(String label, double amount) {
     }
@@ -41,6 +45,48 @@ public final class Charts {
         }
         int axisY = inputs.size() * Chart.ROW;
         return new Chart.Bars(title, Chart.WIDTH, axisY + 24, axisY, bars, ticks(tickLabels, Chart.PLOT_START, Chart.PLOT_WIDTH));
+    }
+
+    /**
+     * Stacked bars of counts: rows share one axis from 0 to the largest row's total; {@code kinds} name the parts
+     * (colours from the palette in that order, the last one grey when {@code lastIsRest}).
+     */
+    public static Chart.Stacked stacked(String title, List<StackInput> inputs, List<String> kinds, boolean lastIsRest) {
+        long max = inputs.stream().mapToLong(r -> r.counts().stream().mapToLong(Long::longValue).sum()).max().orElse(0);
+        List<Chart.StackRow> rows = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            StackInput in = inputs.get(i);
+            List<Chart.Part> parts = new ArrayList<>();
+            int x = Chart.PLOT_START;
+            long total = 0;
+            for (int k = 0; k < kinds.size(); k++) {
+                long n = k < in.counts().size() ? in.counts().get(k) : 0;
+                if (n <= 0) {
+                    continue;
+                }
+                total += n;
+                int end = Chart.PLOT_START + (int) Math.round((double) total / max * Chart.PLOT_WIDTH);
+                parts.add(new Chart.Part(x, Math.max(1, end - x), colour(k, kinds.size(), lastIsRest), kinds.get(k) + ": " + n));
+                x = end;
+            }
+            rows.add(new Chart.StackRow(Fmt.shortLabel(in.label(), 28), number(total), i * Chart.ROW, parts, x + 6));
+        }
+        int axisY = inputs.size() * Chart.ROW;
+        List<Chart.Legend> legend = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            legend.add(new Chart.Legend(axisY + 28 + k * 18, colour(k, kinds.size(), lastIsRest), Fmt.shortLabel(kinds.get(k), 40)));
+        }
+        // whole numbers only: a middle tick when the axis halves evenly
+        List<String> ticks = max == 0 ? List.of("0") : max % 2 == 0 ? List.of("0", number(max / 2.0), number(max)) : List.of("0", number(max));
+        return new Chart.Stacked(title, Chart.WIDTH, axisY + 28 + kinds.size() * 18 + 4, axisY, rows,
+                ticks(ticks, Chart.PLOT_START, Chart.PLOT_WIDTH), legend);
+    }
+
+    /** Grey, darker than the palette's lightest, for "the rest". */
+    static final String REST = "#767676";
+
+    private static String colour(int kind, int kinds, boolean lastIsRest) {
+        return lastIsRest && kind == kinds - 1 ? REST : Chart.PALETTE.get(kind % Chart.PALETTE.size());
     }
 
     /** Lines with points on shared axes; {@code diagonal} draws y = x (perfect calibration). */

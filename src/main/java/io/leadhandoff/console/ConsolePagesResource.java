@@ -84,11 +84,9 @@ public class ConsolePagesResource {
     public Response qualityCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("groupBy") String groupBy,
                                @QueryParam("from") String from, @QueryParam("to") String to) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return Response.ok(Csv.of(quality.rows(caller, QualityPage.grouping(caller, groupBy), Period.of(from, to, clock))))
-                .type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + csvName("lead-quality-by-" + QualityPage.grouping(caller, groupBy),
-                        Period.of(from, to, clock)) + "\"")
-                .build();
+        Period period = Period.of(from, to, clock);
+        return csv(Csv.of(quality.rows(caller, QualityPage.grouping(caller, groupBy), period)),
+                csvName("lead-quality-by-" + QualityPage.grouping(caller, groupBy), period));
     }
 
     @GET
@@ -99,12 +97,51 @@ public class ConsolePagesResource {
         return templates.funnel(frame("Funnel", "funnel", caller), funnel.build(caller, Period.of(from, to, clock)));
     }
 
+    /** The funnel as CSV, the same bytes as the report API's text/csv answer. */
+    @GET
+    @Path("/funnel.csv")
+    @Produces("text/csv")
+    public Response funnelCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
+                              @QueryParam("to") String to) {
+        Caller caller = auth.require(session, Scope.REPORTS_READ);
+        Period period = Period.of(from, to, clock);
+        return csv(Csv.funnel(funnel.report(caller, period)), csvName("funnel", period));
+    }
+
+    /** The SLA report (queues, then reps) as CSV, the same bytes as the report API's text/csv answer. */
+    @GET
+    @Path("/sla.csv")
+    @Produces("text/csv")
+    public Response slaCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
+                           @QueryParam("to") String to) {
+        Caller caller = auth.require(session, Scope.REPORTS_READ);
+        Period period = Period.of(from, to, clock);
+        return csv(Csv.sla(queues.report(caller, period)), csvName("sla", period));
+    }
+
+    /** A model version's calibration as CSV (default the active model), the same bytes as the report API's text/csv answer. */
+    @GET
+    @Path("/score-calibration.csv")
+    @Produces("text/csv")
+    public Response calibrationCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
+                                   @QueryParam("to") String to, @QueryParam("version") String version) {
+        Caller caller = auth.require(session, Scope.REPORTS_READ);
+        Period period = Period.of(from, to, clock);
+        io.leadhandoff.report.ReportViews.CalibrationReport report = models.report(caller, period, Params.integer("version", version));
+        return csv(Csv.calibration(report), csvName("score-calibration-model-" + report.modelVersion(), period));
+    }
+
+    private static Response csv(String body, String fileName) {
+        return Response.ok(body).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
     @GET
     @Path("/queues")
     public String queues(@CookieParam(ConsoleAuth.COOKIE) String session, @QueryParam("from") String from,
-                         @QueryParam("to") String to) {
+                         @QueryParam("to") String to, @QueryParam("sort") String sort, @QueryParam("repSort") String repSort) {
         Caller caller = auth.require(session, Scope.REPORTS_READ);
-        return templates.queues(frame("Queues and reps", "queues", caller), queues.build(caller, Period.of(from, to, clock)));
+        return templates.queues(frame("Queues and reps", "queues", caller), queues.build(caller, Period.of(from, to, clock), sort, repSort));
     }
 
     @GET
@@ -137,10 +174,7 @@ public class ConsolePagesResource {
     @Produces("text/csv")
     public Response leadsCsv(@CookieParam(ConsoleAuth.COOKIE) String session, @Context UriInfo uri) {
         Caller caller = auth.require(session, Scope.LEADS_READ);
-        return Response.ok(Csv.of(leadList.csv(caller, uri.getQueryParameters())))
-                .type("text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + LeadListPage.csvName(uri.getQueryParameters(), clock.instant()) + "\"")
-                .build();
+        return csv(Csv.of(leadList.csv(caller, uri.getQueryParameters())), LeadListPage.csvName(uri.getQueryParameters(), clock.instant()));
     }
 
     /** Outbound webhook subscriptions and their delivery health; admin keys, as the webhook API. */

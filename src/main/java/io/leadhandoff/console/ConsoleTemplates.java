@@ -30,7 +30,7 @@ import java.util.Optional;
 public class ConsoleTemplates {
 
     private static final Variant HTML = Variant.forContentType(Variant.TEXT_HTML);
-    private static final List<String> TAGS = List.of("bars", "lines", "waterfall");
+    private static final List<String> TAGS = List.of("bars", "lines", "waterfall", "stacked", "sortth");
 
     /** Title, current navigation entry, who is signed in and the pages they may open: what every page's frame shows. */
     public record Frame(String title, String active, String signedInAs, Menu menu) {

@@ -10,7 +10,7 @@ import java.util.List;
 @ApplicationScoped
 public class FunnelPage {
 
-    public record View(String fromDate, String toDate, String apiPath, Chart.Bars chart, List<Step> steps,
+    public record View(String fromDate, String toDate, String apiPath, String csvHref, Chart.Bars chart, List<Step> steps,
                        String medianSalesCycle, String revenue, String averageDealSize) {
     }
 
@@ -23,8 +23,13 @@ public class FunnelPage {
         this.reports = reports;
     }
 
+    /** The API's funnel report for this caller (or its refusal). */
+    public ReportViews.FunnelReport report(Caller caller, Period period) {
+        return reports.funnel(caller, period.from(), period.to());
+    }
+
     public View build(Caller caller, Period period) {
-        ReportViews.FunnelReport funnel = reports.funnel(caller, period.from(), period.to());
+        ReportViews.FunnelReport funnel = report(caller, period);
         long received = funnel.steps().get(0).count();
         List<Charts.BarInput> bars = funnel.steps().stream()
                 .map(s -> new Charts.BarInput(s.step(), received == 0 ? 0 : (double) s.count() / received, Fmt.count(s.count())))
@@ -33,7 +38,7 @@ public class FunnelPage {
                 .map(s -> new Step(s.step(), Fmt.count(s.count()), LeadListPage.href("outcome", outcome(s.step()), "from", period.from().toString(),
                         "to", period.to().toString()), Fmt.percent(s.rateFromPrevious()), Fmt.duration(s.medianSecondsFromPrevious())))
                 .toList();
-        return new View(period.fromDate(), period.toDate(), "/api/v1/reports/funnel?" + period.query(),
+        return new View(period.fromDate(), period.toDate(), "/api/v1/reports/funnel?" + period.query(), "/console/funnel.csv?" + period.query(),
                 Charts.bars("Leads at each step, as a share of leads received", bars, Charts.PERCENT_TICKS), steps,
                 Fmt.duration(funnel.medianSalesCycleSeconds()), Fmt.money(funnel.revenue()), Fmt.money(funnel.averageDealSize()));
     }

@@ -17,7 +17,7 @@ import java.util.List;
 @ApplicationScoped
 public class ModelsPage {
 
-    public record View(String fromDate, String toDate, String apiPath, boolean versionsShown, List<Version> versions,
+    public record View(String fromDate, String toDate, String apiPath, String csvHref, boolean versionsShown, List<Version> versions,
                        String activeVersion, String probabilitySource, String labelled, String auc, String brier,
                        Chart.Lines curve, List<Decile> deciles, String calibratedVersion, boolean calibratingActive,
                        List<Choice> versionChoices, Comparison comparison, List<Evaluation> evaluations) {
@@ -55,12 +55,17 @@ public class ModelsPage {
         this.challengers = challengers;
     }
 
+    /** The API's calibration report of a version (default the active model) for this caller (or its refusal). */
+    public ReportViews.CalibrationReport report(Caller caller, Period period, Integer version) {
+        return reports.calibration(caller, period.from(), period.to(), version);
+    }
+
     /** {@code version}: the model whose calibration is shown (default the active one); {@code compare}: a past challenger. */
     public View build(Caller caller, Period period, Integer version, Integer compare) {
         boolean versionsShown = caller.has(Scope.ADMIN);
         List<ModelView> all = versionsShown ? scoring.list(null, Page.MAX_LIMIT).items() : List.of();
         List<Version> versions = all.stream().map(ModelsPage::version).toList();
-        ReportViews.CalibrationReport report = reports.calibration(caller, period.from(), period.to(), version);
+        ReportViews.CalibrationReport report = report(caller, period, version);
         ReportViews.CalibrationReport active = version == null ? report : reports.calibration(caller, period.from(), period.to(), null);
         Integer shownChallenger = compare != null ? compare
                 : all.stream().filter(ModelView::challenger).map(ModelView::version).findFirst().orElse(null);
@@ -79,7 +84,9 @@ public class ModelsPage {
         List<Decile> deciles = report.byScoreBand().stream()
                 .map(r -> new Decile(r.bucket(), Fmt.count(r.labelled()), Fmt.percent(r.meanProbability()), Fmt.percent(r.acceptanceRate())))
                 .toList();
-        return new View(period.fromDate(), period.toDate(), "/api/v1/reports/score-calibration?" + period.query(), versionsShown, versions,
+        String query = "version=" + report.modelVersion() + "&" + period.query();
+        return new View(period.fromDate(), period.toDate(), "/api/v1/reports/score-calibration?" + query, "/console/score-calibration.csv?" + query,
+                versionsShown, versions,
                 String.valueOf(active.modelVersion()), report.probabilitySource(), Fmt.count(report.labelled()),
                 Fmt.decimal(report.auc()), Fmt.decimal(report.brierScore()), curve, deciles, String.valueOf(report.modelVersion()),
                 report.modelVersion() == active.modelVersion(), choices, comparison, evaluations);

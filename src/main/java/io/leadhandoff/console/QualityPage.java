@@ -15,7 +15,7 @@ public class QualityPage {
 
     public record View(String groupBy, List<Option> groupings, String fromDate, String toDate, String csvHref, String apiPath,
                        Chart.Bars chart, List<Row> rows, boolean campaign, String previousFrom, String previousTo,
-                       java.util.Map<String, Header> headers) {
+                       java.util.Map<String, Sortable.Header> headers, Reasons reasons, Trends.View trend) {
 
         /** The grouping as a caption says it ("score band", not the parameter's name). */
         public String groupLabel() {
@@ -33,16 +33,30 @@ public class QualityPage {
                       String previousReceived, String rateChange) {
     }
 
+    /** The rejection-reasons chart and its table: per group, the count of each reason named, the rest, and all rejected. */
+    public record Reasons(Chart.Stacked chart, List<String> kinds, boolean rest, List<ReasonRow> rows) {
+    }
+
+    /** {@code counts} follow {@link Reasons#kinds}; {@code rest} counts rejections for reasons not named (no list holds exactly them). */
+    public record ReasonRow(String group, List<LeadListPage.Count> counts, String rest, LeadListPage.Count rejected) {
+    }
+
     /** A rejection reason of a group, with its count linked to those leads. */
     public record Reason(String label, LeadListPage.Count count) {
     }
 
+    /** Groups in the rejection-reasons chart (the most rejected first) and reasons named in it (the most frequent). */
+    static final int REASON_GROUPS = 12;
+    static final int REASON_KINDS = 6;
+
     private final CallerReports reports;
     private final ReasonLabels reasons;
+    private final Trends trends;
 
-    public QualityPage(CallerReports reports, ReasonLabels reasons) {
+    public QualityPage(CallerReports reports, ReasonLabels reasons, Trends trends) {
         this.reports = reports;
         this.reasons = reasons;
+        this.trends = trends;
     }
 
     /** The grouping asked for, or the first one this caller may have. */
@@ -55,50 +69,29 @@ public class QualityPage {
         return reports.leadQuality(caller, groupBy, period.from(), period.to()).rows();
     }
 
-    /** The table's sortable columns: the {@code sort} value of each, and the header it heads. */
-    static final java.util.Map<String, Comparator<ReportViews.QualityRow>> SORTS = java.util.Map.of(
-            "group", Comparator.comparing(ReportViews.QualityRow::group),
-            "received", Comparator.comparingLong(ReportViews.QualityRow::received),
-            "accepted", Comparator.comparingLong(ReportViews.QualityRow::accepted),
-            "rejected", Comparator.comparingLong(ReportViews.QualityRow::rejected),
-            "acceptanceRate", Comparator.comparing((ReportViews.QualityRow r) -> r.acceptanceRate() == null ? -1 : r.acceptanceRate()),
-            "converted", Comparator.comparingLong(ReportViews.QualityRow::converted),
-            "won", Comparator.comparingLong(ReportViews.QualityRow::won));
-
-    /** A sortable header: its link (the reverse order when it is the current one) and, when current, its aria-sort. */
-    public record Header(String label, String href, String ariaSort) {
+    /** The table's sortable columns. */
+    static Sortable<ReportViews.QualityRow> columns(String groupBy) {
+        return new Sortable<ReportViews.QualityRow>()
+                .column("group", label(groupBy), ReportViews.QualityRow::group)
+                .column("received", "Received", ReportViews.QualityRow::received)
+                .column("accepted", "Accepted", ReportViews.QualityRow::accepted)
+                .column("rejected", "Rejected", ReportViews.QualityRow::rejected)
+                .column("acceptanceRate", "Acceptance rate", ReportViews.QualityRow::acceptanceRate)
+                .column("converted", "Converted", ReportViews.QualityRow::converted)
+                .column("won", "Won", ReportViews.QualityRow::won);
     }
 
     public View build(Caller caller, String groupBy, Period period) {
         return build(caller, groupBy, period, null);
     }
 
-    /** {@code sort}: a column of {@link #SORTS}, a leading '-' for descending; none: the ranking (band order for score bands). */
+    /** {@code sort}: a column of {@link #columns}, a leading '-' for descending; none: the ranking (band order for score bands). */
     public View build(Caller caller, String groupBy, Period period, String sort) {
-        String key = sort == null || sort.isBlank() ? null : sort.startsWith("-") ? sort.substring(1) : sort;
-        if (key != null && !SORTS.containsKey(key)) {
-            throw io.leadhandoff.common.ProblemException.invalidParameter("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTS.keySet()))
-                    + ", each optionally after -");
-        }
-        View view = ranked(caller, groupBy, period, key == null ? null
-                : sort.startsWith("-") ? SORTS.get(key).reversed() : SORTS.get(key));
+        Sortable<ReportViews.QualityRow> columns = columns(groupBy);
+        View view = ranked(caller, groupBy, period, columns.order("sort", sort));
         String base = "/console/lead-quality?groupBy=" + LeadListPage.enc(groupBy) + "&" + period.query() + "&sort=";
-        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
-        labels.put("group", label(groupBy));
-        labels.put("received", "Received");
-        labels.put("accepted", "Accepted");
-        labels.put("rejected", "Rejected");
-        labels.put("acceptanceRate", "Acceptance rate");
-        labels.put("converted", "Converted");
-        labels.put("won", "Won");
-        java.util.Map<String, Header> headers = new java.util.LinkedHashMap<>();
-        labels.forEach((k, label) -> {
-            boolean ascending = k.equals(sort);
-            boolean descending = ("-" + k).equals(sort);
-            headers.put(k, new Header(label, base + LeadListPage.enc(ascending ? "-" + k : k), ascending ? "ascending" : descending ? "descending" : null));
-        });
         return new View(view.groupBy(), view.groupings(), view.fromDate(), view.toDate(), view.csvHref(), view.apiPath(), view.chart(), view.rows(),
-                view.campaign(), view.previousFrom(), view.previousTo(), headers);
+                view.campaign(), view.previousFrom(), view.previousTo(), columns.headers(base, sort), view.reasons(), view.trend());
     }
 
     private View ranked(Caller caller, String groupBy, Period period, Comparator<ReportViews.QualityRow> order) {
@@ -142,7 +135,55 @@ public class QualityPage {
                 period.fromDate(), period.toDate(), "/console/lead-quality.csv?" + query,
                 "/api/v1/reports/lead-quality?" + query,
                 Charts.bars("Acceptance rate by " + label(groupBy) + ", highest first", bars, Charts.PERCENT_TICKS),
-                rows, "campaign".equals(groupBy) || "source".equals(groupBy), previous.fromDate(), previous.toDate(), java.util.Map.of());
+                rows, "campaign".equals(groupBy) || "source".equals(groupBy), previous.fromDate(), previous.toDate(), java.util.Map.of(),
+                reasons(groupBy, period, ranked, labels), trends.build(caller, groupBy, period, Trends.largest(ranked)));
+    }
+
+    /**
+     * Rejections of each group, split by reason: the reasons the report names (each group's three most frequent), the
+     * most frequent overall in colour, and the rest of the group's rejections as one grey part, so each bar is the
+     * group's rejected count.
+     */
+    static Reasons reasons(String groupBy, Period period, List<ReportViews.QualityRow> rows, java.util.Map<String, String> labels) {
+        List<ReportViews.QualityRow> rejected = rows.stream().filter(r -> r.rejected() > 0)
+                .sorted(Comparator.comparingLong(ReportViews.QualityRow::rejected).reversed().thenComparing(ReportViews.QualityRow::group))
+                .limit(REASON_GROUPS).toList();
+        java.util.Map<String, Long> totals = new java.util.HashMap<>();
+        rejected.forEach(r -> r.topRejectionReasons().forEach(c -> totals.merge(c.reason(), c.count(), Long::sum)));
+        List<String> kinds = totals.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(REASON_KINDS).map(java.util.Map.Entry::getKey).toList();
+        List<Charts.StackInput> inputs = new java.util.ArrayList<>();
+        List<ReasonRow> table = new java.util.ArrayList<>();
+        boolean rest = false;
+        String from = period.from().toString();
+        String to = period.to().toString();
+        for (ReportViews.QualityRow r : rejected) {
+            String[] group = groupFilter(groupBy, r.group());
+            List<Long> counts = new java.util.ArrayList<>();
+            List<LeadListPage.Count> links = new java.util.ArrayList<>();
+            long named = 0;
+            for (String kind : kinds) {
+                long n = r.topRejectionReasons().stream().filter(c -> c.reason().equals(kind)).mapToLong(ReportViews.ReasonCount::count).sum();
+                counts.add(n);
+                links.add(LeadListPage.count(n, group[0], group[1], "rejectionReason", kind, "from", from, "to", to));
+                named += n;
+            }
+            long other = Math.max(0, r.rejected() - named);
+            counts.add(other);
+            rest |= other > 0;
+            inputs.add(new Charts.StackInput(r.group(), counts));
+            table.add(new ReasonRow(r.group(), links, Fmt.count(other),
+                    LeadListPage.count(r.rejected(), group[0], group[1], "outcome", "rejected", "from", from, "to", to)));
+        }
+        List<String> names = new java.util.ArrayList<>(kinds.stream().map(k -> labels.getOrDefault(k, k)).toList());
+        names.add("Other reasons");
+        if (!rest) {
+            names.remove(names.size() - 1);
+            inputs = inputs.stream().map(i -> new Charts.StackInput(i.label(), i.counts().subList(0, kinds.size()))).toList();
+        }
+        return new Reasons(Charts.stacked("Rejected leads by " + label(groupBy) + " and reason, the most rejected first", inputs, names, rest),
+                names.subList(0, kinds.size()), rest, table);
     }
 
     /** The lead list filter that selects a group's leads: (name, value); a score band's label becomes its lower bound. */

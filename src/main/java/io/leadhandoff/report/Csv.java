@@ -50,6 +50,29 @@ public final class Csv {
         return out.toString();
     }
 
+    /** The funnel report as CSV: its steps. */
+    public static String funnel(ReportViews.FunnelReport report) {
+        return of(report.steps());
+    }
+
+    /** The SLA report as CSV: a section of queue rows, then one of rep rows. */
+    public static String sla(ReportViews.SlaReport report) {
+        java.util.Map<String, List<? extends Record>> tables = new java.util.LinkedHashMap<>();
+        tables.put("queues", report.queues());
+        tables.put("reps", report.reps());
+        return sections(tables);
+    }
+
+    /** The calibration report as CSV: its summary, then its rows by score band and by grade. */
+    public static String calibration(ReportViews.CalibrationReport report) {
+        java.util.Map<String, List<? extends Record>> tables = new java.util.LinkedHashMap<>();
+        tables.put("summary", List.of(new ReportViews.CalibrationSummary(report.modelVersion(), report.from(), report.to(),
+                report.labelled(), report.brierScore(), report.auc(), report.probabilitySource())));
+        tables.put("byScoreBand", report.byScoreBand());
+        tables.put("byGrade", report.byGrade());
+        return sections(tables);
+    }
+
     private static Object value(RecordComponent column, Record row) {
         try {
             return column.getAccessor().invoke(row);

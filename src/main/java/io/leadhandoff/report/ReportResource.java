@@ -93,7 +93,7 @@ public class ReportResource {
                            @HeaderParam("Accept") String accept) {
         Caller who = caller.get();
         CallerReports.requireEveryQueue(who, "The funnel");
-        return report(from, to, accept, (start, end) -> reports.funnel(who, start, end), r -> Csv.of(r.steps()));
+        return report(from, to, accept, (start, end) -> reports.funnel(who, start, end), Csv::funnel);
     }
 
     @GET
@@ -109,8 +109,7 @@ public class ReportResource {
                         @Parameter(description = "End (exclusive)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to,
                         @HeaderParam("Accept") String accept) {
         Caller who = caller.get();
-        return report(from, to, accept, (start, end) -> reports.sla(who, start, end),
-                r -> Csv.sections(tables("queues", r.queues(), "reps", r.reps())));
+        return report(from, to, accept, (start, end) -> reports.sla(who, start, end), Csv::sla);
     }
 
     @GET
@@ -137,20 +136,7 @@ public class ReportResource {
         if (v != null && v < 1) {
             throw ProblemException.invalidParameter("version", "must be at least 1");
         }
-        return report(from, to, accept, (start, end) -> reports.calibration(who, start, end, v),
-                r -> Csv.sections(tables("summary", List.of(new ReportViews.CalibrationSummary(r.modelVersion(), r.from(), r.to(),
-                                r.labelled(), r.brierScore(), r.auc(), r.probabilitySource())),
-                        "byScoreBand", r.byScoreBand(), "byGrade", r.byGrade())));
-    }
-
-    private static java.util.Map<String, List<? extends Record>> tables(Object... nameThenRows) {
-        java.util.Map<String, List<? extends Record>> tables = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < nameThenRows.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            List<? extends Record> rows = (List<? extends Record>) nameThenRows[i + 1];
-            tables.put((String) nameThenRows[i], rows);
-        }
-        return tables;
+        return report(from, to, accept, (start, end) -> reports.calibration(who, start, end, v), Csv::calibration);
     }
 
     /** Validates the period, computes the report, answers JSON or (for Accept: text/csv) the whole report as CSV. */

@@ -47,4 +47,30 @@ class ChartsTest {
         assertThat(chart.diagonal()).isEqualTo(chart.left() + "," + chart.bottom() + " " + chart.right() + "," + chart.top());
         assertThat(series.points()).isEqualTo(chart.diagonal());
     }
+
+    @Test
+    void stackedPartsFollowEachOtherAndTheLongestRowFillsTheAxis() {
+        Chart.Stacked chart = Charts.stacked("r", List.of(new Charts.StackInput("a", List.of(2L, 0L, 2L)),
+                new Charts.StackInput("b", List.of(1L, 1L, 0L))), List.of("No budget", "Not a fit", "Other reasons"), true);
+        Chart.StackRow a = chart.rows().get(0);
+        // axis 0..4: 90 px per lead; a part of 0 is not drawn
+        assertThat(a.parts()).extracting(Chart.Part::x).containsExactly(Chart.PLOT_START, Chart.PLOT_START + 180);
+        assertThat(a.parts()).extracting(Chart.Part::length).containsExactly(180, 180);
+        assertThat(a.parts()).extracting(Chart.Part::colour).containsExactly(Chart.PALETTE.get(0), Charts.REST);
+        assertThat(a.parts()).extracting(Chart.Part::title).containsExactly("No budget: 2", "Other reasons: 2");
+        assertThat(a.valueText()).isEqualTo("4");
+        assertThat(chart.ticks()).extracting(Chart.Tick::label).containsExactly("0", "2", "4");
+        Chart.StackRow b = chart.rows().get(1);
+        assertThat(b.parts()).extracting(Chart.Part::colour).containsExactly(Chart.PALETTE.get(0), Chart.PALETTE.get(1));
+        assertThat(b.parts().get(1).x() + b.parts().get(1).length()).isEqualTo(Chart.PLOT_START + 180);
+        assertThat(b.y()).isEqualTo(Chart.ROW);
+        assertThat(chart.legend()).extracting(Chart.Legend::label).containsExactly("No budget", "Not a fit", "Other reasons");
+        assertThat(chart.legend().get(0).y()).isGreaterThan(chart.tickLabelY());
+        assertThat(chart.height()).isGreaterThan(chart.legend().get(2).y() + 12);
+    }
+
+    @Test
+    void stackedWithNothingIsEmpty() {
+        assertThat(Charts.stacked("r", List.of(), List.of("x"), false).isEmpty()).isTrue();
+    }
 }

@@ -50,6 +50,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class ConsoleBrowserTest {
 
+    @jakarta.inject.Inject
+    io.leadhandoff.TestClock clock;
+
     static final Path SCREENS = Path.of("target", "console-screens");
     private static WebDriver browser;
     private static Path profile;
@@ -211,6 +214,49 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#leads-table tbody th + td")).stream().map(WebElement::getText).toList())
                 .containsExactly("Clickthrough 4", "Clickthrough 3", "Clickthrough 2", "Clickthrough 1", "Clickthrough 0");
         assertThat(browser.findElement(By.xpath("//th[a='Company']")).getAttribute("aria-sort")).isEqualTo("descending");
+        assertNoAxeViolations();
+    }
+
+    /** The trend and the rejection reasons of a week of their own: every count clicked lists that many leads. */
+    @Test
+    void trendAndRejectionReasonCountsOpenTheirLeadsAndQueuesSortByAHeaderClicked() {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(7);
+        clock.advance(Duration.between(clock.instant(), today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        String source = TestData.unique("trend");
+        for (int i = 0; i < 4; i++) {
+            String lead = Api.ingest(Map.of("email", TestData.uniqueEmail(), "source", source));
+            Api.feedback(lead, i == 0 ? Map.of("outcome", "ACCEPTED") : Map.of("outcome", "REJECTED", "reason", i == 1 ? "NO_BUDGET" : "NOT_A_FIT"))
+                    .then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("groupBy", "source")
+                .queryParam("from", today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString()).get("/api/v1/reports/lead-quality")
+                .then().statusCode(200).extract().<Integer>path("rows.find { it.group == '" + source + "' }.rejected"), r -> r != null && r == 3);
+        signIn(Api.ADMIN_KEY);
+        String page = "/console/lead-quality?groupBy=source&from=" + today.minusDays(6) + "&to=" + today;
+        open(page, "lead-quality-trend");
+        assertThat(browser.findElement(By.cssSelector("#trend-chart-title")).getAttribute("textContent")).contains("day by day");
+        assertThat(browser.findElement(By.cssSelector("#reasons-chart-title")).getAttribute("textContent")).contains("Rejected leads by source");
+        for (int link = 1; link <= 2; link++) {
+            clickCountAndCompare("//table[@id='trend-table']//tr[th='" + source + "']/td[last()]/a[" + link + "]");
+            browser.navigate().back();
+        }
+        for (int column = 1; column <= 3; column++) {
+            clickCountAndCompare("//table[@id='reasons-table']//tr[th='" + source + "']/td[" + column + "]/a");
+            browser.navigate().back();
+        }
+        assertNoAxeViolations();
+
+        Console.RoutedQueue busy = Console.routedQueue();
+        Console.RoutedQueue quiet = Console.routedQueue();
+        Api.ingest(Map.of("email", busy.email()));
+        open("/console/queues", "queues-sorted");
+        browser.findElement(By.xpath("//table[@id='queues-table']//th/a[text()='Waiting']")).click();
+        awaitUrl(".*/console/queues\\?.*sort=waiting$");
+        browser.findElement(By.xpath("//table[@id='queues-table']//th/a[text()='Waiting']")).click();
+        awaitUrl(".*/console/queues\\?.*sort=-waiting$");
+        assertThat(browser.findElement(By.xpath("//table[@id='queues-table']//th[a='Waiting']")).getAttribute("aria-sort")).isEqualTo("descending");
+        List<String> order = browser.findElements(By.cssSelector("#queues-table tbody th")).stream().map(e -> e.getText().split(" ")[0]).toList();
+        assertThat(order.indexOf(busy.queueId())).isNotNegative().isLessThan(order.indexOf(quiet.queueId()));
         assertNoAxeViolations();
     }
 

@@ -101,6 +101,9 @@ class ConsoleScopeSweepTest {
             pairs.add(new Pair("/console/lead-quality.csv?groupBy=" + groupBy, "/api/v1/reports/lead-quality?groupBy=" + groupBy, true));
         }
         pairs.add(new Pair("/console/funnel", "/api/v1/reports/funnel", false));
+        pairs.add(new Pair("/console/funnel.csv", "/api/v1/reports/funnel", true));
+        pairs.add(new Pair("/console/sla.csv", "/api/v1/reports/sla", true));
+        pairs.add(new Pair("/console/score-calibration.csv", "/api/v1/reports/score-calibration", true));
         pairs.add(new Pair("/console/queues", "/api/v1/reports/sla", false));
         pairs.add(new Pair("/console/models", "/api/v1/reports/score-calibration", false));
         pairs.add(new Pair("/console/leads", "/api/v1/leads", false));

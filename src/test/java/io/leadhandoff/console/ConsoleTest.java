@@ -30,7 +30,8 @@ class ConsoleTest {
     TestClock clock;
 
     static final List<String> PAGES = List.of("/console", "/console/lead-quality", "/console/lead-quality.csv", "/console/funnel",
-            "/console/queues", "/console/models", "/console/leads", "/console/leads.csv", "/console/leads/01JDB7T3V8Q5M4N2P1R0S9T8U7");
+            "/console/queues", "/console/models", "/console/leads", "/console/leads.csv", "/console/leads/01JDB7T3V8Q5M4N2P1R0S9T8U7",
+            "/console/funnel.csv", "/console/sla.csv", "/console/score-calibration.csv");
 
     @Inject
     EntityManager em;
@@ -156,9 +157,12 @@ class ConsoleTest {
                 .body(containsString(mine.queueId())).body(not(containsString(theirs.queueId())));
         Console.page(session, "/console").then().statusCode(303).header("Location", containsString("/console/queues"));
         for (String coveringEveryQueue : List.of("/console/funnel", "/console/models", "/console/lead-quality?groupBy=source",
-                "/console/lead-quality?groupBy=campaign", "/console/lead-quality?groupBy=rep", "/console/lead-quality.csv?groupBy=scoreBand")) {
+                "/console/lead-quality?groupBy=campaign", "/console/lead-quality?groupBy=rep", "/console/lead-quality.csv?groupBy=scoreBand",
+                "/console/funnel.csv", "/console/score-calibration.csv")) {
             Console.page(session, coveringEveryQueue).then().statusCode(403).body(containsString("limited to queues"));
         }
+        Console.page(session, "/console/sla.csv").then().statusCode(200)
+                .body(containsString(mine.queueId())).body(not(containsString(theirs.queueId())));
         Console.page(session, "/console/leads/" + myLead).then().statusCode(200);
         Console.page(session, "/console/leads/" + theirLead).then().statusCode(404).contentType(containsString("text/html"));
     }
@@ -219,6 +223,91 @@ class ConsoleTest {
         String api = given().accept("text/csv").get("/api/v1/reports/lead-quality?" + query).then().statusCode(200).extract().asString();
         Console.page(Console.signIn(Api.ADMIN_KEY), "/console/lead-quality.csv?" + query).then().statusCode(200)
                 .contentType(containsString("text/csv")).body(equalTo(api)).body(containsString(source));
+    }
+
+    /** Every report the API answers as CSV downloads from its page: the same bytes, a file name that says what and when. */
+    @Test
+    void eachReportPageDownloadsTheApisCsvNamedForWhatAndWhen() {
+        Console.RoutedQueue queue = Console.routedQueue();
+        Api.feedback(Api.ingest(Map.of("email", queue.email())), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        String query = "from=" + from + "&to=" + clock.instant().plusSeconds(60);
+        String session = Console.signIn(Api.ADMIN_KEY);
+        String day = java.time.LocalDate.ofInstant(clock.instant().plusSeconds(59), java.time.ZoneOffset.UTC).toString();
+        Map<String, String> downloads = Map.of(
+                "/console/funnel.csv?" + query, "/api/v1/reports/funnel?" + query,
+                "/console/sla.csv?" + query, "/api/v1/reports/sla?" + query,
+                "/console/score-calibration.csv?version=1&" + query, "/api/v1/reports/score-calibration?version=1&" + query);
+        downloads.forEach((console, api) -> {
+            String expected = given().accept("text/csv").get(api).then().statusCode(200).extract().asString();
+            String what = console.substring("/console/".length(), console.indexOf(".csv"));
+            Console.page(session, console).then().statusCode(200).contentType(containsString("text/csv")).body(equalTo(expected))
+                    .header("Content-Disposition", containsString((what.equals("score-calibration") ? "score-calibration-model-1" : what)
+                            + "_2026-01-01_" + day + ".csv"));
+        });
+        assertThat(Console.page(session, "/console/sla.csv?" + query).asString()).contains(queue.queueId()).startsWith("queues\r\n");
+        String inHtml = query.replace("&", "&amp;");
+        Console.page(session, "/console/funnel?" + query).then().body(containsString("href=\"/console/funnel.csv?" + inHtml + "\""));
+        Console.page(session, "/console/queues?" + query).then().body(containsString("href=\"/console/sla.csv?" + inHtml + "\""));
+        Console.page(session, "/console/models?" + query).then().body(containsString("href=\"/console/score-calibration.csv?version=1&amp;" + inHtml + "\""));
+    }
+
+    @Test
+    void queueAndRepTablesSortByTheColumnAsked() {
+        Console.RoutedQueue busy = Console.routedQueue();
+        Console.RoutedQueue quiet = Console.routedQueue();
+        Api.ingest(Map.of("email", busy.email()));
+        Api.ingest(Map.of("email", busy.email()));
+        String session = Console.signIn(Api.ADMIN_KEY);
+        String html = Console.page(session, "/console/queues?sort=-waiting").then().statusCode(200).extract().asString();
+        assertThat(html.indexOf("<th scope=\"row\">" + busy.queueId())).as("the queue with more waiting leads first").isPositive()
+                .isLessThan(html.indexOf("<th scope=\"row\">" + quiet.queueId()));
+        assertThat(html).contains("aria-sort=\"descending\"><a href=\"/console/queues?");
+        html = Console.page(session, "/console/queues?sort=waiting").then().statusCode(200).extract().asString();
+        assertThat(html.indexOf("<th scope=\"row\">" + quiet.queueId())).isPositive().isLessThan(html.indexOf("<th scope=\"row\">" + busy.queueId()));
+        html = Console.page(session, "/console/queues?repSort=openLeads&sort=queue").then().statusCode(200).extract().asString();
+        assertThat(html).contains("aria-sort=\"ascending\"><a href=\"/console/queues?").contains("&amp;repSort=openLeads&amp;sort=-queue\"");
+        Console.page(session, "/console/queues?sort=colour").then().statusCode(422).contentType(containsString("text/html"))
+                .body(containsString("must be one of"));
+        Console.page(session, "/console/queues?repSort=colour").then().statusCode(422);
+    }
+
+    @Test
+    void leadQualityShowsWhyLeadsWereRejectedAndTheTrendDayByDay() {
+        // a week of its own: what other tests stored lies before it
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(7);
+        clock.advance(java.time.Duration.between(clock.instant(), today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        String source = TestData.unique("src-trend");
+        Api.feedback(ingest(source), Map.of("outcome", "ACCEPTED")).then().statusCode(200);
+        Api.feedback(ingest(source), Map.of("outcome", "REJECTED", "reason", "NO_BUDGET")).then().statusCode(200);
+        Api.feedback(ingest(source), Map.of("outcome", "REJECTED", "reason", "NOT_A_FIT")).then().statusCode(200);
+        // reports are exact as of their refresh from the change feed, which may trail the lead table for a moment
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> given().queryParam("groupBy", "source")
+                .queryParam("from", today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString()).get("/api/v1/reports/lead-quality")
+                .then().statusCode(200).extract().<Integer>path("rows.find { it.group == '" + source + "' }.rejected"), r -> r != null && r == 2);
+        String session = Console.signIn(Api.ADMIN_KEY);
+        String html = Console.page(session, "/console/lead-quality?groupBy=source&from=" + today.minusDays(6) + "&to=" + today)
+                .then().statusCode(200).extract().asString().replaceAll(">\\s+<", "><");
+        assertThat(html).contains("Trend, day by day").contains("<th scope=\"col\" class=\"num\">" + today + "</th>");
+        String row = html.substring(html.indexOf("<table id=\"trend-table\">"));
+        row = row.substring(row.indexOf(source + "</th>"), row.indexOf("</tr>", row.indexOf(source + "</th>")));
+        assertThat(row.split("<td").length - 1).as("a cell per day").isEqualTo(7);
+        String dayFrom = LeadListPage.enc(today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
+        String dayTo = LeadListPage.enc(today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString());
+        assertThat(row).endsWith("&amp;outcome=accepted&amp;from=" + dayFrom + "&amp;to=" + dayTo + "\" aria-label=\"1 accepted\">1</a><br>33.3 % <span class=\"change\">"
+                + Fmt.NONE + "</span></td>").contains("&amp;from=" + dayFrom + "&amp;to=" + dayTo + "\" aria-label=\"3 received\">3</a> · ");
+        html = Console.page(session, "/console/lead-quality?groupBy=source&from=" + today + "&to=" + today)
+                .then().statusCode(200).extract().asString().replaceAll(">\\s+<", "><");
+        String reasons = html.substring(html.indexOf("<table id=\"reasons-table\">"), html.indexOf("</table>", html.indexOf("<table id=\"reasons-table\">")));
+        assertThat(reasons).contains("<th scope=\"col\" class=\"num\">No budget</th>").contains("<th scope=\"col\" class=\"num\">Not a fit (");
+        String reasonRow = reasons.substring(reasons.indexOf(source + "</th>"));
+        assertThat(reasonRow).contains("rejectionReason=NO_BUDGET").contains("rejectionReason=NOT_A_FIT")
+                .contains("outcome=rejected").contains(">2</a></td></tr>");
+        assertThat(html).contains("Rejected leads by source and reason");
+        Console.page(session, "/console/lead-quality?groupBy=source&from=" + today.minusDays(60) + "&to=" + today).then().statusCode(200)
+                .body(containsString("Trend, week by week"));
+        Console.page(session, "/console/lead-quality?groupBy=source&from=" + today.minusDays(400) + "&to=" + today).then().statusCode(200)
+                .body(containsString("Trend, month by month"));
     }
 
     @Test
