@@ -70,6 +70,10 @@ public class QueuesPage {
                          long open, Integer limit, long assigned, long breachCount, long expiryCount) {
     }
 
+    /** The SLA report's rep id for a queue's own row, and how the reps table names it. */
+    static final String QUEUE_ROW = "queue";
+    static final String NO_REP = "no rep (waiting in the queue)";
+
     private final CallerReports reports;
     private final WaitingLeads waiting;
     private final Roster roster;
@@ -154,6 +158,12 @@ public class QueuesPage {
                     if (share != null) {
                         load.add(new Charts.BarInput(m.repId() + " · " + q.id(), share, Fmt.count(m.openLeads()) + " of " + Fmt.count(m.maxOpen())));
                     }
+                }
+                // the SLA report's row of the queue itself (repId "queue"): breaches of leads that waited with no rep assigned
+                ReportViews.SlaRepRow own = slaByRep.get(q.id() + "/" + QUEUE_ROW);
+                if (own != null && roster.members(q.id()).stream().noneMatch(m -> m.repId().equals(QUEUE_ROW))) {
+                    reps.add(new RepRow(q.id(), NO_REP, Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.count(own.breaches()),
+                            Fmt.count(own.leaseExpiries()), null, -1, 0, null, 0, own.breaches(), own.leaseExpiries()));
                 }
             }
         }

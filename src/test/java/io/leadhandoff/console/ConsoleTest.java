@@ -29,6 +29,9 @@ class ConsoleTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    io.leadhandoff.work.SlaService sla;
+
     static final List<String> PAGES = List.of("/console", "/console/lead-quality", "/console/lead-quality.csv", "/console/funnel",
             "/console/queues", "/console/models", "/console/leads", "/console/leads.csv", "/console/leads/01JDB7T3V8Q5M4N2P1R0S9T8U7",
             "/console/funnel.csv", "/console/sla.csv", "/console/score-calibration.csv");
@@ -270,6 +273,25 @@ class ConsoleTest {
         Console.page(session, "/console/queues?sort=colour").then().statusCode(422).contentType(containsString("text/html"))
                 .body(containsString("must be one of"));
         Console.page(session, "/console/queues?repSort=colour").then().statusCode(422);
+    }
+
+    /** The SLA report's row of a queue itself (repId "queue") is the queue's own row in the reps table, not a rep named "queue". */
+    @Test
+    void breachesOfLeadsThatWaitedWithNoRepShowAsTheQueuesOwnRow() {
+        String queue;
+        try {
+            queue = Api.routedQueue("round-robin", Map.of("slaMinutes", 5));
+            Api.ingest(Map.of("email", TestData.uniqueEmail()));
+        } finally {
+            Api.restoreDefaultRules();
+        }
+        clock.advance(java.time.Duration.ofMinutes(6));
+        sla.escalate(clock.instant(), 1000);
+        given().get("/api/v1/reports/sla").then().statusCode(200)
+                .body("reps.find { it.queueId == '" + queue + "' }.repId", equalTo("queue"));
+        String html = Console.page(Console.signIn(Api.ADMIN_KEY), "/console/queues").then().statusCode(200).extract().asString()
+                .replaceAll(">\\s+<", "><");
+        assertThat(html).contains("<tr><td>" + queue + "</td><th scope=\"row\">" + QueuesPage.NO_REP + "</th><td>" + Fmt.NONE + "</td>");
     }
 
     @Test
