@@ -18,8 +18,10 @@ import org.jboss.logging.Logger;
 
 /**
  * A delivery pass: this replica takes the lease of the subscriptions that have something due, and for each, on a
- * thread of its own, sends the next items one after the other — in feed order, each recorded before the next is sent —
- * until caught up, an item fails or {@code events-per-pass} were sent. A failing item blocks the whole subscription
+ * thread of its own, sends the next items one after the other in feed order, a batch at a time (up to {@code batch}
+ * items read in one transaction, sent, and recorded in one), until caught up, an item fails or {@code events-per-pass}
+ * were sent. A replica that dies mid-batch leaves the batch unrecorded: the next holder sends it again, with the same
+ * {@code webhook-id}s. A failing item blocks the whole subscription
  * until delivered or dead-lettered: that keeps every lead's events in order, and the subscription's too.
  */
 @ApplicationScoped
@@ -82,15 +84,17 @@ public class Deliveries {
     private int deliverFor(String id) {
         int sent = 0;
         try {
-            for (int i = 0; i < config.eventsPerPass(); i++) {
-                DeliverySteps.Step step = steps.next(id, replica);
-                if (step == null) {
+            while (sent < config.eventsPerPass()) {
+                DeliverySteps.Batch batch = steps.next(id, replica, Math.min(config.batch(), config.eventsPerPass() - sent));
+                if (batch == null) {
                     break;
                 }
-                Outcome outcome = channels.of(step.target().format()).send(step.target(), step.message());
-                sent++;
-                DeliverySteps.Recorded recorded = steps.record(id, replica, step, outcome);
-                metrics.delivery(id, recorded.outcome(), outcome.latencyMs());
+                List<Outcome> outcomes = send(batch);
+                sent += outcomes.size();
+                DeliverySteps.Recorded recorded = steps.record(id, replica, batch, outcomes);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    metrics.delivery(id, recorded.outcomes().get(i), outcomes.get(i).latencyMs());
+                }
                 if (!recorded.goOn()) {
                     break;
                 }
@@ -107,6 +111,24 @@ public class Deliveries {
             busy.remove(id);
         }
         return sent;
+    }
+
+    /**
+     * Sends a batch's items one after the other, in order, up to the first that is not delivered; stops early (the rest
+     * goes in the next batch) once a third of the lease has passed, so that the lease is renewed in time.
+     */
+    private List<Outcome> send(DeliverySteps.Batch batch) {
+        List<Outcome> outcomes = new ArrayList<>();
+        long started = System.nanoTime();
+        long budget = config.lease().toNanos() / 3;
+        for (DeliverySteps.Step step : batch.steps()) {
+            Outcome outcome = channels.of(step.target().format()).send(step.target(), step.message());
+            outcomes.add(outcome);
+            if (!outcome.delivered() || System.nanoTime() - started > budget) {
+                break;
+            }
+        }
+        return outcomes;
     }
 
     /** The exception classes of a failure (their messages may quote personal data from SQL). */

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -27,8 +28,18 @@ class DeliverySteps {
     record Step(FeedEvent event, Long replayId, Message message, Channel.Target target, int attemptsBefore) {
     }
 
-    /** Whether to go on with the subscription's next item, and how old its backlog is. */
-    record Recorded(boolean goOn, String outcome) {
+    /**
+     * What to send next for a subscription, in order. {@code tail}: once every step is delivered, the cursor may move on
+     * to this position (events the subscription does not want, read after the last step); 0 when none.
+     */
+    record Batch(List<Step> steps, long tail) {
+        static Batch of(Step step) {
+            return new Batch(List.of(step), 0);
+        }
+    }
+
+    /** Whether to go on with the subscription's next items, and what became of each item sent (delivered, failed, dead). */
+    record Recorded(boolean goOn, List<String> outcomes) {
     }
 
     private final EntityManager em;
@@ -82,17 +93,20 @@ class DeliverySteps {
     }
 
     /**
-     * The next item to send: the event being retried when its time has come, else the first queued replay, else the
-     * cursor's next wanted event. Events the subscription does not want move the cursor on without a request. Null
-     * when nothing is due (or the lease is gone).
+     * The next items to send: the event being retried when its time has come, or else the first queued replay (each
+     * alone), else up to {@code max} of the cursor's next wanted events, in feed order. Events the subscription does
+     * not want move the cursor on without a request. Null when nothing is due (or the lease is gone).
      */
-    Step next(String id, String me) {
+    Batch next(String id, String me, int max) {
         return writes.job(STEP, () -> {
             WebhookSubscription s = locked(id);
             if (s == null || !s.enabled() || !me.equals(s.leaseOwner)) {
                 return null;
             }
             Instant now = clock.instant();
+            List<Step> steps = new ArrayList<>();
+            long read = s.position;
+            long tail = 0;
             for (int scans = 0; scans < MAX_SCANS; scans++) {
                 if (s.headEventId != null) {
                     if (s.headNextAt != null && s.headNextAt.isAfter(now)) {
@@ -100,33 +114,43 @@ class DeliverySteps {
                     }
                     Step step = step(s, feed.byId(s.headEventId, s.headSeq), s.headReplayId, s.headAttempts, now);
                     if (step != null) {
-                        return step;
+                        return Batch.of(step);
                     }
                     done(s, s.headSeq, s.headReplayId); // no longer wanted (filters changed): nothing to retry
+                    read = s.position;
                     continue;
                 }
                 DeliveryLog.Replay replay = log.nextReplay(s.id);
                 if (replay != null) {
                     Step step = step(s, feed.byId(replay.eventId(), replay.seq()), replay.id(), 0, now);
                     if (step != null) {
-                        return step;
+                        return Batch.of(step);
                     }
                     log.dequeue(replay.id());
                     continue;
                 }
-                List<FeedEvent> rows = feed.after(s.position, EventTypes.feedTypes(s.eventTypeList()), SCAN);
+                List<FeedEvent> rows = feed.after(read, EventTypes.feedTypes(s.eventTypeList()), SCAN);
                 for (FeedEvent e : rows) {
+                    read = e.position();
                     Step step = step(s, e, null, 0, now);
                     if (step != null) {
-                        return step;
+                        steps.add(step);
+                        tail = 0;
+                        if (steps.size() >= max) {
+                            return new Batch(steps, 0);
+                        }
+                    } else if (steps.isEmpty()) {
+                        s.position = e.position(); // nothing before it to send: the cursor moves on now
+                    } else {
+                        tail = e.position(); // after items not yet delivered: once they are
                     }
-                    s.position = e.position();
                 }
                 if (rows.size() < SCAN) {
-                    return null;
+                    break;
                 }
             }
-            return null; // the rest of a long stretch of unwanted events on the next pass
+            // the rest of a long stretch of unwanted events on the next pass
+            return steps.isEmpty() ? null : new Batch(steps, tail);
         });
     }
 
@@ -137,51 +161,70 @@ class DeliverySteps {
     }
 
     /**
-     * Records the destination's answer to {@code step}. Delivered: the cursor (or the replay queue) moves on. Failed: the
-     * attempt is kept and the item is retried after the schedule's wait, or becomes a dead letter; a subscription failing
-     * for longer than {@code disable-after} is disabled. Nothing changes when the lease was lost meanwhile.
+     * Records the destinations' answers to the first {@code outcomes.size()} steps of {@code batch}, sent in order (a
+     * batch is sent up to its first failure). Delivered: the cursor (or the replay queue) moves on. Failed: the attempt
+     * is kept and the item is retried after the schedule's wait, or becomes a dead letter; a subscription failing for
+     * longer than {@code disable-after} is disabled. Nothing changes when the lease was lost meanwhile.
      */
-    Recorded record(String id, String me, Step step, Outcome outcome) {
+    Recorded record(String id, String me, Batch batch, List<Outcome> outcomes) {
         return writes.job(STEP, () -> {
             WebhookSubscription s = locked(id);
+            List<String> recorded = new ArrayList<>();
             if (s == null || !me.equals(s.leaseOwner)) {
-                return new Recorded(false, "lease_lost");
+                outcomes.forEach(o -> recorded.add("lease_lost"));
+                return new Recorded(false, recorded);
             }
             Instant now = clock.instant();
             s.leaseUntil = now.plus(config.lease());
-            if (outcome.delivered()) {
-                s.lastSuccessAt = now;
-                s.failingSince = null;
-                done(s, step.event().position(), step.replayId());
-                return new Recorded(true, "delivered");
+            for (int i = 0; i < outcomes.size(); i++) {
+                Step step = batch.steps().get(i);
+                Outcome outcome = outcomes.get(i);
+                if (outcome.delivered()) {
+                    s.lastSuccessAt = now;
+                    s.failingSince = null;
+                    done(s, step.event().position(), step.replayId());
+                    recorded.add("delivered");
+                    continue;
+                }
+                boolean goOn = failed(s, step, outcome, now);
+                recorded.add(s.headEventId == null ? "dead" : "failed");
+                return new Recorded(goOn, recorded);
             }
-            int attempts = step.attemptsBefore() + 1;
-            log.attempt(s.id, step.event().id(), attempts, now, outcome);
-            s.lastFailureAt = now;
-            s.lastFailure = Outcome.cap(outcome.summary(), 490);
-            if (s.failingSince == null) {
-                s.failingSince = now;
+            if (outcomes.size() == batch.steps().size() && batch.tail() > s.position) {
+                s.position = batch.tail();
             }
-            Duration wait = retries.next(attempts, outcome);
-            boolean disable = !now.isBefore(s.failingSince.plus(config.disableAfter()));
-            if (wait == null) {
-                log.dead(s.id, step.event(), step.message().type(), attempts, now);
-                done(s, step.event().position(), step.replayId());
-            } else {
-                s.headSeq = step.event().position();
-                s.headEventId = step.event().id();
-                s.headReplayId = step.replayId();
-                s.headAttempts = attempts;
-                s.headNextAt = now.plus(wait);
-            }
-            if (disable) {
-                s.status = WebhookSubscription.DISABLED;
-                s.disabledAt = now;
-                s.disabledReason = Outcome.cap("failing since " + s.failingSince + " (longer than " + config.disableAfter()
-                        + "); last failure: " + outcome.summary(), 490);
-            }
-            return new Recorded(wait == null && !disable, wait == null ? "dead" : "failed");
+            return new Recorded(true, recorded);
         });
+    }
+
+    /** A failed attempt: kept, and retried after the schedule's wait or dead-lettered; true when the next item may go. */
+    private boolean failed(WebhookSubscription s, Step step, Outcome outcome, Instant now) {
+        int attempts = step.attemptsBefore() + 1;
+        log.attempt(s.id, step.event().id(), attempts, now, outcome);
+        s.lastFailureAt = now;
+        s.lastFailure = Outcome.cap(outcome.summary(), 490);
+        if (s.failingSince == null) {
+            s.failingSince = now;
+        }
+        Duration wait = retries.next(attempts, outcome);
+        boolean disable = !now.isBefore(s.failingSince.plus(config.disableAfter()));
+        if (wait == null) {
+            log.dead(s.id, step.event(), step.message().type(), attempts, now);
+            done(s, step.event().position(), step.replayId());
+        } else {
+            s.headSeq = step.event().position();
+            s.headEventId = step.event().id();
+            s.headReplayId = step.replayId();
+            s.headAttempts = attempts;
+            s.headNextAt = now.plus(wait);
+        }
+        if (disable) {
+            s.status = WebhookSubscription.DISABLED;
+            s.disabledAt = now;
+            s.disabledReason = Outcome.cap("failing since " + s.failingSince + " (longer than " + config.disableAfter()
+                    + "); last failure: " + outcome.summary(), 490);
+        }
+        return wait == null && !disable;
     }
 
     /**

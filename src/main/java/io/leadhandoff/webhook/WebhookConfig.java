@@ -51,8 +51,15 @@ public interface WebhookConfig {
     int deliveryThreads();
 
     /** Events delivered for one subscription per pass before the lease is given back. */
-    @WithDefault("200")
+    @WithDefault("1000")
     int eventsPerPass();
+
+    /**
+     * Events of one subscription read in one transaction, sent one after the other and recorded in one (a retried or
+     * replayed item goes alone). A replica that dies mid-batch sends at most this many events again.
+     */
+    @WithDefault("50")
+    int batch();
 
     /** How long the previous secret still signs after a rotation (unless the rotation asks for another overlap). */
     @WithDefault("PT24H")

@@ -99,6 +99,31 @@ class WebhookDeliveryTest {
         assertThat(events(receiver.deduplicated())).containsExactly(lead + " lead.created", lead + " lead.routed");
     }
 
+    /**
+     * Events go a batch at a time (read together, sent in order, recorded together). A failure inside a batch keeps what
+     * was delivered before it, holds everything after it, and an unwanted event read after the batch's last item does
+     * not move the cursor past the held items.
+     */
+    @Test
+    void aFailureInsideABatchKeepsWhatWentBeforeAndHoldsWhatComesAfter() throws Exception {
+        Receiver receiver = receiver(new Receiver(n -> n == 2 ? Receiver.Reply.status(500) : Receiver.Reply.ok()));
+        fixture.subscribe(receiver.url(), TYPES, Map.of());
+        String first = fixture.lead();
+        io.leadhandoff.Api.ingest(Map.of("email", io.leadhandoff.TestData.uniqueEmail(), "source", io.leadhandoff.TestData.unique("unwanted")));
+        String second = fixture.lead();
+        io.leadhandoff.Api.ingest(Map.of("email", io.leadhandoff.TestData.uniqueEmail(), "source", io.leadhandoff.TestData.unique("unwanted")));
+
+        fixture.deliverUntil(() -> assertThat(receiver.requests()).hasSize(2));
+        fixture.pass();
+        assertThat(events(receiver.requests())).as("the batch stops at its failing item; the rest waits for the retry")
+                .containsExactly(first + " lead.created", first + " lead.routed");
+        clock.advance(Duration.ofSeconds(7));
+        fixture.deliverUntil(() -> assertThat(receiver.deduplicated()).hasSize(4));
+        fixture.pass();
+        assertThat(events(receiver.requests())).as("nothing delivered is sent twice, nothing held is skipped").containsExactly(
+                first + " lead.created", first + " lead.routed", first + " lead.routed", second + " lead.created", second + " lead.routed");
+    }
+
     @Test
     void aReceiverThatTimesOutIsRetried() throws Exception {
         Receiver receiver = receiver(new Receiver(n -> n == 1 ? new Receiver.Reply(200, Map.of(), 3_000) : Receiver.Reply.ok()));
