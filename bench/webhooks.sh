@@ -52,7 +52,16 @@ for i in 1 2 3 4 5; do
 done
 : > "$RECEIVED"
 run "5-subscriptions"
-sleep 5 # the last events of the run reach the receiver
+# the last events of the run reach the receiver: wait until nothing more arrives for 3 s (at most 2 min), so that
+# events delivered late count in the lag instead of being left out
+last=-1; quiet=0
+for _ in $(seq 1 240); do
+  now=$(wc -l < "$RECEIVED")
+  if [ "$now" = "$last" ]; then quiet=$((quiet + 1)); else quiet=0; fi
+  [ "$quiet" -ge 6 ] && break
+  last=$now; sleep 0.5
+done
+echo "deliveries received: $(wc -l < "$RECEIVED") (distinct webhook-ids: $(cut -d' ' -f1 "$RECEIVED" | sort -u | wc -l))"
 python3 - "$RECEIVED" <<'PY'
 import sys
 lags = sorted(float(r) - float(h) for _, r, h in (line.split() for line in open(sys.argv[1])))
