@@ -90,7 +90,7 @@ class Sender {
         try {
             HttpRequest built = request.apply(uri).timeout(config.requestTimeout())
                     .header("user-agent", "lead-handoff-webhooks/1").build();
-            HttpResponse<InputStream> response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = sendOnce(built);
             String body;
             try (InputStream in = response.body()) {
                 body = new String(in.readNBytes(READ_LIMIT), StandardCharsets.UTF_8);
@@ -111,6 +111,23 @@ class Sender {
             return failed(started, "invalid request: " + Outcome.cap(e.getMessage(), 150));
         } finally {
             gate.release();
+        }
+    }
+
+    /**
+     * Sends {@code request}, and once more at once when a kept-alive connection turns out to have been closed by the
+     * destination as the request went out (the JDK client then reads no bytes of an answer). Servers close idle
+     * connections whenever they like; that race is no failure of the destination, and waiting the retry schedule's
+     * 5 s for it would hold the subscription back. The request may have arrived: the second one carries the same
+     * {@code webhook-id}, as every retry does. A refused or timed-out connection is not sent again here.
+     */
+    private HttpResponse<InputStream> sendOnce(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.ConnectException | HttpTimeoutException e) {
+            throw e;
+        } catch (IOException closed) {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         }
     }
 

@@ -36,7 +36,14 @@ public final class Receiver implements AutoCloseable {
         public static Reply status(int status) {
             return new Reply(status, Map.of(), 0);
         }
+
+        /** No answer at all: the connection is closed once the request is read (a kept-alive connection the server dropped). */
+        public static Reply drop() {
+            return new Reply(DROP, Map.of(), 0);
+        }
     }
+
+    private static final int DROP = -1;
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -82,6 +89,10 @@ public final class Receiver implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (reply.status() == DROP) {
+            exchange.close();
+            return;
         }
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         byte[] answer = ("answer " + reply.status()).getBytes(StandardCharsets.UTF_8);

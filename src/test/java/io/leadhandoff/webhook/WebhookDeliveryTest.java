@@ -124,6 +124,20 @@ class WebhookDeliveryTest {
                 first + " lead.created", first + " lead.routed", first + " lead.routed", second + " lead.created", second + " lead.routed");
     }
 
+    /** A connection the receiver closed without answering is sent on again at once, not after the schedule's 5 s. */
+    @Test
+    void aConnectionClosedWithoutAnAnswerIsSentAgainAtOnce() throws Exception {
+        Receiver receiver = receiver(new Receiver(n -> n == 1 ? Receiver.Reply.drop() : Receiver.Reply.ok()));
+        String[] sub = fixture.subscribe(receiver.url(), List.of("lead.created"), Map.of());
+        String lead = fixture.lead();
+
+        fixture.deliverUntil(() -> assertThat(receiver.requests()).hasSize(2));
+        assertThat(receiver.requests().get(1).id()).as("the same webhook-id").isEqualTo(receiver.requests().get(0).id());
+        assertThat(events(receiver.deduplicated())).containsExactly(lead + " lead.created");
+        assertThat(fixture.webhook(sub[0]).getString("health.state")).isEqualTo("healthy");
+        assertThat(fixture.webhook(sub[0]).getString("health.lastFailure")).as("no failed attempt recorded").isNull();
+    }
+
     @Test
     void aReceiverThatTimesOutIsRetried() throws Exception {
         Receiver receiver = receiver(new Receiver(n -> n == 1 ? new Receiver.Reply(200, Map.of(), 3_000) : Receiver.Reply.ok()));
