@@ -29,6 +29,20 @@ public class LeadQueries {
         return views.view(lead);
     }
 
+    /** The views of those of these leads that exist and the caller may see, read in one query (work showing many at once). */
+    public java.util.Map<String, LeadView> views(java.util.Collection<String> ids, Caller caller) {
+        java.util.Map<String, LeadView> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Lead lead : leads.list("id in ?1", java.util.List.copyOf(new java.util.HashSet<>(ids)))) {
+            if (caller.canSee(lead.queueId())) {
+                out.put(lead.id(), views.view(lead));
+            }
+        }
+        return out;
+    }
+
     public Page<LeadView> list(LeadRepository.LeadFilter filter, String cursor, int limit) {
         List<Lead> rows = leads.page(filter, Cursor.decode(cursor), limit);
         return Page.of(rows, limit, Lead::id, views::view);

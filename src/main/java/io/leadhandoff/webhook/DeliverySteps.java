@@ -53,9 +53,11 @@ class DeliverySteps {
     /** The most one step of this job may take. */
     private static final Duration STEP = Duration.ofSeconds(30);
     private final WritePath writes;
+    private final TransactionLeadViews leadViews;
 
     DeliverySteps(EntityManager em, Clock clock, FeedReader feed, DeliveryLog log, Channels channels, RetryPolicy retries,
-                  WebhookConfig config, WritePath writes) {
+                  WebhookConfig config, WritePath writes, TransactionLeadViews leadViews) {
+        this.leadViews = leadViews;
         this.writes = writes;
         this.em = em;
         this.clock = clock;
@@ -130,6 +132,7 @@ class DeliverySteps {
                     continue;
                 }
                 List<FeedEvent> rows = feed.after(read, EventTypes.feedTypes(s.eventTypeList()), SCAN);
+                leadViews.prefetch(rows.stream().map(FeedEvent::leadId).toList());
                 for (FeedEvent e : rows) {
                     read = e.position();
                     Step step = step(s, e, null, 0, now);

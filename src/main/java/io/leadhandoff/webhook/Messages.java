@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadhandoff.event.FeedEvent;
-import io.leadhandoff.lead.LeadQueries;
 import io.leadhandoff.lead.LeadView;
-import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,12 +22,12 @@ class Messages {
     static final List<String> PERSONAL = List.of("email", "firstName", "lastName", "phone", "title", "city", "region", "website",
             "attributes", "raw", "externalId", "utm");
 
-    private final LeadQueries leads;
+    private final TransactionLeadViews views;
     private final ObjectMapper mapper;
     private final SlackText slack;
 
-    Messages(LeadQueries leads, ObjectMapper mapper, SlackText slack) {
-        this.leads = leads;
+    Messages(TransactionLeadViews views, ObjectMapper mapper, SlackText slack) {
+        this.views = views;
         this.mapper = mapper;
         this.slack = slack;
     }
@@ -46,7 +44,7 @@ class Messages {
         if (!s.queueList().isEmpty() && (event.queueId() == null || !s.queueList().contains(event.queueId()))) {
             return null;
         }
-        LeadView current = leads.get(event.leadId(), Caller.SYSTEM);
+        LeadView current = views.get(event.leadId());
         if (!s.sourceList().isEmpty() && !s.sourceList().contains(current.source())) {
             return null;
         }

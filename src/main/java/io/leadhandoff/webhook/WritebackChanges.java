@@ -3,10 +3,8 @@ package io.leadhandoff.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadhandoff.event.FeedEvent;
-import io.leadhandoff.lead.LeadQueries;
 import io.leadhandoff.lead.LeadStatus;
 import io.leadhandoff.lead.LeadView;
-import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
@@ -29,13 +27,13 @@ class WritebackChanges {
     record Update(String externalId, String email, Map<String, Object> properties) {
     }
 
-    private final LeadQueries leads;
+    private final TransactionLeadViews views;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final WebhookConfig config;
 
-    WritebackChanges(LeadQueries leads, EntityManager em, ObjectMapper mapper, WebhookConfig config) {
-        this.leads = leads;
+    WritebackChanges(TransactionLeadViews views, EntityManager em, ObjectMapper mapper, WebhookConfig config) {
+        this.views = views;
         this.em = em;
         this.mapper = mapper;
         this.config = config;
@@ -47,7 +45,7 @@ class WritebackChanges {
         if (event.leadId() == null || !s.eventTypeList().contains(type)) {
             return null;
         }
-        LeadView lead = leads.get(event.leadId(), Caller.SYSTEM);
+        LeadView lead = views.get(event.leadId());
         if (lead.status() == LeadStatus.ERASED || lead.erasedAt() != null) {
             return null;
         }
