@@ -123,12 +123,14 @@ public class ReportRollup {
     }
 
     /**
-     * The day after the last one a period can read from the aggregates. A period that ends now or later
-     * holds all of today's leads so far, which is exactly today's aggregate: no scan of today's leads.
+     * The day after the last one a period can read from the aggregates. A period that ends after now holds all of
+     * today's leads so far, which is exactly today's aggregate: no scan of today's leads. One that ends now exactly
+     * does not (its end is exclusive, and a lead of this very second is stamped now): its last day is an edge, read
+     * from the leads — at midnight that is the whole of a day that has just begun.
      */
     private LocalDate endOfAggregatedDays(Instant to) {
         LocalDate day = LocalDate.ofInstant(to, ZoneOffset.UTC);
-        return to.isBefore(clock.instant()) ? day : day.plusDays(1);
+        return to.isAfter(clock.instant()) ? day.plusDays(1) : day;
     }
 
     static Instant start(LocalDate day) {
