@@ -147,7 +147,8 @@ public class QueuesPage {
             Map<String, ReportViews.SlaRepRow> slaByRep = new HashMap<>();
             sla.reps().forEach(r -> slaByRep.put(r.queueId() + "/" + r.repId(), r));
             for (RoutingViews.QueueView q : known) {
-                for (RoutingViews.MemberView m : roster.members(q.id())) {
+                List<RoutingViews.MemberView> members = roster.members(q.id());
+                for (RoutingViews.MemberView m : members) {
                     ReportViews.SlaRepRow r = slaByRep.get(q.id() + "/" + m.repId());
                     Double share = m.maxOpen() == null || m.maxOpen() == 0 ? null : (double) m.openLeads() / m.maxOpen();
                     reps.add(new RepRow(q.id(), m.repId(), m.status().wire(), Fmt.count(m.openLeads()),
@@ -161,7 +162,7 @@ public class QueuesPage {
                 }
                 // the SLA report's row of the queue itself (repId "queue"): breaches of leads that waited with no rep assigned
                 ReportViews.SlaRepRow own = slaByRep.get(q.id() + "/" + QUEUE_ROW);
-                if (own != null && roster.members(q.id()).stream().noneMatch(m -> m.repId().equals(QUEUE_ROW))) {
+                if (own != null && members.stream().noneMatch(m -> m.repId().equals(QUEUE_ROW))) {
                     reps.add(new RepRow(q.id(), NO_REP, Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.NONE, Fmt.count(own.breaches()),
                             Fmt.count(own.leaseExpiries()), null, -1, 0, null, 0, own.breaches(), own.leaseExpiries()));
                 }

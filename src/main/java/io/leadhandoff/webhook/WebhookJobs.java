@@ -22,7 +22,10 @@ public class WebhookJobs {
     private static final Duration STEP = Duration.ofSeconds(30);
     private final WritePath writes;
 
-    WebhookJobs(Deliveries deliveries, DeliveryLog log, Clock clock, WritePath writes) {
+    private final io.leadhandoff.common.Lifecycle lifecycle;
+
+    WebhookJobs(Deliveries deliveries, DeliveryLog log, Clock clock, WritePath writes, io.leadhandoff.common.Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.writes = writes;
         this.deliveries = deliveries;
         this.log = log;
@@ -32,12 +35,13 @@ public class WebhookJobs {
     @Scheduled(every = "${lead-handoff.webhooks.deliver-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliver() {
-        // under load, the next pass starts as soon as one ends: events wait for a tick only when the replica was idle
+        // under load, the next pass starts as soon as one ends (not once shutdown began): events wait for a tick only
+        // when the replica was idle
         long until = System.nanoTime() + BUSY.toNanos();
         int sent;
         do {
             sent = deliveries.pass();
-        } while (sent > 0 && System.nanoTime() - until < 0);
+        } while (sent > 0 && !lifecycle.stopping() && System.nanoTime() - until < 0);
     }
 
     @Scheduled(every = "6h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
