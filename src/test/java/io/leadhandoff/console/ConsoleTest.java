@@ -333,6 +333,16 @@ class ConsoleTest {
     }
 
     @Test
+    void csvDownloadsRefuseBadParametersWithA4xxNeverA500() {
+        String session = Console.signIn(Api.ADMIN_KEY);
+        Console.page(session, "/console/funnel.csv?from=yesterday").then().statusCode(422);
+        Console.page(session, "/console/sla.csv?from=2026-02-01&to=2026-01-01").then().statusCode(422);
+        Console.page(session, "/console/score-calibration.csv?version=abc").then().statusCode(422);
+        Console.page(session, "/console/score-calibration.csv?version=999999").then().statusCode(404);
+        Console.page(session, "/console/queues?sort=%00%27").then().statusCode(422);
+    }
+
+    @Test
     void badParametersAnswerAnHtmlPageWithTheProblem() {
         String session = Console.signIn(Api.ADMIN_KEY);
         Console.page(session, "/console/lead-quality?groupBy=colour").then().statusCode(422).contentType(containsString("text/html"))
