@@ -1,6 +1,8 @@
 package io.leadhandoff.common;
 
 import io.quarkus.liquibase.LiquibaseFactory;
+import io.quarkus.runtime.ApplicationLifecycleManager;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,8 @@ import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
@@ -21,7 +25,8 @@ import org.jboss.logging.Logger;
  * connection is retried within {@link StartupConfig#databaseWindow()}: on a loaded host it may take longer than the
  * pool's acquisition timeout, and a replica should not crash for that. A database still unreachable at the end of
  * the window ends start-up with the reason, and the process exits non-zero. The tests' clean schema is dropped here
- * too, after the database answered, rather than by Liquibase's own clean-at-start (which would not wait for it).
+ * too, after the database answered, rather than by Liquibase's own clean-at-start (which would not wait for it). A
+ * database that already has every changeset of this build ({@link SchemaManifest}) is not handed to Liquibase at all.
  */
 @ApplicationScoped
 public class SchemaAtStart {
@@ -40,7 +45,16 @@ public class SchemaAtStart {
     }
 
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
+            // a class-data archive is recorded where the image is built, with no database: start, record, exit
+            LOG.info("Recording the class-data archive (quarkus.appcds.generate): the schema is not touched");
+            return;
+        }
         awaitDatabase(Deadline.in(config.databaseWindow()));
+        if (!config.cleanSchema() && upToDate()) {
+            LOG.info("Schema up to date: every changeset of this build is applied with its checksum; Liquibase not started");
+            return;
+        }
         try (Liquibase migration = liquibase.createLiquibase()) {
             if (config.cleanSchema()) {
                 migration.dropAll();
@@ -57,6 +71,31 @@ public class SchemaAtStart {
             }
         } catch (Exception e) {
             throw new IllegalStateException("Liquibase could not migrate the schema", e);
+        }
+    }
+
+    /**
+     * Ends a start that only records the class-data archive (the image's build step, {@code -Dquarkus.appcds.generate=true}
+     * with {@code -XX:ArchiveClassesAtExit}) once every start-up observer ran: the JVM writes the archive as it exits.
+     */
+    void archiveRecorded(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        if (ApplicationLifecycleManager.isAppCDSGeneration()) {
+            Quarkus.asyncExit(0);
+        }
+    }
+
+    /** Whether the database has applied this build's {@link SchemaManifest}; false on any doubt. */
+    boolean upToDate() {
+        Optional<List<SchemaManifest.Shipped>> shipped = SchemaManifest.shipped();
+        if (shipped.isEmpty()) {
+            return false;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return SchemaManifest.upToDate(shipped.get(),
+                    SchemaManifest.applied(connection, liquibase.getConfiguration().databaseChangeLogTableName));
+        } catch (SQLException e) {
+            LOG.debugf("Change log not read (%s): Liquibase decides", e.getMessage());
+            return false;
         }
     }
 

@@ -18,8 +18,9 @@ public interface WebhookConfig {
     /**
      * How often each replica looks for something to deliver (a scheduler expression; {@code off} disables the job).
      * While passes find work, they follow each other without waiting (for up to 10 s, then the next tick goes on).
+     * Quarkus's scheduler runs a job at most once a second: a shorter interval acts as {@code 1s}.
      */
-    @WithDefault("500ms")
+    @WithDefault("1s")
     String deliverEvery();
 
     /** How long one delivery may take, from connecting to the end of the answer. */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,19 @@ final class AppInstance {
     final int managementPort;
     private final String name;
     private final Map<String, String> env;
+    private final List<String> jvmOptions;
     private Process process;
 
     AppInstance(String name, int port, Map<String, String> env) {
+        this(name, port, env, List.of());
+    }
+
+    AppInstance(String name, int port, Map<String, String> env, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.managementPort = port + 1000;
         this.env = env;
+        this.jvmOptions = jvmOptions;
     }
 
     URI uri(String path) {
@@ -40,8 +47,10 @@ final class AppInstance {
         if (!jar.toFile().exists()) {
             throw new IllegalStateException("the packaged jar is missing (./mvnw verify packages it before integration tests)");
         }
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
