@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +80,7 @@ public final class SchemaManifest {
             if (parts.length != 4 || parts[3].isBlank()) {
                 return Optional.empty();
             }
-            entries.add(new Shipped(parts[0], parts[1], parts[2], Set.of(parts[3].split(","))));
+            entries.add(new Shipped(parts[0], parts[1], parts[2], new TreeSet<>(Arrays.asList(parts[3].split(",")))));
         }
         return entries.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(entries));
     }

@@ -5,7 +5,11 @@ import io.leadhandoff.common.Page;
 import io.leadhandoff.common.ProblemException;
 import io.leadhandoff.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /** Reading leads: one lead, a filtered page of them, a lead's timeline. */
 @ApplicationScoped
@@ -30,12 +34,12 @@ public class LeadQueries {
     }
 
     /** The views of those of these leads that exist and the caller may see, read in one query (work showing many at once). */
-    public java.util.Map<String, LeadView> views(java.util.Collection<String> ids, Caller caller) {
-        java.util.Map<String, LeadView> out = new java.util.HashMap<>();
+    public Map<String, LeadView> views(Collection<String> ids, Caller caller) {
+        Map<String, LeadView> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
-        for (Lead lead : leads.list("id in ?1", java.util.List.copyOf(new java.util.HashSet<>(ids)))) {
+        for (Lead lead : leads.list("id in ?1", List.copyOf(new HashSet<>(ids)))) {
             if (caller.canSee(lead.queueId())) {
                 out.put(lead.id(), views.view(lead));
             }

@@ -5,6 +5,7 @@ import io.leadhandoff.lead.LeadView;
 import io.leadhandoff.security.Caller;
 import jakarta.transaction.TransactionScoped;
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class TransactionLeadViews implements Serializable {
     }
 
     /** Reads the views of these leads in one query, ahead of building their messages one by one. */
-    void prefetch(java.util.Collection<String> ids) {
+    void prefetch(Collection<String> ids) {
         List<String> missing = ids.stream().filter(id -> id != null && !views.containsKey(id)).distinct().toList();
         if (!missing.isEmpty()) {
             views.putAll(leads.views(missing, Caller.SYSTEM));

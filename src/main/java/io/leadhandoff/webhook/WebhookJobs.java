@@ -1,5 +1,6 @@
 package io.leadhandoff.webhook;
 
+import io.leadhandoff.common.Lifecycle;
 import io.leadhandoff.write.WritePath;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,9 @@ public class WebhookJobs {
     private static final Duration STEP = Duration.ofSeconds(30);
     private final WritePath writes;
 
-    private final io.leadhandoff.common.Lifecycle lifecycle;
+    private final Lifecycle lifecycle;
 
-    WebhookJobs(Deliveries deliveries, DeliveryLog log, Clock clock, WritePath writes, io.leadhandoff.common.Lifecycle lifecycle) {
+    WebhookJobs(Deliveries deliveries, DeliveryLog log, Clock clock, WritePath writes, Lifecycle lifecycle) {
         this.lifecycle = lifecycle;
         this.writes = writes;
         this.deliveries = deliveries;

@@ -90,6 +90,8 @@ class SchemaManifestTest {
         assertThat(SchemaManifest.upToDate(List.of(), List.of(a))).as("no manifest").isFalse();
         assertThat(SchemaManifest.parse(List.of("# header only"))).as("an empty manifest").isEmpty();
         assertThat(SchemaManifest.parse(List.of("a\tb\tc"))).as("a line without checksums").isEmpty();
+        assertThat(SchemaManifest.parse(List.of("a\tb\tc\t9:x,9:x"))).as("a checksum listed twice")
+                .contains(List.of(new SchemaManifest.Shipped("a", "b", "c", Set.of("9:x"))));
     }
 
     private List<SchemaManifest.Applied> applied() throws Exception {
